@@ -1,0 +1,31 @@
+using CommandCenter.Http;
+
+namespace CommandCenter.Auth;
+
+public static class AuthEndpoints
+{
+    public sealed record TokenRequest(string? Username, string? Password);
+
+    public sealed record TokenResponse(
+        [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
+        [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
+        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
+
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", async (TokenRequest? request, TokenIssuer issuer) =>
+        {
+            var errors = new Fields();
+            if (string.IsNullOrWhiteSpace(request?.Username)) errors.Add("username", "Give the account's username.");
+            if (string.IsNullOrEmpty(request?.Password)) errors.Add("password", "Give the account's password.");
+            if (errors.Any) return errors.Result();
+            var token = await issuer.SignIn(request!.Username!.Trim(), request.Password!);
+            return token is null
+                ? Results.Problem(title: "Sign-in failed", detail: "The username or password is wrong.", statusCode: StatusCodes.Status401Unauthorized)
+                : Results.Ok(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn));
+        })
+        .AllowAnonymous()
+        .WithTags("Sign-in")
+        .WithSummary("Exchange a username and password for a bearer token.");
+    }
+}

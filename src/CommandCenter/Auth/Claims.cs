@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using CommandCenter.Grains.Accounts;
+
+namespace CommandCenter.Auth;
+
+/// <summary>The claims a token carries and what they mean for access.</summary>
+public static class Claims
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string MemberId = "member_id";
+    public const string GridScope = "grid_scope";
+
+    public static string? MemberIdOf(this ClaimsPrincipal user) => user.FindFirst(MemberId)?.Value;
+
+    public static bool IsStaff(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
+
+    /// <summary>Staff see every member; a worker sees only the member it is linked to.</summary>
+    public static bool MaySee(this ClaimsPrincipal user, string memberId) =>
+        user.IsStaff() || (user.IsInRole(Roles.Worker) && string.Equals(user.MemberIdOf(), memberId, StringComparison.Ordinal));
+}

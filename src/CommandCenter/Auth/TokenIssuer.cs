@@ -1,0 +1,58 @@
+using CommandCenter.Grains.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CommandCenter.Auth;
+
+/// <summary>Checks a password against the account directory and issues a bearer token.</summary>
+public sealed class TokenIssuer(IGrainFactory grains, SymmetricSecurityKey key, IOptions<AuthOptions> options, TimeProvider clock)
+{
+    private static readonly PasswordHasher<Account> Hasher = new();
+    private readonly JsonWebTokenHandler handler = new();
+
+    public static string Hash(string password) => Hasher.HashPassword(null!, password);
+
+    public sealed record IssuedToken(string AccessToken, int ExpiresIn);
+
+    public async Task<IssuedToken?> SignIn(string username, string password)
+    {
+        var account = await grains.GetGrain<IAccountDirectoryGrain>("accounts").Find(username);
+        if (account is null)
+        {
+            // Spend the same effort as a real check so timing does not tell which usernames exist.
+            Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
+            return null;
+        }
+        if (Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+            return null;
+        return Issue(account);
+    }
+
+    public IssuedToken Issue(Account account)
+    {
+        var now = clock.GetUtcNow();
+        var lifetime = options.Value.TokenLifetime;
+        var claims = new Dictionary<string, object>
+        {
+            [Claims.Subject] = account.Username,
+            [Claims.Role] = account.Role,
+        };
+        if (account.MemberId is not null) claims[Claims.MemberId] = account.MemberId;
+        if (account.GridScope is not null) claims[Claims.GridScope] = account.GridScope;
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = AuthOptions.Issuer,
+            Audience = AuthOptions.Audience,
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+        return new IssuedToken(token, (int)lifetime.TotalSeconds);
+    }
+
+    private static readonly Lazy<string> DummyHash = new(() => Hash(Guid.NewGuid().ToString()));
+}

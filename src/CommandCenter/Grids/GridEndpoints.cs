@@ -1,0 +1,106 @@
+using System.Text.Json;
+using CommandCenter.Auth;
+using CommandCenter.Grains.Geography;
+using CommandCenter.Grains.Grids;
+using CommandCenter.Http;
+
+namespace CommandCenter.Grids;
+
+public static class GridEndpoints
+{
+    public sealed record ChainLink(string Id, string Name, int Level);
+    public sealed record GridSummary(string Id, string? ParentId, int Level, string Name);
+    public sealed record LocateAnswer(bool Inside, GridSummary? Grid = null, IReadOnlyList<ChainLink>? Chain = null);
+
+    public static void MapGridEndpoints(this IEndpointRouteBuilder app)
+    {
+        var grids = app.MapGroup("/api/grids").WithTags("Grids");
+
+        grids.MapGet("/", async (int? level, string? parent, GridDirectory directory, HttpContext http) =>
+        {
+            var index = await directory.Current();
+            if (index is null) return NoHierarchy();
+            var fields = new Fields();
+            if (level is < 0 or > GridImport.MaxLevel) fields.Add("level", $"level must be from 0 to {GridImport.MaxLevel}.");
+            if (parent is not null && index.Hierarchy.Find(parent) is null) fields.Add("parent", $"No grid has the id \"{parent}\".");
+            if (fields.Any) return fields.Result();
+            var nodes = index.Hierarchy.Nodes.Where(n => (level is null || n.Level == level) && (parent is null || n.ParentId == parent));
+            return new GeoJsonResult(nodes);
+        })
+        .WithSummary("The grids as a GeoJSON FeatureCollection, optionally one level or the children of one parent.");
+
+        grids.MapGet("/locate", async (double? lat, double? lon, GridDirectory directory) =>
+        {
+            var fields = new Fields();
+            if (lat is null or < -90 or > 90 || !double.IsFinite(lat ?? 0)) fields.Add("lat", "lat must be a latitude from -90 to 90.");
+            if (lon is null or < -180 or > 180 || !double.IsFinite(lon ?? 0)) fields.Add("lon", "lon must be a longitude from -180 to 180.");
+            if (fields.Any) return fields.Result();
+            var index = await directory.Current();
+            if (index is null) return NoHierarchy();
+            var location = index.Locate(lat!.Value, lon!.Value);
+            return Results.Ok(location is null
+                ? new LocateAnswer(false)
+                : new LocateAnswer(true, Summary(location.Grid), location.Chain.Select(n => new ChainLink(n.Id, n.Name, n.Level)).ToList()));
+        })
+        .WithSummary("The deepest grid containing a point and its chain up to the city; a point outside the city answers inside=false.");
+
+        grids.MapGet("/{id}", async (string id, GridDirectory directory, IGrainFactory grainFactory) =>
+        {
+            var index = await directory.Current();
+            var node = index?.Hierarchy.Find(id);
+            if (node is null) return Results.Problem(title: "Unknown grid", detail: $"No grid has the id \"{id}\".", statusCode: 404);
+            var members = await grainFactory.GetGrain<IGridGrain>(id).GetMemberIds();
+            var children = index!.Hierarchy.ChildrenOf(id).Select(c => c.Id).ToList();
+            var chain = index.Hierarchy.ChainOf(id).Select(n => new ChainLink(n.Id, n.Name, n.Level)).ToList();
+            return new GeoJsonResult([node], single: true, extra: w =>
+            {
+                w.WritePropertyName("chain");
+                JsonSerializer.Serialize(w, chain, JsonSerializerOptions.Web);
+                w.WritePropertyName("children");
+                JsonSerializer.Serialize(w, children);
+                w.WritePropertyName("memberIds");
+                JsonSerializer.Serialize(w, members);
+            });
+        })
+        .WithSummary("One grid as a GeoJSON Feature, with its chain, children and team.");
+
+        grids.MapPost("/import", async (HttpRequest request, IGrainFactory grainFactory, GridDirectory directory) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            var report = await grainFactory.GetGrain<IGridCatalogGrain>("city").Import(body);
+            if (!report.Accepted)
+                return Results.Problem(
+                    title: "The grid import was rejected; nothing changed.",
+                    detail: $"{report.Problems.Count} problem(s): " + string.Join(" ", report.Problems.Take(5).Select(p => $"[{p.FeatureIndex}{(p.GridId is null ? "" : $" {p.GridId}")}] {p.Problem}")),
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    extensions: new Dictionary<string, object?> { ["problems"] = report.Problems });
+            await directory.Refresh();
+            return Results.Ok(report);
+        })
+        .RequireAuthorization(Policies.Admin)
+        .Accepts<object>("application/geo+json", "application/json")
+        .WithSummary("Replace the grid hierarchy with a GeoJSON FeatureCollection (admin). A rejected import names every bad feature and changes nothing.");
+    }
+
+    private static GridSummary Summary(GridNode node) => new(node.Id, node.ParentId, node.Level, node.Name);
+
+    private static IResult NoHierarchy() =>
+        Results.Problem(title: "No grid hierarchy", detail: "No grid hierarchy has been imported yet.", statusCode: 503);
+
+    private sealed class GeoJsonResult(IEnumerable<GridNode> nodes, bool single = false, Action<Utf8JsonWriter>? extra = null) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.ContentType = "application/geo+json; charset=utf-8";
+            if (!single)
+            {
+                await GridGeoJson.WriteCollection(http.Response.Body, nodes, http.RequestAborted);
+                return;
+            }
+            await using var writer = new Utf8JsonWriter(http.Response.Body);
+            GridGeoJson.WriteFeature(writer, nodes.Single(), extra);
+            await writer.FlushAsync(http.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace CommandCenter.Http;
+
+/// <summary>The problem details answers the API gives again and again.</summary>
+public static class Problems
+{
+    public static IResult Field(string field, string message)
+    {
+        var fields = new Fields();
+        fields.Add(field, message);
+        return fields.Result();
+    }
+
+    public static IResult NotYours() => Results.Problem(
+        title: "Forbidden", detail: "A worker may only see and change its own member record.", statusCode: StatusCodes.Status403Forbidden);
+
+    public static IResult UnknownMember(string id) => Results.Problem(
+        title: "Unknown member", detail: $"No member has the id \"{id}\".", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,52 @@
+using CommandCenter.Auth;
+using CommandCenter.Grids;
+using CommandCenter.Members;
+using CommandCenter.Samples;
+using CommandCenter.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+builder.Services.Configure<SampleOptions>(builder.Configuration.GetSection(SampleOptions.Section));
+builder.Services.TryAddSingleton(TimeProvider.System);
+
+builder.UseOrleans(silo =>
+{
+    silo.UseLocalhostClustering(
+        siloPort: builder.Configuration.GetValue("Orleans:SiloPort", 11111),
+        gatewayPort: builder.Configuration.GetValue("Orleans:GatewayPort", 30000));
+    silo.AddCommandCenterStorage(storage);
+});
+
+builder.AddCommandCenterAuth(storage);
+builder.Services.AddSingleton<GridDirectory>();
+builder.Services.AddHostedService<SampleCityLoader>();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapGet("/health", async (GridDirectory grids) =>
+{
+    var index = await grids.Current();
+    return Results.Ok(new { status = "ok", profile = storage.Profile, gridVersion = index?.Hierarchy.Version, grids = index?.Hierarchy.Nodes.Count ?? 0 });
+}).AllowAnonymous().WithTags("Health");
+app.MapAuthEndpoints();
+app.MapGridEndpoints();
+app.MapMemberEndpoints();
+
+app.Run();
+
+/// <summary>The web host's entry point; public so tests can start it in-process.</summary>
+public partial class Program;

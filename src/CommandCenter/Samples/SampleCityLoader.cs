@@ -1,0 +1,63 @@
+using CommandCenter.Auth;
+using CommandCenter.Grains.Accounts;
+using CommandCenter.Grains.Geography;
+using CommandCenter.Grains.Grids;
+using CommandCenter.Grains.Members;
+using CommandCenter.Grains.Setup;
+using CommandCenter.Grids;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Samples;
+
+/// <summary>
+/// Loads the sample city into a fresh data store before the API starts answering: grids, roster,
+/// and demo accounts. Every step is idempotent and the "loaded" mark is written last, so a start
+/// that crashed half-way simply loads again.
+/// </summary>
+public sealed class SampleCityLoader(
+    IGrainFactory grains, GridDirectory directory, IOptions<SampleOptions> options, IHostEnvironment environment, ILogger<SampleCityLoader> log)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var setup = grains.GetGrain<ICitySetupGrain>("city");
+        if (!options.Value.LoadOnFirstStart || await setup.GetLoadedSample() is not null)
+        {
+            await directory.Refresh();
+            return;
+        }
+
+        var folder = Path.GetFullPath(options.Value.CityDirectory, environment.ContentRootPath);
+        var started = DateTime.UtcNow;
+        var report = await grains.GetGrain<IGridCatalogGrain>("city").Import(await File.ReadAllTextAsync(Path.Combine(folder, "grids.geojson"), cancellationToken));
+        if (!report.Accepted)
+            throw new InvalidDataException($"The sample grids in {folder} were rejected: {report.Problems[0].Problem}");
+        await directory.Refresh();
+
+        var roster = RosterFile.Read(Path.Combine(folder, "roster.json"));
+        await Parallel.ForEachAsync(roster, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken },
+            async (member, _) => await grains.GetGrain<IMemberGrain>(member.Id).Enroll(member));
+        await Parallel.ForEachAsync(roster.GroupBy(m => m.GridId), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken },
+            async (team, _) => await grains.GetGrain<IGridGrain>(team.Key).AddMembers(team.Select(m => m.Id).ToList()));
+
+        var configured = options.Value.DemoPassword;
+        var password = string.IsNullOrWhiteSpace(configured) ? BootstrapAdmin.GeneratePassword() : configured;
+        var hash = TokenIssuer.Hash(password); // one hash for every demo account keeps start-up fast
+        var accounts = new List<Account>
+        {
+            new("operator1", hash, Roles.Operator, null, null),
+            new("supervisor1", hash, Roles.Supervisor, null, null),
+        };
+        accounts.AddRange(roster.Select(m => new Account(m.Id, hash, Roles.Worker, m.Id, null)));
+        var added = await grains.GetGrain<IAccountDirectoryGrain>("accounts").AddMissing(accounts);
+
+        await setup.MarkSampleLoaded(Path.GetFileName(folder));
+        log.LogInformation("Sample city {City} loaded in {Seconds:0.0} s: {Grids} grids, {Members} members, {Accounts} demo accounts",
+            Path.GetFileName(folder), (DateTime.UtcNow - started).TotalSeconds, report.GridCount, roster.Count, added);
+        if (string.IsNullOrWhiteSpace(configured) && added > 0)
+            log.LogWarning("Demo accounts operator1, supervisor1 and one per member id (e.g. {First}) use the generated password {Password} (set Samples:DemoPassword to choose one). It is not shown again.",
+                roster[0].Id, password);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

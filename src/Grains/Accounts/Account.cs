@@ -1,0 +1,24 @@
+namespace CommandCenter.Grains.Accounts;
+
+/// <summary>The four kinds of people who sign in.</summary>
+public static class Roles
+{
+    public const string Operator = "operator";
+    public const string Worker = "worker";
+    public const string Supervisor = "supervisor";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Operator, Worker, Supervisor, Admin];
+}
+
+/// <summary>
+/// A sign-in account. The password hash is opaque here (the host hashes); a worker account is
+/// linked to its member; an operator or supervisor may be scoped to a grid subtree.
+/// </summary>
+[GenerateSerializer, Alias("Account")]
+public sealed record Account(
+    [property: Id(0)] string Username,
+    [property: Id(1)] string PasswordHash,
+    [property: Id(2)] string Role,
+    [property: Id(3)] string? MemberId,
+    [property: Id(4)] string? GridScope);

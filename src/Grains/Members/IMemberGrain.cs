@@ -1,0 +1,19 @@
+namespace CommandCenter.Grains.Members;
+
+/// <summary>One member of a grid team, keyed by member id (e.g. M00042).</summary>
+public interface IMemberGrain : IGrainWithStringKey
+{
+    /// <summary>Adds or updates the member from the roster; duty and positions are kept.</summary>
+    Task Enroll(MemberProfile profile);
+
+    /// <summary>Null when no member has this id.</summary>
+    Task<MemberSnapshot?> GetSnapshot();
+
+    /// <summary>Null when no member has this id.</summary>
+    Task<MemberSnapshot?> SetDuty(DutyState state);
+
+    /// <summary>Keeps the good pings of the batch durably before answering; null when no member has this id.</summary>
+    Task<PingReport?> RecordPings(IReadOnlyList<Fix> pings);
+
+    Task<IReadOnlyList<Fix>> GetTrack(DateTimeOffset from, DateTimeOffset to);
+}

@@ -25,6 +25,9 @@ builder.AddCommandCenterAuth(storage);
 builder.Services.AddSingleton<GridDirectory>();
 builder.Services.AddHostedService<SampleCityLoader>();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
+// Unreadable requests become exceptions in every environment, so one handler words them the same way.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 

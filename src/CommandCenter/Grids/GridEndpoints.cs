@@ -25,19 +25,19 @@ public static class GridEndpoints
             if (parent is not null && index.Hierarchy.Find(parent) is null) fields.Add("parent", $"No grid has the id \"{parent}\".");
             if (fields.Any) return fields.Result();
             var nodes = index.Hierarchy.Nodes.Where(n => (level is null || n.Level == level) && (parent is null || n.ParentId == parent));
-            return new GeoJsonResult(nodes);
+            return GeoJson(GridGeoJson.Collection(nodes));
         })
         .WithSummary("The grids as a GeoJSON FeatureCollection, optionally one level or the children of one parent.");
 
-        grids.MapGet("/locate", async (double? lat, double? lon, GridDirectory directory) =>
+        grids.MapGet("/locate", async (string? lat, string? lon, GridDirectory directory) =>
         {
             var fields = new Fields();
-            if (lat is null or < -90 or > 90 || !double.IsFinite(lat ?? 0)) fields.Add("lat", "lat must be a latitude from -90 to 90.");
-            if (lon is null or < -180 or > 180 || !double.IsFinite(lon ?? 0)) fields.Add("lon", "lon must be a longitude from -180 to 180.");
+            var latitude = fields.Coordinate("lat", lat, 90);
+            var longitude = fields.Coordinate("lon", lon, 180);
             if (fields.Any) return fields.Result();
             var index = await directory.Current();
             if (index is null) return NoHierarchy();
-            var location = index.Locate(lat!.Value, lon!.Value);
+            var location = index.Locate(latitude, longitude);
             return Results.Ok(location is null
                 ? new LocateAnswer(false)
                 : new LocateAnswer(true, Summary(location.Grid), location.Chain.Select(n => new ChainLink(n.Id, n.Name, n.Level)).ToList()));
@@ -52,7 +52,7 @@ public static class GridEndpoints
             var members = await grainFactory.GetGrain<IGridGrain>(id).GetMemberIds();
             var children = index!.Hierarchy.ChildrenOf(id).Select(c => c.Id).ToList();
             var chain = index.Hierarchy.ChainOf(id).Select(n => new ChainLink(n.Id, n.Name, n.Level)).ToList();
-            return new GeoJsonResult([node], single: true, extra: w =>
+            return GeoJson(GridGeoJson.Feature(node, w =>
             {
                 w.WritePropertyName("chain");
                 JsonSerializer.Serialize(w, chain, JsonSerializerOptions.Web);
@@ -60,7 +60,7 @@ public static class GridEndpoints
                 JsonSerializer.Serialize(w, children);
                 w.WritePropertyName("memberIds");
                 JsonSerializer.Serialize(w, members);
-            });
+            }));
         })
         .WithSummary("One grid as a GeoJSON Feature, with its chain, children and team.");
 
@@ -88,19 +88,5 @@ public static class GridEndpoints
     private static IResult NoHierarchy() =>
         Results.Problem(title: "No grid hierarchy", detail: "No grid hierarchy has been imported yet.", statusCode: 503);
 
-    private sealed class GeoJsonResult(IEnumerable<GridNode> nodes, bool single = false, Action<Utf8JsonWriter>? extra = null) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.ContentType = "application/geo+json; charset=utf-8";
-            if (!single)
-            {
-                await GridGeoJson.WriteCollection(http.Response.Body, nodes, http.RequestAborted);
-                return;
-            }
-            await using var writer = new Utf8JsonWriter(http.Response.Body);
-            GridGeoJson.WriteFeature(writer, nodes.Single(), extra);
-            await writer.FlushAsync(http.RequestAborted);
-        }
-    }
+    private static IResult GeoJson(byte[] body) => Results.Bytes(body, "application/geo+json; charset=utf-8");
 }

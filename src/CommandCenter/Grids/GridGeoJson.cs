@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Text.Json;
 using CommandCenter.Grains.Geography;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
 namespace CommandCenter.Grids;
@@ -10,24 +10,29 @@ public static class GridGeoJson
 {
     private static readonly JsonSerializerOptions GeometryOptions = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    public static async Task WriteCollection(Stream body, IEnumerable<GridNode> nodes, CancellationToken cancellationToken)
+    public static byte[] Collection(IEnumerable<GridNode> nodes)
     {
-        await using var writer = new Utf8JsonWriter(body);
-        writer.WriteStartObject();
-        writer.WriteString("type", "FeatureCollection");
-        writer.WriteStartArray("features");
-        var written = 0;
-        foreach (var node in nodes)
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteFeature(writer, node, null);
-            if (++written % 64 == 0) await writer.FlushAsync(cancellationToken);
+            writer.WriteStartObject();
+            writer.WriteString("type", "FeatureCollection");
+            writer.WriteStartArray("features");
+            foreach (var node in nodes) WriteFeature(writer, node, null);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
+        return buffer.WrittenSpan.ToArray();
     }
 
-    public static void WriteFeature(Utf8JsonWriter writer, GridNode node, Action<Utf8JsonWriter>? extraProperties)
+    public static byte[] Feature(GridNode node, Action<Utf8JsonWriter>? extraProperties)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer)) WriteFeature(writer, node, extraProperties);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteFeature(Utf8JsonWriter writer, GridNode node, Action<Utf8JsonWriter>? extraProperties)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");

@@ -13,6 +13,16 @@ public sealed class Fields
         list.Add(message);
     }
 
+    /// <summary>Reads a latitude (limit 90) or longitude (limit 180) given as text; records what is wrong with it.</summary>
+    public double Coordinate(string field, string? text, double limit)
+    {
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value) && Math.Abs(value) <= limit)
+            return value;
+        Add(field, $"{field} must be a number from -{limit} to {limit}{(text is null ? "" : $", not \"{text}\"")}.");
+        return double.NaN;
+    }
+
     public IResult Result() => Results.ValidationProblem(
         errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
         title: "The request has invalid fields.",

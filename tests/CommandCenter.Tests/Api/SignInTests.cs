@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommandCenter.Tests.Support;
+
+namespace CommandCenter.Tests.Api;
+
+[Collection(CenterCollection.Name)]
+public class SignInTests(CenterFactory center)
+{
+    [Fact]
+    public async Task A_right_password_gets_a_bearer_token_with_its_lifetime()
+    {
+        var response = await center.CreateClient().PostAsJsonAsync("/api/auth/token", new { username = "operator1", password = CenterFactory.DemoPassword });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("token_type").GetString().Should().Be("Bearer");
+        body.GetProperty("access_token").GetString().Should().NotBeNullOrEmpty();
+        body.GetProperty("expires_in").GetInt32().Should().BeGreaterThan(0);
+    }
+
+    [Theory]
+    [InlineData("operator1", "wrong")]
+    [InlineData("nobody", CenterFactory.DemoPassword)]
+    public async Task A_wrong_password_or_unknown_user_is_refused_alike(string username, string password)
+    {
+        var response = await center.CreateClient().PostAsJsonAsync("/api/auth/token", new { username, password });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("username or password is wrong");
+    }
+
+    [Fact]
+    public async Task A_missing_password_is_a_400_naming_the_field()
+    {
+        var response = await center.CreateClient().PostAsJsonAsync("/api/auth/token", new { username = "operator1" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").TryGetProperty("password", out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_bootstrap_admin_and_every_member_can_sign_in()
+    {
+        await center.ClientFor("admin");
+        await center.ClientFor("supervisor1");
+        await center.ClientFor("M00001");
+    }
+
+    [Theory]
+    [InlineData("/api/grids")]
+    [InlineData("/api/grids/locate?lat=31.9&lon=120.28")]
+    [InlineData("/api/members")]
+    [InlineData("/api/members/M00001")]
+    public async Task Every_api_needs_a_token(string path)
+    {
+        var response = await center.CreateClient().GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Health_and_the_api_description_answer_without_a_token()
+    {
+        var client = center.CreateClient();
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/health");
+        health.GetProperty("status").GetString().Should().Be("ok");
+        health.GetProperty("grids").GetInt32().Should().BeGreaterThan(1_000);
+        (await client.GetAsync("/openapi/v1.json")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_tampered_token_is_refused()
+    {
+        var client = await center.ClientFor("operator1");
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token[..^4] + "AAAA");
+
+        (await client.GetAsync("/api/grids?level=1")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs what the tests need, builds, tests,
+# and prints one summary line. A run that executed no tests fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+configuration="${CONFIGURATION:-Release}"
+results="artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+# Debian packages the tests use, installed only when missing (CI and fresh machines run as root).
+need_apt=()
+for pkg in ${TEST_APT_PACKAGES:-}; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing: ${need_apt[*]}"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}"
+fi
+
+dotnet build CommandCenter.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+
+status=0
+dotnet test CommandCenter.sln -c "$configuration" --no-build -nologo \
+  --logger "trx" --results-directory "$results" \
+  --logger "console;verbosity=minimal" || status=$?
+
+# Sum the counters of every test run (one TRX file per test project).
+total=0; passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  total=$((total + $(value total)))
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+
+echo
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$total" -eq 0 ]; then
+  echo "No tests ran: that is a failure, not a pass." >&2
+  exit 1
+fi
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
+  exit 1
+fi

@@ -1,5 +1,7 @@
 using CommandCenter.Auth;
 using CommandCenter.Grids;
+using CommandCenter.Incidents;
+using CommandCenter.Jobs;
 using CommandCenter.Members;
 using CommandCenter.Samples;
 using CommandCenter.Storage;
@@ -24,6 +26,8 @@ builder.UseOrleans(silo =>
 builder.AddCommandCenterAuth(storage);
 builder.Services.AddSingleton<GridDirectory>();
 builder.Services.AddHostedService<SampleCityLoader>();
+builder.AddIncidents();
+builder.Services.AddSingleton<ArchiveRun>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
 // Unreadable requests become exceptions in every environment, so one handler words them the same way.
@@ -48,6 +52,8 @@ app.MapGet("/health", async (GridDirectory grids) =>
 app.MapAuthEndpoints();
 app.MapGridEndpoints();
 app.MapMemberEndpoints();
+app.MapIncidentEndpoints();
+app.MapJobEndpoints();
 
 app.Run();
 

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CommandCenter.Auth;
 
 /// <summary>Checks a password against the account directory and issues a bearer token.</summary>
-public sealed class TokenIssuer(IGrainFactory grains, SymmetricSecurityKey key, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class TokenIssuer(IGrainFactory grains, SymmetricSecurityKey key, IOptions<AuthOptions> options)
 {
     private static readonly PasswordHasher<Account> Hasher = new();
     private readonly JsonWebTokenHandler handler = new();
@@ -32,7 +32,8 @@ public sealed class TokenIssuer(IGrainFactory grains, SymmetricSecurityKey key, 
 
     public IssuedToken Issue(Account account)
     {
-        var now = clock.GetUtcNow();
+        // Real time, not the domain clock: tokens are checked against the wall clock.
+        var now = DateTimeOffset.UtcNow;
         var lifetime = options.Value.TokenLifetime;
         var claims = new Dictionary<string, object>
         {

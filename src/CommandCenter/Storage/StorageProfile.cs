@@ -13,7 +13,10 @@ public static class StorageProfile
 
         silo.Services.AddSingleton(_ => new SqliteDatabase(
             Path.Combine(options.FullDataDirectory, "command-center.db"),
-            [SqliteGrainStorage.Schema]));
+            [SqliteGrainStorage.Schema, .. SqliteIncidentLedger.Schema]));
+        silo.Services.AddSingleton<Grains.Incidents.IIncidentLedger, SqliteIncidentLedger>();
+        // Reminders live in memory; after a restart the SLA re-arm wakes every incident with a running clock.
+        silo.UseInMemoryReminderService();
         silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
             (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
     }

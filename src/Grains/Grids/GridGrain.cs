@@ -6,8 +6,27 @@ public sealed class GridState
     [Id(0)] public HashSet<string> MemberIds { get; set; } = [];
 }
 
-public sealed class GridGrain([PersistentState("grid")] IPersistentState<GridState> grid) : Grain, IGridGrain
+public sealed class GridGrain([PersistentState("grid")] IPersistentState<GridState> grid, Incidents.IIncidentLedger ledger) : Grain, IGridGrain
 {
+    // Not persisted: the ledger is the truth, and the index is rebuilt from it on activation.
+    private readonly Dictionary<string, Incidents.IncidentSummary> open = new(StringComparer.Ordinal);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var summary in await ledger.OpenIn(this.GetPrimaryKeyString())) open[summary.Id] = summary;
+    }
+
+    public Task TrackIncident(Incidents.IncidentSummary summary)
+    {
+        if (summary.IsOpen && summary.GridId == this.GetPrimaryKeyString()) open[summary.Id] = summary;
+        else open.Remove(summary.Id);
+        return Task.CompletedTask;
+    }
+
+    public Task<GridIncidents> GetOpenIncidents() => Task.FromResult(new GridIncidents(
+        this.GetPrimaryKeyString(), open.Count, open.Values.Count(s => s.Breached),
+        open.Values.OrderBy(s => s.DueAt ?? DateTimeOffset.MaxValue).ToList()));
+
     public async Task AddMembers(IReadOnlyList<string> memberIds)
     {
         var changed = false;

@@ -33,7 +33,8 @@ public sealed class CenterProcess : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = appDirectory,
+            // As with `dotnet run`: the project folder is the content root, so relative paths in appsettings.json hold.
+            WorkingDirectory = Path.Combine(Repo.Root, "src", "CommandCenter"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -45,7 +46,6 @@ public sealed class CenterProcess : IAsyncDisposable
                      $"--Storage:DataDirectory={dataDirectory}",
                      $"--Orleans:SiloPort={FreePort.Next()}",
                      $"--Orleans:GatewayPort={FreePort.Next()}",
-                     $"--Samples:CityDirectory={Repo.SampleCity}",
                      $"--Auth:BootstrapAdminPassword={CenterFactory.AdminPassword}",
                      $"--Samples:DemoPassword={CenterFactory.DemoPassword}",
                  }.Concat(extraArguments))

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using CommandCenter.Grains.Incidents;
+using CommandCenter.Grains.Members;
+using CommandCenter.Grids;
+using CommandCenter.Http;
+
+namespace CommandCenter.Incidents;
+
+public static class IncidentActionEndpoints
+{
+    /// <summary>The fields any action may carry; each action reads the ones it needs.</summary>
+    public sealed record ActionBody(
+        double? Lat, double? Lon, string? GridId, string? MemberId, string? Note, string? Reason, bool? Passed, int? Satisfaction,
+        bool? Approved, DateTimeOffset? DueAt);
+
+    public static void MapIncidentActions(this RouteGroupBuilder incidents)
+    {
+        incidents.MapPost("/{id}/actions/{action}", async (string id, string action, ActionBody? body, ClaimsPrincipal user,
+            IGrainFactory factory, GridDirectory grids) =>
+        {
+            var parsed = IncidentActionWords.Parse(action);
+            if (parsed is null || !IncidentActionWords.PersonActions.Contains(parsed.Value))
+                return Problems.Field("action", $"Unknown action \"{action}\"; actions are {string.Join(", ", IncidentActionWords.PersonActions.Select(IncidentActionWords.Word))}.");
+            body ??= new ActionBody(null, null, null, null, null, null, null, null, null, null);
+            var command = new IncidentCommand(parsed.Value)
+            {
+                MemberId = body.MemberId?.Trim(), Note = (body.Note ?? body.Reason)?.Trim(), Passed = body.Passed,
+                Satisfaction = body.Satisfaction, Approved = body.Approved, RequestedDueAt = body.DueAt?.ToUniversalTime(),
+            };
+
+            if (parsed == IncidentAction.Locate)
+            {
+                var index = await grids.Current();
+                if (index is null) return Problems.Field("gridId", "No grid hierarchy is loaded.");
+                if (body.GridId is { } gridId)
+                {
+                    var placement = IncidentDesk.Place(index, gridId);
+                    if (placement is null) return Problems.Field("gridId", $"No grid has the id \"{gridId}\".");
+                    command = command with { Placement = placement };
+                }
+                else if (body.Lat is { } lat && body.Lon is { } lon)
+                {
+                    var placement = IncidentDesk.Place(index, lat, lon);
+                    if (placement is null) return Problems.Field("lat", $"The point ({lat}, {lon}) is outside the city.");
+                    command = command with { Placement = placement };
+                }
+            }
+            if (parsed == IncidentAction.Dispatch && command.MemberId is { Length: > 0 } memberId
+                && await factory.GetGrain<IMemberGrain>(memberId).GetSnapshot() is null)
+                return Problems.Field("memberId", $"No member has the id \"{memberId}\".");
+
+            var grain = factory.GetGrain<IIncidentGrain>(id);
+            var outcome = await grain.Act(command, IncidentEndpoints.ActorOf(user));
+            if (!outcome.Accepted) return IncidentEndpoints.Refused(outcome.Rejection!);
+            var last = outcome.Events[^1];
+            return Results.Ok(new
+            {
+                id,
+                state = IncidentSteps.Word(last.To),
+                step = IncidentSteps.StepOf(last.To),
+                events = outcome.Events.Select(IncidentView.Entry),
+            });
+        })
+        .WithSummary("Take an action: locate, dispatch, accept, resolve, verify, evaluate, return, request-extension, decide-extension, suspend, resume, cancel, archive. " +
+                     "An action not possible now answers 409 with the current state and the actions allowed; a role that may not act answers 403.");
+    }
+}

@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using CommandCenter.Auth;
+using CommandCenter.Grains.Accounts;
+using CommandCenter.Grains.Catalogue;
+using CommandCenter.Grains.Incidents;
+using CommandCenter.Grains.Sla;
+using CommandCenter.Grids;
+using CommandCenter.Http;
+
+namespace CommandCenter.Incidents;
+
+public static class IncidentEndpoints
+{
+    public sealed record NewIncident(string? Category, string? Priority, double? Lat, double? Lon, string? Description, string? Channel, string? Address);
+    public sealed record Created(string Id, string State, int Step);
+    public sealed record IncidentList(IReadOnlyList<IncidentSummaryView> Items, int Total, int Page, int PageSize);
+    public sealed record IncidentSummaryView(string Id, string State, int Step, string Category, string Priority, string? GridId, string? AssigneeId,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ActiveStep, DateTimeOffset? DueAt, bool Breached, string Escalation);
+
+    public static readonly IReadOnlyList<string> Channels = ["worker-app", "hotline", "open311", "patrol", "sensor"];
+    public const int MaxDescription = 2_000;
+
+    public static void MapIncidentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/categories", (CategoryCatalogue catalogue) => Results.Ok(catalogue.All.Select(CategoryView.Of)))
+            .WithTags("Incidents").WithSummary("The category catalogue: code, name, kind 部件/事件, platform, default priority, handling limit.");
+
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+
+        incidents.MapPost("/", async (NewIncident? body, ClaimsPrincipal user, CategoryCatalogue catalogue, GridDirectory grids, IncidentDesk desk, IGrainFactory factory) =>
+        {
+            if (!(user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Worker) || user.IsInRole(Roles.Admin)))
+                return Results.Problem(title: "Forbidden", detail: "Operators and workers report incidents.", statusCode: 403);
+            var fields = new Fields();
+            var category = body?.Category is { } code ? catalogue.Find(code) : null;
+            if (category is null) fields.Add("category", body?.Category is null ? "Give a category code from /api/categories." : $"Unknown category \"{body.Category}\"; see /api/categories.");
+            var priority = body?.Priority is null ? category?.DefaultPriority : PriorityWords.Parse(body.Priority);
+            if (priority is null && body?.Priority is not null) fields.Add("priority", "priority must be one of urgent, high, normal, low.");
+            if (string.IsNullOrWhiteSpace(body?.Description)) fields.Add("description", "Describe what was seen.");
+            else if (body.Description.Length > MaxDescription) fields.Add("description", $"At most {MaxDescription} characters.");
+            var channel = body?.Channel ?? (user.IsInRole(Roles.Worker) ? "worker-app" : "hotline");
+            if (!Channels.Contains(channel)) fields.Add("channel", $"channel must be one of {string.Join(", ", Channels)}.");
+            if ((body?.Lat is null) != (body?.Lon is null)) fields.Add(body?.Lat is null ? "lat" : "lon", "Give both lat and lon, or neither.");
+            if (body?.Lat is { } la && (!double.IsFinite(la) || Math.Abs(la) > 90)) fields.Add("lat", "lat must be from -90 to 90.");
+            if (body?.Lon is { } lo && (!double.IsFinite(lo) || Math.Abs(lo) > 180)) fields.Add("lon", "lon must be from -180 to 180.");
+            if (fields.Any) return fields.Result();
+
+            GridPlacement? placement = null;
+            if (body!.Lat is { } lat && body.Lon is { } lon)
+            {
+                var index = await grids.Current();
+                placement = index is null ? null : IncidentDesk.Place(index, lat, lon);
+                if (placement is null) return Problems.Field("lat", $"The point ({lat}, {lon}) is outside the city: report it to the right authority or correct the position.");
+            }
+            var id = await desk.NextCaseNumber();
+            var report = new IncidentReport(category!.Code, priority!.Value, body.Description!.Trim(), channel, body.Lat, body.Lon, body.Address);
+            var outcome = await factory.GetGrain<IIncidentGrain>(id).Open(report, placement, ActorOf(user));
+            if (!outcome.Accepted) return Refused(outcome.Rejection!);
+            var last = outcome.Events[^1];
+            return Results.Created($"/api/incidents/{id}", new Created(id, IncidentSteps.Word(last.To), IncidentSteps.StepOf(last.To)));
+        })
+        .WithSummary("Report an incident. With a position inside the city it is located to its grid at once (step 2).");
+
+        incidents.MapGet("/", async (string? grid, string? state, bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
+            IIncidentLedger ledger, GridDirectory grids, TimeProvider clock) =>
+        {
+            var fields = new Fields();
+            IncidentStatus? status = null;
+            if (state is not null)
+            {
+                if (Enum.TryParse<IncidentStatus>(state, ignoreCase: true, out var parsed) && !int.TryParse(state, out _)) status = parsed;
+                else fields.Add("state", $"state must be one of {string.Join(", ", Enum.GetValues<IncidentStatus>().Select(IncidentSteps.Word))}.");
+            }
+            if (grid is not null && (await grids.Current())?.Hierarchy.Find(grid) is null) fields.Add("grid", $"No grid has the id \"{grid}\".");
+            var size = pageSize ?? 50;
+            if (size is < 1 or > 500) fields.Add("pageSize", "pageSize must be from 1 to 500.");
+            var number = page ?? 1;
+            if (number < 1) fields.Add("page", "page starts at 1.");
+            if (from > to) fields.Add("from", "from must not be after to.");
+            if (fields.Any) return fields.Result();
+            var result = await ledger.Query(new IncidentQuery(grid, status, overdue, from, to, clock.GetUtcNow(), (number - 1) * size, size));
+            return Results.Ok(new IncidentList(result.Items.Select(View).ToList(), result.Total, number, size));
+        })
+        .RequireAuthorization(Policies.Staff)
+        .WithSummary("Incidents, newest first, filtered by grid subtree, state, overdue and creation window; paged.");
+
+        incidents.MapGet("/{id}", async (string id, ClaimsPrincipal user, IGrainFactory factory, SlaPolicy policy, CategoryCatalogue catalogue, TimeProvider clock) =>
+        {
+            var grain = factory.GetGrain<IIncidentGrain>(id);
+            var incident = await grain.GetState();
+            if (incident is null) return UnknownIncident(id);
+            if (!MaySee(user, incident)) return NotYours();
+            return Results.Ok(IncidentView.Of(incident, await grain.GetEvents(), policy, catalogue, clock.GetUtcNow()));
+        })
+        .WithSummary("One incident: state, step 1–9, deadlines with their SLA lights, assignee, the actions allowed now, and the timeline.");
+
+        incidents.MapGet("/{id}/events", async (string id, ClaimsPrincipal user, IGrainFactory factory) =>
+        {
+            var grain = factory.GetGrain<IIncidentGrain>(id);
+            var incident = await grain.GetState();
+            if (incident is null) return UnknownIncident(id);
+            if (!MaySee(user, incident)) return NotYours();
+            return Results.Ok(await grain.GetEvents());
+        })
+        .WithSummary("The incident's ledger: every event with who, when, from, to and its facts.");
+
+        incidents.MapIncidentActions();
+    }
+
+    public static Actor ActorOf(ClaimsPrincipal user) =>
+        new(user.Identity?.Name ?? "unknown", user.FindFirst(Claims.Role)?.Value ?? "", user.MemberIdOf());
+
+    private static bool MaySee(ClaimsPrincipal user, IncidentState incident) =>
+        user.IsStaff() || (user.IsInRole(Roles.Worker) && user.MemberIdOf() is { } me && me == incident.AssigneeId);
+
+    public static IResult UnknownIncident(string id) =>
+        Results.Problem(title: "Unknown incident", detail: $"No incident has the case number \"{id}\".", statusCode: 404);
+
+    private static IResult NotYours() =>
+        Results.Problem(title: "Forbidden", detail: "A worker may only see incidents assigned to it.", statusCode: 403);
+
+    public static IResult Refused(LifecycleRejection r)
+    {
+        var extensions = new Dictionary<string, object?> { ["currentState"] = r.CurrentState, ["allowedActions"] = r.AllowedNow };
+        return r.Kind switch
+        {
+            RejectionKind.IllegalState => Results.Problem(title: "Not possible in the current state",
+                detail: $"{r.Message} The incident is {r.CurrentState}; allowed now: {(r.AllowedNow.Count == 0 ? "nothing" : string.Join(", ", r.AllowedNow))}.",
+                statusCode: 409, extensions: extensions),
+            RejectionKind.Forbidden => Results.Problem(title: "Forbidden", detail: r.Message, statusCode: 403, extensions: extensions),
+            RejectionKind.NotFound => Results.Problem(title: "Unknown incident", detail: r.Message, statusCode: 404),
+            _ => Results.Problem(title: "The request has invalid fields.", detail: $"{r.Field}: {r.Message}", statusCode: 422,
+                extensions: new Dictionary<string, object?>(extensions) { ["errors"] = new Dictionary<string, string[]> { [r.Field ?? "$"] = [r.Message] } }),
+        };
+    }
+
+    private static IncidentSummaryView View(IncidentSummary s) => new(
+        s.Id, IncidentSteps.Word(s.Status), s.Step, s.Category, PriorityWords.Of(s.Priority), s.GridId, s.AssigneeId, s.CreatedAt, s.UpdatedAt,
+        s.ActiveStep?.ToString().ToLowerInvariant(), s.DueAt, s.Breached, s.Rung.ToString());
+}

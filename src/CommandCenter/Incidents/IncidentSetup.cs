@@ -1,0 +1,26 @@
+using CommandCenter.Grains.Catalogue;
+using CommandCenter.Grains.Sla;
+
+namespace CommandCenter.Incidents;
+
+public static class IncidentSetup
+{
+    /// <summary>Loads the catalogue and the SLA policy at start-up: a bad file stops the start with a message naming the bad entry.</summary>
+    public static void AddIncidents(this WebApplicationBuilder builder)
+    {
+        var options = new IncidentOptions
+        {
+            PolicyFile = builder.Configuration["Sla:PolicyFile"] ?? new IncidentOptions().PolicyFile,
+            CatalogueFile = builder.Configuration["Catalogue:File"] ?? new IncidentOptions().CatalogueFile,
+            CasePrefix = builder.Configuration["City:CasePrefix"] ?? new IncidentOptions().CasePrefix,
+        };
+        var root = builder.Environment.ContentRootPath;
+        var catalogue = CategoryCatalogue.Load(Path.GetFullPath(options.CatalogueFile, root));
+        var policy = SlaPolicy.Load(Path.GetFullPath(options.PolicyFile, root), catalogue);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(catalogue);
+        builder.Services.AddSingleton(policy);
+        builder.Services.AddSingleton<IncidentDesk>();
+        builder.Services.AddHostedService<SlaRearm>();
+    }
+}

@@ -1,0 +1,51 @@
+using CommandCenter.Grains.Catalogue;
+using CommandCenter.Grains.Incidents;
+using CommandCenter.Grains.Sla;
+
+namespace CommandCenter.Incidents;
+
+public sealed record DeadlineView(
+    string Step, DateTimeOffset StartedAt, DateTimeOffset WarnAt, DateTimeOffset DueAt, DateTimeOffset OriginalDueAt,
+    string Limit, string Light, bool Breached, bool Active, DateTimeOffset? EndedAt);
+
+public sealed record TimelineEntry(int Sequence, DateTimeOffset At, string Action, string Actor, string ActorRole, string From, string To, string? Note, string? MemberId);
+
+public sealed record CategoryView(string Code, string Name, string Kind, string MajorName, string Platform, string DefaultPriority, string HandlingLimit)
+{
+    public static CategoryView Of(Category c) => new(c.Code, c.Name, c.Kind == CategoryKind.Component ? "部件" : "事件", c.MajorName,
+        c.Platform.ToString(), PriorityWords.Of(c.DefaultPriority), c.HandlingLimit.ToString());
+}
+
+/// <summary>An incident as the API shows it: where it stands, its deadlines and lights, and what happened.</summary>
+public sealed record IncidentView(
+    string Id, string State, int Step, string Category, string? CategoryName, string Priority, string Channel, string Description,
+    double? Lat, double? Lon, string? Address, string? GridId, IReadOnlyList<string> GridChain, string? AssigneeId,
+    string Light, string Escalation, int Reworks, int Returns, int Extensions, DateTimeOffset? PendingExtensionDueAt,
+    int? Satisfaction, double? Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineEntry> Timeline)
+{
+    public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now)
+    {
+        var running = s.IsOpen && s.Status != IncidentStatus.Suspended;
+        var deadlines = s.History.Select(d => new DeadlineView(
+            Word(d.Deadline.Step), d.Deadline.StartedAt, d.Deadline.WarnAt, d.Deadline.DueAt, d.Deadline.OriginalDueAt, d.Deadline.Limit.ToString(),
+            LightOf(d, policy, d.EndedAt ?? (d == s.Active && !running ? s.SuspendedAt ?? now : now)),
+            d.Breached, d == s.Active, d.EndedAt)).ToList();
+        return new IncidentView(
+            s.Id, IncidentSteps.Word(s.Status), s.Step, s.Report!.Category, catalogue.Find(s.Report.Category)?.Name, PriorityWords.Of(s.Report.Priority),
+            s.Report.Channel, s.Report.Description, s.Report.Lat, s.Report.Lon, s.Report.Address, s.Placement?.GridId, s.Placement?.Chain ?? [],
+            s.AssigneeId, s.Active is { } a ? LightOf(a, policy, running ? now : s.SuspendedAt ?? now) : "none",
+            s.Rung.ToString(), s.Reworks, s.Returns, s.Extensions, s.PendingExtensionDueAt, s.Satisfaction, s.Score, s.CreatedAt, s.UpdatedAt,
+            deadlines, IncidentLifecycle.AllowedIn(s).Select(IncidentActionWords.Word).ToList(),
+            events.Select(Entry).ToList());
+    }
+
+    public static TimelineEntry Entry(IncidentEvent e) => new(
+        e.Sequence, e.At, IncidentActionWords.Word(e.Action), e.Actor, e.ActorRole, IncidentSteps.Word(e.From), IncidentSteps.Word(e.To), e.Note, e.MemberId);
+
+    /// <summary>A breached deadline stays red; otherwise the light is what the clock says at the instant.</summary>
+    private static string LightOf(DeadlineRecord d, SlaPolicy policy, DateTimeOffset at) =>
+        d.Breached ? "red" : policy.LightAt(d.Deadline, at).ToString().ToLowerInvariant();
+
+    private static string Word(SlaStep step) => step.ToString().ToLowerInvariant();
+}

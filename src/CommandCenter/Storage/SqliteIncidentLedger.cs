@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using CommandCenter.Grains.Incidents;
+using Microsoft.Data.Sqlite;
+
+namespace CommandCenter.Storage;
+
+/// <summary>
+/// The embedded profile's incident ledger: an append-only event table indexed by time, and a
+/// summary row per incident for lists, written in the same group-committed transaction.
+/// </summary>
+public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLedger
+{
+    public static readonly string[] Schema =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS incident_events (
+            incident_id TEXT NOT NULL,
+            seq         INTEGER NOT NULL,
+            at_ticks    INTEGER NOT NULL,
+            action      TEXT NOT NULL,
+            data        TEXT NOT NULL,
+            PRIMARY KEY (incident_id, seq)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX IF NOT EXISTS incident_events_by_time ON incident_events (at_ticks, incident_id, seq)",
+        """
+        CREATE TABLE IF NOT EXISTS incidents (
+            id              TEXT PRIMARY KEY,
+            status          TEXT NOT NULL,
+            is_open         INTEGER NOT NULL,
+            grid_id         TEXT,
+            grid_path       TEXT,
+            created_ticks   INTEGER NOT NULL,
+            due_ticks       INTEGER,
+            breached        INTEGER NOT NULL,
+            next_wake_ticks INTEGER,
+            data            TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX IF NOT EXISTS incidents_by_grid ON incidents (grid_id, is_open)",
+        "CREATE INDEX IF NOT EXISTS incidents_by_created ON incidents (created_ticks)",
+        "CREATE INDEX IF NOT EXISTS incidents_by_wake ON incidents (next_wake_ticks) WHERE next_wake_ticks IS NOT NULL",
+    ];
+
+    public async Task Append(IReadOnlyList<IncidentEvent> events, IncidentSummary summary)
+    {
+        if (events.Count == 0) return;
+        var rows = events.Select(e => (e.IncidentId, e.Sequence, e.At.UtcTicks, e.Action.ToString(), JsonSerializer.Serialize(e, LedgerJson.Options))).ToList();
+        var summaryJson = JsonSerializer.Serialize(summary, LedgerJson.Options);
+        var first = events[0];
+        await database.Write((connection, transaction) =>
+        {
+            using (var check = Command(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM incident_events WHERE incident_id = $id", ("$id", first.IncidentId)))
+            {
+                var last = Convert.ToInt32(check.ExecuteScalar());
+                if (last != first.Sequence - 1)
+                    throw new LedgerConflictException($"{first.IncidentId}: expected to append after {first.Sequence - 1}, the ledger is at {last}.");
+            }
+            foreach (var (id, seq, ticks, action, data) in rows)
+            {
+                using var insert = Command(connection, transaction,
+                    "INSERT INTO incident_events (incident_id, seq, at_ticks, action, data) VALUES ($id, $seq, $at, $action, $data)",
+                    ("$id", id), ("$seq", seq), ("$at", ticks), ("$action", action), ("$data", data));
+                insert.ExecuteNonQuery();
+            }
+            using var upsert = Command(connection, transaction, """
+                INSERT INTO incidents (id, status, is_open, grid_id, grid_path, created_ticks, due_ticks, breached, next_wake_ticks, data)
+                VALUES ($id, $status, $open, $grid, $path, $created, $due, $breached, $wake, $data)
+                ON CONFLICT (id) DO UPDATE SET status = $status, is_open = $open, grid_id = $grid, grid_path = $path,
+                    due_ticks = $due, breached = $breached, next_wake_ticks = $wake, data = $data
+                """,
+                ("$id", summary.Id), ("$status", summary.Status.ToString()), ("$open", summary.IsOpen ? 1 : 0),
+                ("$grid", summary.GridId), ("$path", GridPath(summary.GridChain)), ("$created", summary.CreatedAt.UtcTicks),
+                ("$due", summary.DueAt?.UtcTicks), ("$breached", summary.Breached ? 1 : 0), ("$wake", summary.NextWakeAt?.UtcTicks),
+                ("$data", summaryJson));
+            upsert.ExecuteNonQuery();
+            return 0;
+        });
+    }
+
+    public async Task<IReadOnlyList<IncidentEvent>> Read(string incidentId)
+    {
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, null, "SELECT data FROM incident_events WHERE incident_id = $id ORDER BY seq", ("$id", incidentId));
+        return await ReadAll<IncidentEvent>(command);
+    }
+
+    public async IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, null,
+            "SELECT data FROM incident_events WHERE at_ticks >= $from AND at_ticks < $to ORDER BY at_ticks, incident_id, seq",
+            ("$from", from.UtcTicks), ("$to", to.UtcTicks));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            yield return JsonSerializer.Deserialize<IncidentEvent>(reader.GetString(0), LedgerJson.Options)!;
+    }
+
+    public async Task<IncidentPage> Query(IncidentQuery query)
+    {
+        var where = new StringBuilder("WHERE 1 = 1");
+        var parameters = new List<(string, object?)>();
+        if (query.GridId is not null) { where.Append(" AND grid_path LIKE $path"); parameters.Add(("$path", $"%/{query.GridId}/%")); }
+        if (query.Status is not null) { where.Append(" AND status = $status"); parameters.Add(("$status", query.Status.ToString())); }
+        if (query.Overdue is not null)
+        {
+            where.Append(query.Overdue.Value
+                ? " AND is_open = 1 AND (breached = 1 OR (due_ticks IS NOT NULL AND due_ticks <= $now))"
+                : " AND NOT (is_open = 1 AND (breached = 1 OR (due_ticks IS NOT NULL AND due_ticks <= $now)))");
+            parameters.Add(("$now", query.Now.UtcTicks));
+        }
+        if (query.From is not null) { where.Append(" AND created_ticks >= $from"); parameters.Add(("$from", query.From.Value.UtcTicks)); }
+        if (query.To is not null) { where.Append(" AND created_ticks < $to"); parameters.Add(("$to", query.To.Value.UtcTicks)); }
+
+        await using var connection = database.OpenRead();
+        await using var count = Command(connection, null, $"SELECT COUNT(*) FROM incidents {where}", parameters.ToArray());
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync());
+        await using var page = Command(connection, null, $"SELECT data FROM incidents {where} ORDER BY created_ticks DESC, id DESC LIMIT $limit OFFSET $offset",
+            [.. parameters, ("$limit", query.Limit), ("$offset", query.Offset)]);
+        return new IncidentPage(await ReadAll<IncidentSummary>(page), total);
+    }
+
+    public async Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId)
+    {
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, null, "SELECT data FROM incidents WHERE grid_id = $grid AND is_open = 1", ("$grid", gridId));
+        return await ReadAll<IncidentSummary>(command);
+    }
+
+    public async Task<IReadOnlyList<string>> DueForWake(DateTimeOffset atOrBefore, int limit)
+    {
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, null,
+            "SELECT id FROM incidents WHERE next_wake_ticks IS NOT NULL AND next_wake_ticks <= $t ORDER BY next_wake_ticks LIMIT $limit",
+            ("$t", atOrBefore.UtcTicks), ("$limit", limit));
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    private static string? GridPath(IReadOnlyList<string> chain) =>
+        chain.Count == 0 ? null : "/" + string.Join("/", chain.Reverse()) + "/";
+
+    private static async Task<List<T>> ReadAll<T>(SqliteCommand command)
+    {
+        var items = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) items.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), LedgerJson.Options)!);
+        return items;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+}

@@ -1,0 +1,27 @@
+namespace CommandCenter.Grains.Incidents;
+
+/// <summary>
+/// The append-only record of every incident's events, plus the summary row that lists read.
+/// An append is durable when its task completes; events and summary land together or not at all.
+/// Each storage profile provides one (SQLite in the embedded profile).
+/// </summary>
+public interface IIncidentLedger
+{
+    /// <summary>Appends events that continue the incident's sequence; throws <see cref="LedgerConflictException"/> if another writer got there first.</summary>
+    Task Append(IReadOnlyList<IncidentEvent> events, IncidentSummary summary);
+
+    Task<IReadOnlyList<IncidentEvent>> Read(string incidentId);
+
+    /// <summary>Events of all incidents with from ≤ at &lt; to, in time order (then incident, then sequence).</summary>
+    IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    Task<IncidentPage> Query(IncidentQuery query);
+
+    /// <summary>Open incidents located exactly in this grid (not its children).</summary>
+    Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId);
+
+    /// <summary>Open incidents whose SLA clock needs a look at or before the given instant (for re-arming after a restart).</summary>
+    Task<IReadOnlyList<string>> DueForWake(DateTimeOffset atOrBefore, int limit);
+}
+
+public sealed class LedgerConflictException(string message) : Exception(message);

@@ -1,0 +1,50 @@
+namespace CommandCenter.Grains.Incidents;
+
+/// <summary>Everything that can happen to an incident. People take the first group; the system the second.</summary>
+public enum IncidentAction
+{
+    Report,
+    Locate,
+    Dispatch,
+    Accept,
+    Resolve,
+    Verify,
+    Evaluate,
+    Return,
+    RequestExtension,
+    DecideExtension,
+    Suspend,
+    Resume,
+    Cancel,
+    Archive,
+
+    // Taken by the system only.
+    Warn,
+    Escalate,
+    Assess,
+    File,
+}
+
+public static class IncidentActionWords
+{
+    private static readonly Dictionary<string, IncidentAction> ByWord =
+        Enum.GetValues<IncidentAction>().ToDictionary(Word, a => a, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The API's word for an action: kebab case (request-extension).</summary>
+    public static string Word(IncidentAction action) => action switch
+    {
+        IncidentAction.RequestExtension => "request-extension",
+        IncidentAction.DecideExtension => "decide-extension",
+        _ => action.ToString().ToLowerInvariant(),
+    };
+
+    public static IncidentAction? Parse(string? word) => word is not null && ByWord.TryGetValue(word, out var a) ? a : null;
+
+    /// <summary>Actions a person may ask for through the API.</summary>
+    public static readonly IReadOnlyList<IncidentAction> PersonActions =
+    [
+        IncidentAction.Locate, IncidentAction.Dispatch, IncidentAction.Accept, IncidentAction.Resolve, IncidentAction.Verify,
+        IncidentAction.Evaluate, IncidentAction.Return, IncidentAction.RequestExtension, IncidentAction.DecideExtension,
+        IncidentAction.Suspend, IncidentAction.Resume, IncidentAction.Cancel, IncidentAction.Archive,
+    ];
+}

@@ -1,0 +1,46 @@
+namespace CommandCenter.Grains.Incidents;
+
+/// <summary>A request to act on an incident, with the fields its action needs.</summary>
+[GenerateSerializer, Alias("IncidentCommand")]
+public sealed record IncidentCommand([property: Id(0)] IncidentAction Action)
+{
+    /// <summary>For locate: the grid the host resolved from the point or the grid id given.</summary>
+    [Id(1)] public GridPlacement? Placement { get; init; }
+    [Id(2)] public string? MemberId { get; init; }
+    [Id(3)] public string? Note { get; init; }
+    [Id(4)] public bool? Passed { get; init; }
+    [Id(5)] public int? Satisfaction { get; init; }
+    [Id(6)] public bool? Approved { get; init; }
+    [Id(7)] public DateTimeOffset? RequestedDueAt { get; init; }
+}
+
+public enum RejectionKind
+{
+    /// <summary>Not possible in the incident's current state (409).</summary>
+    IllegalState,
+    /// <summary>This person may not take this action (403).</summary>
+    Forbidden,
+    /// <summary>A field is missing or wrong (422).</summary>
+    Invalid,
+    /// <summary>No incident has this id (404).</summary>
+    NotFound,
+}
+
+/// <summary>Why an action was refused, in words a person can act on.</summary>
+[GenerateSerializer, Alias("LifecycleRejection")]
+public sealed record LifecycleRejection(
+    [property: Id(0)] RejectionKind Kind,
+    [property: Id(1)] string Message,
+    [property: Id(2)] string CurrentState,
+    [property: Id(3)] IReadOnlyList<string> AllowedNow,
+    [property: Id(4)] string? Field = null);
+
+/// <summary>The outcome of an action: the events it appended (durably) or why it was refused.</summary>
+[GenerateSerializer, Alias("ActionOutcome")]
+public sealed record ActionOutcome(
+    [property: Id(0)] IReadOnlyList<IncidentEvent> Events,
+    [property: Id(1)] LifecycleRejection? Rejection)
+{
+    public bool Accepted => Rejection is null;
+    public static ActionOutcome Refused(LifecycleRejection rejection) => new([], rejection);
+}

@@ -1,0 +1,44 @@
+using CommandCenter.Grains.Sla;
+
+namespace CommandCenter.Grains.Incidents;
+
+/// <summary>
+/// One entry of an incident's ledger: who did what, when, from which status to which, and the facts
+/// it established. Deadlines are written into the event that starts them, so folding the ledger
+/// gives the same state whatever SLA policy is in force later (replay equals live).
+/// </summary>
+[GenerateSerializer, Alias("IncidentEvent")]
+public sealed record IncidentEvent
+{
+    [Id(0)] public required string IncidentId { get; init; }
+    /// <summary>1, 2, 3… per incident, without gaps.</summary>
+    [Id(1)] public required int Sequence { get; init; }
+    [Id(2)] public required DateTimeOffset At { get; init; }
+    [Id(3)] public required IncidentAction Action { get; init; }
+    [Id(4)] public required string Actor { get; init; }
+    [Id(5)] public required string ActorRole { get; init; }
+    [Id(6)] public required IncidentStatus From { get; init; }
+    [Id(7)] public required IncidentStatus To { get; init; }
+
+    [Id(8)] public IncidentReport? Report { get; init; }
+    [Id(9)] public GridPlacement? Placement { get; init; }
+    [Id(10)] public string? MemberId { get; init; }
+    [Id(11)] public string? Note { get; init; }
+    [Id(12)] public bool? Passed { get; init; }
+    [Id(13)] public int? Satisfaction { get; init; }
+    [Id(14)] public bool? Approved { get; init; }
+    [Id(15)] public DateTimeOffset? RequestedDueAt { get; init; }
+
+    /// <summary>The deadline running after this event (null: none). Absent means unchanged.</summary>
+    [Id(16)] public SlaDeadline? Deadline { get; init; }
+    [Id(17)] public bool ClearsDeadline { get; init; }
+
+    /// <summary>For Warn and Escalate: the step whose deadline was reached.</summary>
+    [Id(18)] public SlaStep? Step { get; init; }
+    [Id(19)] public EscalationRung? Rung { get; init; }
+    [Id(20)] public double? Score { get; init; }
+    [Id(21)] public string? GridId { get; init; }
+}
+
+/// <summary>Overdue work climbs one rung per breach: worker → grid leader → supervisor → parent grid → command center.</summary>
+public enum EscalationRung { None, GridLeader, Supervisor, ParentGrid, CommandCenter }

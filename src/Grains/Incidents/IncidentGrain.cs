@@ -1,0 +1,124 @@
+using CommandCenter.Grains.Catalogue;
+using CommandCenter.Grains.Grids;
+using CommandCenter.Grains.Sla;
+using Microsoft.Extensions.Logging;
+
+namespace CommandCenter.Grains.Incidents;
+
+/// <summary>
+/// Thin shell over <see cref="IncidentLifecycle"/>: its state is the fold of its ledger, every
+/// decision's events are appended durably before the caller hears back, and the SLA clock wakes it
+/// with a grain timer (second precision) while active and a reminder as the backstop.
+/// </summary>
+public sealed class IncidentGrain(
+    IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue, TimeProvider clock, ILogger<IncidentGrain> log)
+    : Grain, IIncidentGrain, IRemindable
+{
+    private const string ReminderName = "sla";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private readonly List<IncidentEvent> events = [];
+    private IncidentState state = new();
+    private IGrainTimer? timer;
+    private DateTimeOffset? armedFor;
+    private bool reminderRegistered;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        events.AddRange(await ledger.Read(this.GetPrimaryKeyString()));
+        state = IncidentState.Fold(events);
+        if (!state.Exists) return;
+        await PublishToGrid(IncidentSummary.Of(state));
+        // Work that fell due while nobody watched (deactivated, or the node was down) is handled now.
+        await Wake();
+    }
+
+    public async Task<ActionOutcome> Open(IncidentReport report, GridPlacement? placement, Actor actor)
+    {
+        if (state.Exists)
+            return ActionOutcome.Refused(new LifecycleRejection(RejectionKind.IllegalState, "This case number is already taken.", IncidentSteps.Word(state.Status), []));
+        var category = catalogue.Find(report.Category)
+                       ?? throw new ArgumentException($"Unknown category {report.Category}", nameof(report));
+        var opened = IncidentLifecycle.Report(this.GetPrimaryKeyString(), report, placement, actor, clock.GetUtcNow(), new SlaRules(policy, category));
+        await Commit(opened);
+        return new ActionOutcome(opened, null);
+    }
+
+    public async Task<ActionOutcome> Act(IncidentCommand command, Actor actor)
+    {
+        var outcome = IncidentLifecycle.Decide(state, command, actor, clock.GetUtcNow(), Rules());
+        if (outcome.Accepted) await Commit(outcome.Events);
+        return outcome;
+    }
+
+    public Task<IncidentState?> GetState() => Task.FromResult(state.Exists ? state : null);
+
+    public Task<IReadOnlyList<IncidentEvent>> GetEvents() => Task.FromResult<IReadOnlyList<IncidentEvent>>(events.ToList());
+
+    public async Task Wake()
+    {
+        if (!state.Exists) return;
+        for (var round = 0; round < 3; round++)
+        {
+            var due = IncidentLifecycle.Watch(state, clock.GetUtcNow(), Rules());
+            if (due.Count == 0) break;
+            await Commit(due);
+        }
+        await Arm();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Wake();
+
+    private SlaRules Rules() => new(policy, catalogue.Find(state.Report!.Category)
+                                            ?? throw new InvalidOperationException($"Category {state.Report.Category} left the catalogue"));
+
+    private async Task Commit(IReadOnlyList<IncidentEvent> fresh)
+    {
+        var next = IncidentState.Fold(events.Concat(fresh));
+        var summary = IncidentSummary.Of(next);
+        await ledger.Append(fresh, summary);
+        events.AddRange(fresh);
+        state = next;
+        await PublishToGrid(summary);
+        await Arm();
+    }
+
+    private async Task PublishToGrid(IncidentSummary summary)
+    {
+        if (summary.GridId is null) return;
+        try
+        {
+            await GrainFactory.GetGrain<IGridGrain>(summary.GridId).TrackIncident(summary);
+        }
+        catch (Exception e)
+        {
+            // The ledger is the truth; the grid's index is rebuilt from it when the grid activates.
+            log.LogWarning(e, "Grid {Grid} did not take the update of {Incident}", summary.GridId, summary.Id);
+        }
+    }
+
+    private async Task Arm()
+    {
+        var next = IncidentLifecycle.NextWake(state);
+        if (next == armedFor) return;
+        armedFor = next;
+        timer?.Dispose();
+        timer = null;
+        if (next is null)
+        {
+            if (reminderRegistered)
+            {
+                var reminder = await this.GetReminder(ReminderName);
+                if (reminder is not null) await this.UnregisterReminder(reminder);
+                reminderRegistered = false;
+            }
+            return;
+        }
+        var wait = next.Value - clock.GetUtcNow();
+        if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+        timer = this.RegisterGrainTimer(Wake, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+        // The backstop: brings the incident back if this activation goes away before its deadline.
+        await this.RegisterOrUpdateReminder(ReminderName, wait, ReminderPeriod);
+        reminderRegistered = true;
+    }
+}

@@ -1,0 +1,144 @@
+using CommandCenter.Grains.Sla;
+
+namespace CommandCenter.Grains.Incidents;
+
+/// <summary>A deadline as it ended or stands: met, breached, still running, or dropped (the step was left another way).</summary>
+[GenerateSerializer, Alias("DeadlineRecord")]
+public sealed record DeadlineRecord(
+    [property: Id(0)] SlaDeadline Deadline,
+    [property: Id(1)] bool Warned,
+    [property: Id(2)] bool Breached,
+    [property: Id(3)] DateTimeOffset? EndedAt);
+
+/// <summary>
+/// An incident's state: the fold of its ledger. Nothing but <see cref="Apply"/> changes it, one
+/// event at a time, so the state at any instant is the fold of the events up to that instant.
+/// </summary>
+[GenerateSerializer, Alias("IncidentState")]
+public sealed class IncidentState
+{
+    [Id(0)] public string Id { get; private set; } = "";
+    [Id(1)] public IncidentReport? Report { get; private set; }
+    [Id(2)] public IncidentStatus Status { get; private set; }
+    [Id(3)] public IncidentStatus? StatusBeforeSuspension { get; private set; }
+    [Id(4)] public GridPlacement? Placement { get; private set; }
+    [Id(5)] public string? AssigneeId { get; private set; }
+    /// <summary>The deadline of the step in progress.</summary>
+    [Id(6)] public DeadlineRecord? Active { get; private set; }
+    /// <summary>Every deadline the incident has had, in order (rework and returns add more).</summary>
+    [Id(7)] public List<DeadlineRecord> History { get; private set; } = [];
+    [Id(8)] public EscalationRung Rung { get; private set; }
+    [Id(9)] public DateTimeOffset? SuspendedAt { get; private set; }
+    [Id(10)] public DateTimeOffset? PendingExtensionDueAt { get; private set; }
+    [Id(11)] public int Reworks { get; private set; }
+    [Id(12)] public int Returns { get; private set; }
+    [Id(13)] public int Extensions { get; private set; }
+    [Id(14)] public int? Satisfaction { get; private set; }
+    [Id(15)] public double? Score { get; private set; }
+    [Id(16)] public DateTimeOffset CreatedAt { get; private set; }
+    [Id(17)] public DateTimeOffset UpdatedAt { get; private set; }
+    [Id(18)] public int Version { get; private set; }
+    [Id(19)] public string? CancelReason { get; private set; }
+
+    public bool Exists => Version > 0;
+    public int Step => Status == IncidentStatus.Suspended && StatusBeforeSuspension is { } before ? IncidentSteps.StepOf(before) : IncidentSteps.StepOf(Status);
+    public bool IsOpen => Exists && IncidentSteps.IsOpen(Status);
+
+    public static IncidentState Fold(IEnumerable<IncidentEvent> events)
+    {
+        var state = new IncidentState();
+        foreach (var e in events) state.Apply(e);
+        return state;
+    }
+
+    public void Apply(IncidentEvent e)
+    {
+        if (e.Sequence != Version + 1)
+            throw new InvalidOperationException($"Event {e.Sequence} of {e.IncidentId} applied after version {Version}: the ledger has a gap.");
+        Version = e.Sequence;
+        UpdatedAt = e.At;
+        Status = e.To;
+
+        switch (e.Action)
+        {
+            case IncidentAction.Report:
+                Id = e.IncidentId;
+                Report = e.Report;
+                CreatedAt = e.At;
+                break;
+            case IncidentAction.Locate:
+                Placement = e.Placement;
+                break;
+            case IncidentAction.Dispatch:
+                AssigneeId = e.MemberId;
+                break;
+            case IncidentAction.Return:
+                AssigneeId = null;
+                Returns++;
+                break;
+            case IncidentAction.Verify when e.Passed == false:
+                Reworks++;
+                break;
+            case IncidentAction.Evaluate:
+                Satisfaction = e.Satisfaction;
+                break;
+            case IncidentAction.RequestExtension:
+                PendingExtensionDueAt = e.RequestedDueAt;
+                break;
+            case IncidentAction.DecideExtension:
+                PendingExtensionDueAt = null;
+                if (e.Approved == true) Extensions++;
+                break;
+            case IncidentAction.Suspend:
+                StatusBeforeSuspension = e.From;
+                SuspendedAt = e.At;
+                break;
+            case IncidentAction.Resume:
+                StatusBeforeSuspension = null;
+                SuspendedAt = null;
+                break;
+            case IncidentAction.Cancel:
+                CancelReason = e.Note;
+                break;
+            case IncidentAction.Warn when Active is not null:
+                Active = Active with { Warned = true };
+                History[^1] = Active;
+                break;
+            case IncidentAction.Escalate:
+                Rung = e.Rung ?? Rung;
+                if (Active is not null)
+                {
+                    Active = Active with { Breached = true, Warned = true };
+                    History[^1] = Active;
+                }
+                break;
+            case IncidentAction.Assess:
+                Score = e.Score;
+                break;
+        }
+
+        if (e.Deadline is not null) StartDeadline(e.Deadline, e.At, e.Action);
+        else if (e.ClearsDeadline) EndDeadline(e.At);
+    }
+
+    private void StartDeadline(SlaDeadline deadline, DateTimeOffset at, IncidentAction action)
+    {
+        // Resume and extension move the running deadline; anything else starts the next step's.
+        if (Active is not null && Active.Deadline.Step == deadline.Step && action is IncidentAction.Resume or IncidentAction.DecideExtension)
+        {
+            Active = Active with { Deadline = deadline, Warned = Active.Warned && deadline.WarnAt <= at, Breached = Active.Breached && deadline.DueAt <= at };
+            History[^1] = Active;
+            return;
+        }
+        EndDeadline(at);
+        Active = new DeadlineRecord(deadline, false, false, null);
+        History.Add(Active);
+    }
+
+    private void EndDeadline(DateTimeOffset at)
+    {
+        if (Active is null) return;
+        History[^1] = Active with { EndedAt = at };
+        Active = null;
+    }
+}

@@ -1,0 +1,42 @@
+using CommandCenter.Grains.Catalogue;
+using CommandCenter.Grains.Sla;
+
+namespace CommandCenter.Grains.Incidents;
+
+/// <summary>The incident as lists and indexes see it: written with every transition, in the same durable write as its events.</summary>
+[GenerateSerializer, Alias("IncidentSummary")]
+public sealed record IncidentSummary(
+    [property: Id(0)] string Id,
+    [property: Id(1)] IncidentStatus Status,
+    [property: Id(2)] int Step,
+    [property: Id(3)] string Category,
+    [property: Id(4)] Priority Priority,
+    [property: Id(5)] string Channel,
+    [property: Id(6)] string? GridId,
+    [property: Id(7)] IReadOnlyList<string> GridChain,
+    [property: Id(8)] string? AssigneeId,
+    [property: Id(9)] double? Lat,
+    [property: Id(10)] double? Lon,
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] DateTimeOffset UpdatedAt,
+    [property: Id(13)] SlaStep? ActiveStep,
+    [property: Id(14)] DateTimeOffset? WarnAt,
+    [property: Id(15)] DateTimeOffset? DueAt,
+    [property: Id(16)] bool Breached,
+    [property: Id(17)] EscalationRung Rung,
+    [property: Id(18)] DateTimeOffset? NextWakeAt)
+{
+    public bool IsOpen => IncidentSteps.IsOpen(Status);
+
+    public static IncidentSummary Of(IncidentState s) => new(
+        s.Id, s.Status, s.Step, s.Report!.Category, s.Report.Priority, s.Report.Channel,
+        s.Placement?.GridId, s.Placement?.Chain ?? [], s.AssigneeId, s.Report.Lat, s.Report.Lon, s.CreatedAt, s.UpdatedAt,
+        s.Active?.Deadline.Step, s.Active?.Deadline.WarnAt, s.Active?.Deadline.DueAt, s.Active?.Breached ?? false, s.Rung,
+        IncidentLifecycle.NextWake(s));
+}
+
+/// <summary>A filter over incidents for lists.</summary>
+public sealed record IncidentQuery(
+    string? GridId, IncidentStatus? Status, bool? Overdue, DateTimeOffset? From, DateTimeOffset? To, DateTimeOffset Now, int Offset, int Limit);
+
+public sealed record IncidentPage(IReadOnlyList<IncidentSummary> Items, int Total);

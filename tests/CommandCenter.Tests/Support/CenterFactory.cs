@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommandCenter.Tests.Support;
 
@@ -15,7 +17,22 @@ public sealed class CenterFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-pass-for-tests";
     public const string DemoPassword = "demo-pass-for-tests";
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cc-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool ownsData;
+
+    public CenterFactory() : this(null) { }
+
+    /// <summary>A center on the given data directory (kept when disposed), or on a fresh one (deleted).</summary>
+    public CenterFactory(string? dataDirectory, TimeProvider? clock = null)
+    {
+        ownsData = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "cc-tests", Guid.NewGuid().ToString("N"));
+        Clock = clock;
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The domain clock, when a test drives time itself.</summary>
+    public TimeProvider? Clock { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +42,7 @@ public sealed class CenterFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:BootstrapAdminPassword", AdminPassword);
         builder.UseSetting("Samples:DemoPassword", DemoPassword);
         builder.UseSetting("Samples:CityDirectory", Repo.SampleCity);
+        if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 
     public async Task<HttpClient> ClientFor(string username, string? password = null)
@@ -40,6 +58,7 @@ public sealed class CenterFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!ownsData) return;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }

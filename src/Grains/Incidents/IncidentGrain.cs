@@ -117,8 +117,12 @@ public sealed class IncidentGrain(
         var wait = next.Value - clock.GetUtcNow();
         if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
         timer = this.RegisterGrainTimer(Wake, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
-        // The backstop: brings the incident back if this activation goes away before its deadline.
-        await this.RegisterOrUpdateReminder(ReminderName, wait, ReminderPeriod);
-        reminderRegistered = true;
+        // The backstop: brings the incident back within a period if this activation goes away. One
+        // registration serves every later deadline (a tick is idempotent), so a transition costs no reminder write.
+        if (!reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, wait < ReminderPeriod ? wait : ReminderPeriod, ReminderPeriod);
+            reminderRegistered = true;
+        }
     }
 }

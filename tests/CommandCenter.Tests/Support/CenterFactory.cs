@@ -22,7 +22,7 @@ public sealed class CenterFactory : WebApplicationFactory<Program>
     public CenterFactory() : this(null) { }
 
     /// <summary>A center on the given data directory (kept when disposed), or on a fresh one (deleted).</summary>
-    public CenterFactory(string? dataDirectory, TimeProvider? clock = null)
+    internal CenterFactory(string? dataDirectory, TimeProvider? clock = null)
     {
         ownsData = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "cc-tests", Guid.NewGuid().ToString("N"));

@@ -25,6 +25,9 @@ builder.UseOrleans(silo =>
 
 builder.AddCommandCenterAuth(storage);
 builder.Services.AddSingleton<GridDirectory>();
+builder.Services.AddSingleton<CommandCenter.Grains.Geography.ICityMap, CityMap>();
+builder.Services.AddSingleton<CommandCenter.Grains.Wall.IFeedPublisher, CommandCenter.Wall.SignalRFeedPublisher>();
+builder.Services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver).WithSecurity(MessagePack.MessagePackSecurity.UntrustedData));
 builder.Services.AddHostedService<SampleCityLoader>();
 builder.AddIncidents();
 builder.Services.AddSingleton<ArchiveRun>();
@@ -54,6 +57,7 @@ app.MapGridEndpoints();
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
 app.MapJobEndpoints();
+CommandCenter.Wall.WallEndpoints.MapWallEndpoints(app);
 
 app.Run();
 

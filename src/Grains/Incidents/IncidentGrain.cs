@@ -1,6 +1,8 @@
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Grids;
+using CommandCenter.Grains.Geography;
 using CommandCenter.Grains.Sla;
+using CommandCenter.Grains.Wall;
 using Microsoft.Extensions.Logging;
 
 namespace CommandCenter.Grains.Incidents;
@@ -11,7 +13,7 @@ namespace CommandCenter.Grains.Incidents;
 /// with a grain timer (second precision) while active and a reminder as the backstop.
 /// </summary>
 public sealed class IncidentGrain(
-    IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue, TimeProvider clock, ILogger<IncidentGrain> log)
+    IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue, ICityMap city, TimeProvider clock, ILogger<IncidentGrain> log)
     : Grain, IIncidentGrain, IRemindable
 {
     private const string ReminderName = "sla";
@@ -77,10 +79,36 @@ public sealed class IncidentGrain(
         var next = IncidentState.Fold(events.Concat(fresh));
         var summary = IncidentSummary.Of(next);
         await ledger.Append(fresh, summary);
+        var previousAssignee = state.AssigneeId;
         events.AddRange(fresh);
         state = next;
         await PublishToGrid(summary);
+        PublishToFeeds(fresh, summary, previousAssignee);
         await Arm();
+    }
+
+    /// <summary>Live pushes: to every scope on the grid's chain, and to the worker the incident concerns.</summary>
+    private void PublishToFeeds(IReadOnlyList<IncidentEvent> fresh, IncidentSummary summary, string? previousAssignee)
+    {
+        var delta = Deltas.Of(summary);
+        var alert = fresh.Select(e => Deltas.AlertOf(e, summary)).LastOrDefault(a => a is not null);
+        IReadOnlyList<string> scopes = summary.GridChain.Count > 0 ? summary.GridChain : city.RootGridId is { } root ? [root] : [];
+        foreach (var grid in scopes)
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Scope(grid)).Incident(delta, alert).Ignore();
+
+        if (summary.AssigneeId is { } assignee)
+        {
+            var feed = GrainFactory.GetGrain<IFeedGrain>(Channels.Member(assignee));
+            var dispatched = fresh.LastOrDefault(e => e.Action == IncidentAction.Dispatch);
+            if (dispatched is not null)
+                feed.Notice(new WorkerNotice("assignment", summary.Id, $"新任务 {summary.Id}: {state.Report!.Description}", dispatched.At, delta)).Ignore();
+            else if (alert is not null)
+                feed.Notice(new WorkerNotice(alert.Kind, summary.Id, alert.Kind == "breach" ? $"{summary.Id} 已超时" : $"{summary.Id} 即将超时", alert.At, delta)).Ignore();
+            else
+                feed.Incident(delta, null).Ignore();
+        }
+        if (previousAssignee is not null && previousAssignee != summary.AssigneeId)
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(previousAssignee)).Incident(delta with { Open = false }, null).Ignore();
     }
 
     private async Task PublishToGrid(IncidentSummary summary)

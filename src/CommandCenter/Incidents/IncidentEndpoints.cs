@@ -12,7 +12,14 @@ namespace CommandCenter.Incidents;
 public static class IncidentEndpoints
 {
     public sealed record NewIncident(string? Category, string? Priority, double? Lat, double? Lon, string? Description, string? Channel, string? Address);
-    public sealed record Created(string Id, string State, int Step);
+    public sealed record Created(string Id, string State, int Step)
+    {
+        /// <summary>Set when the report duplicated an open incident: the reporter gets that case number.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? DuplicateOf { get; init; }
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? LinkId { get; init; }
+    }
     public sealed record IncidentList(IReadOnlyList<IncidentSummaryView> Items, int Total, int Page, int PageSize);
     public sealed record IncidentSummaryView(string Id, string State, int Step, string Category, string Priority, string? GridId, string? AssigneeId,
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ActiveStep, DateTimeOffset? DueAt, bool Breached, string Escalation);
@@ -52,12 +59,9 @@ public static class IncidentEndpoints
                 placement = index is null ? null : IncidentDesk.Place(index, lat, lon);
                 if (placement is null) return Problems.Field("lat", $"The point ({lat}, {lon}) is outside the city: report it to the right authority or correct the position.");
             }
-            var id = await desk.NextCaseNumber();
             var report = new IncidentReport(category!.Code, priority!.Value, body.Description!.Trim(), channel, body.Lat, body.Lon, body.Address);
-            var outcome = await factory.GetGrain<IIncidentGrain>(id).Open(report, placement, ActorOf(user));
-            if (!outcome.Accepted) return Refused(outcome.Rejection!);
-            var last = outcome.Events[^1];
-            return Results.Created($"/api/incidents/{id}", new Created(id, IncidentSteps.Word(last.To), IncidentSteps.StepOf(last.To)));
+            var intake = await desk.Open(report, placement, ActorOf(user));
+            return Answer(intake);
         })
         .WithSummary("Report an incident. With a position inside the city it is located to its grid at once (step 2).");
 
@@ -104,7 +108,39 @@ public static class IncidentEndpoints
         })
         .WithSummary("The incident's ledger: every event with who, when, from, to and its facts.");
 
+        incidents.MapGet("/{id}/recommendations", async (string id, IGrainFactory factory, CommandCenter.Dispatch.Recommender recommender) =>
+        {
+            var incident = await factory.GetGrain<IIncidentGrain>(id).GetState();
+            if (incident is null) return UnknownIncident(id);
+            var ranking = await recommender.For(incident);
+            if (ranking is null) return Results.Problem(title: "Not located", detail: "The incident has no grid yet: locate it first.", statusCode: 409,
+                extensions: new Dictionary<string, object?> { ["currentState"] = IncidentSteps.Word(incident.Status) });
+            return Results.Ok(new
+            {
+                incidentId = id,
+                candidates = ranking.Candidates.Select(c => new
+                {
+                    memberId = c.Member.Profile.Id, name = c.Member.Profile.Name, role = c.Member.Profile.Role.ToString(), gridId = c.Member.Profile.GridId,
+                    duty = CommandCenter.Members.DutyWords.Of(c.Member.Duty), distanceMetres = c.Metres is { } m ? Math.Round(m) : (double?)null,
+                    openWorkload = c.OpenWorkload, score = c.Score, reasons = c.Reasons,
+                }),
+                excluded = ranking.Excluded.Select(e => new { memberId = e.Member.Profile.Id, name = e.Member.Profile.Name, reason = e.Reason }),
+            });
+        })
+        .RequireAuthorization(Policies.Staff)
+        .WithSummary("Ranked dispatch candidates: grid chain, role fit for the platform, duty, open workload, distance from a fresh position; each with the reasons for its score.");
+
         incidents.MapIncidentActions();
+    }
+
+    /// <summary>201 with the new case, or 200 with the open case a duplicate report was linked to.</summary>
+    public static IResult Answer(Intake intake)
+    {
+        if (!intake.Outcome.Accepted) return Refused(intake.Outcome.Rejection!);
+        var last = intake.Outcome.Events[^1];
+        if (intake.Duplicate)
+            return Results.Ok(new Created(intake.Id, IncidentSteps.Word(last.To), IncidentSteps.StepOf(last.To)) { DuplicateOf = intake.Id, LinkId = last.LinkId });
+        return Results.Created($"/api/incidents/{intake.Id}", new Created(intake.Id, IncidentSteps.Word(last.To), IncidentSteps.StepOf(last.To)));
     }
 
     public static Actor ActorOf(ClaimsPrincipal user) =>

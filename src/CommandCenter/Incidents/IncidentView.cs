@@ -8,6 +8,10 @@ public sealed record DeadlineView(
     string Step, DateTimeOffset StartedAt, DateTimeOffset WarnAt, DateTimeOffset DueAt, DateTimeOffset OriginalDueAt,
     string Limit, string Light, bool Breached, bool Active, DateTimeOffset? EndedAt);
 
+public sealed record LinkView(string LinkId, string Channel, string Description, double? Lat, double? Lon, DateTimeOffset At, string ReportedBy, string? UnlinkedInto);
+
+public sealed record NoticeView(int Sequence, string MemberId, string Kind, string? Text, DateTimeOffset SentAt, DateTimeOffset? DeliveredAt, DateTimeOffset? ReadAt);
+
 public sealed record TimelineEntry(int Sequence, DateTimeOffset At, string Action, string Actor, string ActorRole, string From, string To, string? Note, string? MemberId);
 
 public sealed record CategoryView(string Code, string Name, string Kind, string MajorName, string Platform, string DefaultPriority, string HandlingLimit)
@@ -22,7 +26,8 @@ public sealed record IncidentView(
     double? Lat, double? Lon, string? Address, string? GridId, IReadOnlyList<string> GridChain, string? AssigneeId,
     string Light, string Escalation, int Reworks, int Returns, int Extensions, DateTimeOffset? PendingExtensionDueAt,
     int? Satisfaction, double? Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineEntry> Timeline,
+    int Supervisions, IReadOnlyList<LinkView> Links, IReadOnlyList<NoticeView> Notices)
 {
     public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now)
     {
@@ -37,7 +42,10 @@ public sealed record IncidentView(
             s.AssigneeId, s.Active is { } a ? LightOf(a, policy, running ? now : s.SuspendedAt ?? now) : "none",
             s.Rung.ToString(), s.Reworks, s.Returns, s.Extensions, s.PendingExtensionDueAt, s.Satisfaction, s.Score, s.CreatedAt, s.UpdatedAt,
             deadlines, IncidentLifecycle.AllowedIn(s).Select(IncidentActionWords.Word).ToList(),
-            events.Select(Entry).ToList());
+            events.Select(Entry).ToList(),
+            s.Supervisions,
+            s.Links.Select(l => new LinkView(l.LinkId, l.Report.Channel, l.Report.Description, l.Report.Lat, l.Report.Lon, l.At, l.ReportedBy, l.UnlinkedInto)).ToList(),
+            s.Notices.Select(n => new NoticeView(n.Sequence, n.MemberId, n.Kind, n.Text, n.SentAt, n.DeliveredAt, n.ReadAt)).ToList());
     }
 
     public static TimelineEntry Entry(IncidentEvent e) => new(

@@ -39,6 +39,15 @@ public sealed class CenterHub(IGrainFactory grains, GridDirectory grids) : Hub<I
 
     public Task Unfollow(string channel) => Groups.RemoveFromGroupAsync(Context.ConnectionId, channel);
 
+    /// <summary>A worker's phone confirms a notice arrived; the incident records it as delivered.</summary>
+    public async Task Acknowledge(string incidentId, int noticeSequence)
+    {
+        var outcome = await grains.GetGrain<Grains.Incidents.IIncidentGrain>(incidentId).Act(
+            new Grains.Incidents.IncidentCommand(Grains.Incidents.IncidentAction.AcknowledgeNotice) { NoticeSequence = noticeSequence },
+            Incidents.IncidentEndpoints.ActorOf(Context.User!));
+        if (!outcome.Accepted) throw new HubException(outcome.Rejection!.Message);
+    }
+
     private async Task<string?> Refusal(string channel)
     {
         var user = Context.User!;

@@ -20,6 +20,9 @@ public interface IIncidentLedger
     /// <summary>Open incidents located in this grid (with <paramref name="subtree"/>: or anywhere below it).</summary>
     Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId, bool subtree = false);
 
+    /// <summary>Open incidents of a category reported since an instant, roughly within a radius (callers measure exactly).</summary>
+    Task<IReadOnlyList<IncidentSummary>> OpenNear(string category, double lat, double lon, double radiusMetres, DateTimeOffset since);
+
     /// <summary>Open incidents assigned to a member: its workload.</summary>
     Task<IReadOnlyList<IncidentSummary>> OpenAssignedTo(string memberId);
 

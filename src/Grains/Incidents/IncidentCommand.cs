@@ -12,6 +12,10 @@ public sealed record IncidentCommand([property: Id(0)] IncidentAction Action)
     [Id(5)] public int? Satisfaction { get; init; }
     [Id(6)] public bool? Approved { get; init; }
     [Id(7)] public DateTimeOffset? RequestedDueAt { get; init; }
+    [Id(8)] public string? LinkId { get; init; }
+    /// <summary>For unlink: the case the linked report became.</summary>
+    [Id(9)] public string? NewIncidentId { get; init; }
+    [Id(10)] public int? NoticeSequence { get; init; }
 }
 
 public enum RejectionKind

@@ -53,6 +53,13 @@ public sealed class IncidentGrain(
         return outcome;
     }
 
+    public async Task<ActionOutcome> Link(IncidentReport report, Actor actor)
+    {
+        var outcome = IncidentLifecycle.Link(state, report, actor, clock.GetUtcNow());
+        if (outcome.Accepted) await Commit(outcome.Events);
+        return outcome;
+    }
+
     public Task<IncidentState?> GetState() => Task.FromResult(state.Exists ? state : null);
 
     public Task<IReadOnlyList<IncidentEvent>> GetEvents() => Task.FromResult<IReadOnlyList<IncidentEvent>>(events.ToList());
@@ -96,17 +103,24 @@ public sealed class IncidentGrain(
         foreach (var grid in scopes)
             GrainFactory.GetGrain<IFeedGrain>(Channels.Scope(grid)).Incident(delta, alert).Ignore();
 
-        if (summary.AssigneeId is { } assignee)
+        var noticed = new HashSet<string>();
+        foreach (var e in fresh.Where(e => e.NotifiedMemberId is not null))
         {
-            var feed = GrainFactory.GetGrain<IFeedGrain>(Channels.Member(assignee));
-            var dispatched = fresh.LastOrDefault(e => e.Action == IncidentAction.Dispatch);
-            if (dispatched is not null)
-                feed.Notice(new WorkerNotice("assignment", summary.Id, $"新任务 {summary.Id}: {state.Report!.Description}", dispatched.At, delta)).Ignore();
-            else if (alert is not null)
-                feed.Notice(new WorkerNotice(alert.Kind, summary.Id, alert.Kind == "breach" ? $"{summary.Id} 已超时" : $"{summary.Id} 即将超时", alert.At, delta)).Ignore();
-            else
-                feed.Incident(delta, null).Ignore();
+            var kind = state.Notices.FirstOrDefault(n => n.Sequence == e.Sequence)?.Kind ?? "notice";
+            var text = kind switch
+            {
+                "assignment" => $"新任务 {summary.Id}: {state.Report!.Description}",
+                "warning" => $"{summary.Id} 即将超时",
+                "breach" => $"{summary.Id} 已超时",
+                "supervision" => $"督办 {summary.Id}: {e.Note}",
+                _ => summary.Id,
+            };
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(e.NotifiedMemberId!))
+                .Notice(new WorkerNotice(kind, summary.Id, text, e.At, delta, e.Sequence)).Ignore();
+            noticed.Add(e.NotifiedMemberId!);
         }
+        if (summary.AssigneeId is { } assignee && !noticed.Contains(assignee))
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(assignee)).Incident(delta, null).Ignore();
         if (previousAssignee is not null && previousAssignee != summary.AssigneeId)
             GrainFactory.GetGrain<IFeedGrain>(Channels.Member(previousAssignee)).Incident(delta with { Open = false }, null).Ignore();
     }

@@ -29,9 +29,15 @@ public static class IncidentLifecycle
     /// <summary>The person actions possible in a state, whoever asks.</summary>
     public static IReadOnlyList<IncidentAction> AllowedIn(IncidentState state)
     {
-        var allowed = AllowedByStatus.GetValueOrDefault(state.Status, []);
-        return state.PendingExtensionDueAt is null ? allowed.Where(a => a != IncidentAction.DecideExtension).ToList() : allowed;
+        IEnumerable<IncidentAction> allowed = AllowedByStatus.GetValueOrDefault(state.Status, []);
+        if (state.PendingExtensionDueAt is null) allowed = allowed.Where(a => a != IncidentAction.DecideExtension);
+        if (state.IsOpen && state.Status != IncidentStatus.Reported) allowed = allowed.Append(IncidentAction.Supervise);
+        if (state.Links.Any(l => l.UnlinkedInto is null)) allowed = allowed.Append(IncidentAction.Unlink);
+        return allowed.ToList();
     }
+
+    /// <summary>Notice receipts concern a notice, not the incident's state: they are possible at any time.</summary>
+    private static bool IsReceipt(IncidentAction action) => action is IncidentAction.AcknowledgeNotice or IncidentAction.ReadNotice;
 
     /// <summary>Whether the role may ever take the action (the assignee check comes later).</summary>
     public static bool RoleMay(IncidentAction action, Actor actor) => actor.IsAdmin || actor.IsSystem || action switch
@@ -39,6 +45,9 @@ public static class IncidentLifecycle
         IncidentAction.Locate or IncidentAction.Dispatch or IncidentAction.Cancel or IncidentAction.Evaluate => actor.Role == Roles.Operator,
         IncidentAction.Accept or IncidentAction.Resolve or IncidentAction.Return or IncidentAction.RequestExtension => actor.Role == Roles.Worker,
         IncidentAction.Verify or IncidentAction.DecideExtension or IncidentAction.Suspend or IncidentAction.Resume => actor.Role == Roles.Supervisor,
+        IncidentAction.Supervise => actor.Role is Roles.Operator or Roles.Supervisor,
+        IncidentAction.Unlink => actor.Role == Roles.Operator,
+        IncidentAction.AcknowledgeNotice or IncidentAction.ReadNotice => actor.Role == Roles.Worker,
         _ => false,
     };
 
@@ -57,6 +66,15 @@ public static class IncidentLifecycle
         return draft.Events;
     }
 
+    /// <summary>A duplicate report joins an open incident instead of opening a case of its own.</summary>
+    public static ActionOutcome Link(IncidentState state, IncidentReport report, Actor actor, DateTimeOffset now)
+    {
+        if (!state.IsOpen) return Reject(state, RejectionKind.IllegalState, "Only an open incident takes duplicate reports.");
+        var draft = new Draft(state, state.Id, actor, now);
+        draft.Add(IncidentAction.Link, state.Status, e => e with { Report = report, LinkId = $"L{state.Links.Count + 1}" });
+        return new ActionOutcome(draft.Events, null);
+    }
+
     public static ActionOutcome Decide(IncidentState state, IncidentCommand command, Actor actor, DateTimeOffset now, SlaRules rules)
     {
         var action = command.Action;
@@ -67,7 +85,7 @@ public static class IncidentLifecycle
             return Reject(state, RejectionKind.Forbidden, $"A {actor.Role} may not {IncidentActionWords.Word(action)} incidents.");
         if (action == IncidentAction.Archive && !(actor.IsSystem || actor.IsAdmin))
             return Reject(state, RejectionKind.Forbidden, "Only the archive job or an admin archives.");
-        if (!AllowedIn(state).Contains(action))
+        if (!IsReceipt(action) && !AllowedIn(state).Contains(action))
             return Reject(state, RejectionKind.IllegalState,
                 action == IncidentAction.DecideExtension && state.Status == IncidentStatus.Handling
                     ? "No extension request is pending."
@@ -90,7 +108,10 @@ public static class IncidentLifecycle
             case IncidentAction.Dispatch:
                 if (string.IsNullOrWhiteSpace(command.MemberId)) return Invalid(state, "memberId", "Give the memberId of the member to dispatch to.");
                 if (command.MemberId == state.AssigneeId) return Invalid(state, "memberId", $"The incident is already assigned to {command.MemberId}.");
-                draft.Add(action, IncidentStatus.Dispatched, e => e with { MemberId = command.MemberId, Note = command.Note, Deadline = Start(SlaStep.Accept) });
+                draft.Add(action, IncidentStatus.Dispatched, e => e with
+                {
+                    MemberId = command.MemberId, Note = command.Note, Deadline = Start(SlaStep.Accept), NotifiedMemberId = command.MemberId,
+                });
                 break;
             case IncidentAction.Accept:
                 draft.Add(action, IncidentStatus.Handling, e => e with { Deadline = Start(SlaStep.Handle) });
@@ -147,6 +168,24 @@ public static class IncidentLifecycle
             case IncidentAction.Archive:
                 draft.Add(action, IncidentStatus.Archived, e => e);
                 break;
+            case IncidentAction.Supervise:
+                if (string.IsNullOrWhiteSpace(command.Note)) return Invalid(state, "note", "Say what is being pressed for: a supervision notice needs its text.");
+                draft.Add(action, state.Status, e => e with { Note = command.Note, NotifiedMemberId = state.AssigneeId });
+                break;
+            case IncidentAction.Unlink:
+                var link = state.Links.FirstOrDefault(l => l.LinkId == command.LinkId && l.UnlinkedInto is null);
+                if (link is null) return Invalid(state, "linkId", $"No linked report has the id \"{command.LinkId}\"; linked now: {string.Join(", ", state.Links.Where(l => l.UnlinkedInto is null).Select(l => l.LinkId))}.");
+                if (string.IsNullOrWhiteSpace(command.NewIncidentId)) return Invalid(state, "newIncidentId", "The case the report becomes must be given.");
+                draft.Add(action, state.Status, e => e with { LinkId = link.LinkId, NewIncidentId = command.NewIncidentId, Note = command.Note });
+                break;
+            case IncidentAction.AcknowledgeNotice or IncidentAction.ReadNotice:
+                var notice = state.Notices.FirstOrDefault(n => n.Sequence == command.NoticeSequence);
+                if (notice is null) return Invalid(state, "notice", $"No notice of this incident has the number {command.NoticeSequence}.");
+                if (actor.Role == Roles.Worker && actor.MemberId != notice.MemberId) return Reject(state, RejectionKind.Forbidden, "A notice can be confirmed only by the person it was sent to.");
+                if (action == IncidentAction.AcknowledgeNotice && notice.DeliveredAt is not null) return new ActionOutcome([], null);
+                if (action == IncidentAction.ReadNotice && notice.ReadAt is not null) return new ActionOutcome([], null);
+                draft.Add(action, state.Status, e => e with { NoticeSequence = notice.Sequence, MemberId = notice.MemberId });
+                break;
             default:
                 return Reject(state, RejectionKind.Forbidden, $"{IncidentActionWords.Word(action)} is taken by the system only.");
         }
@@ -170,11 +209,11 @@ public static class IncidentLifecycle
                 return draft.Events;
             }
             var rung = state.Rung == EscalationRung.CommandCenter ? EscalationRung.CommandCenter : state.Rung + 1;
-            draft.Add(IncidentAction.Escalate, state.Status, e => e with { Step = active.Deadline.Step, Rung = rung });
+            draft.Add(IncidentAction.Escalate, state.Status, e => e with { Step = active.Deadline.Step, Rung = rung, NotifiedMemberId = state.AssigneeId });
         }
         else if (!active.Warned && now >= active.Deadline.WarnAt)
         {
-            draft.Add(IncidentAction.Warn, state.Status, e => e with { Step = active.Deadline.Step });
+            draft.Add(IncidentAction.Warn, state.Status, e => e with { Step = active.Deadline.Step, NotifiedMemberId = state.AssigneeId });
         }
         return draft.Events;
     }

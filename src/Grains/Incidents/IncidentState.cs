@@ -10,6 +10,26 @@ public sealed record DeadlineRecord(
     [property: Id(2)] bool Breached,
     [property: Id(3)] DateTimeOffset? EndedAt);
 
+/// <summary>A report that turned out to be a duplicate of this incident; UnlinkedInto names the case it became if the link was undone.</summary>
+[GenerateSerializer, Alias("LinkedReport")]
+public sealed record LinkedReport(
+    [property: Id(0)] string LinkId,
+    [property: Id(1)] IncidentReport Report,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] string ReportedBy,
+    [property: Id(4)] string? UnlinkedInto);
+
+/// <summary>A notice sent to a person about this incident: to whom, what, when, and whether it arrived and was read.</summary>
+[GenerateSerializer, Alias("NoticeRecord")]
+public sealed record NoticeRecord(
+    [property: Id(0)] int Sequence,
+    [property: Id(1)] string MemberId,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] string? Text,
+    [property: Id(4)] DateTimeOffset SentAt,
+    [property: Id(5)] DateTimeOffset? DeliveredAt,
+    [property: Id(6)] DateTimeOffset? ReadAt);
+
 /// <summary>
 /// An incident's state: the fold of its ledger. Nothing but <see cref="Apply"/> changes it, one
 /// event at a time, so the state at any instant is the fold of the events up to that instant.
@@ -39,6 +59,9 @@ public sealed class IncidentState
     [Id(17)] public DateTimeOffset UpdatedAt { get; private set; }
     [Id(18)] public int Version { get; private set; }
     [Id(19)] public string? CancelReason { get; private set; }
+    [Id(20)] public List<LinkedReport> Links { get; private set; } = [];
+    [Id(21)] public int Supervisions { get; private set; }
+    [Id(22)] public List<NoticeRecord> Notices { get; private set; } = [];
 
     public bool Exists => Version > 0;
     public int Step => Status == IncidentStatus.Suspended && StatusBeforeSuspension is { } before ? IncidentSteps.StepOf(before) : IncidentSteps.StepOf(Status);
@@ -115,11 +138,39 @@ public sealed class IncidentState
             case IncidentAction.Assess:
                 Score = e.Score;
                 break;
+            case IncidentAction.Link:
+                Links.Add(new LinkedReport(e.LinkId!, e.Report!, e.At, e.Actor, null));
+                break;
+            case IncidentAction.Unlink:
+                var index = Links.FindIndex(l => l.LinkId == e.LinkId);
+                if (index >= 0) Links[index] = Links[index] with { UnlinkedInto = e.NewIncidentId };
+                break;
+            case IncidentAction.Supervise:
+                Supervisions++;
+                break;
+            case IncidentAction.AcknowledgeNotice or IncidentAction.ReadNotice:
+                var n = Notices.FindIndex(x => x.Sequence == e.NoticeSequence);
+                if (n >= 0)
+                    Notices[n] = e.Action == IncidentAction.AcknowledgeNotice
+                        ? Notices[n] with { DeliveredAt = Notices[n].DeliveredAt ?? e.At }
+                        : Notices[n] with { DeliveredAt = Notices[n].DeliveredAt ?? e.At, ReadAt = Notices[n].ReadAt ?? e.At };
+                break;
         }
+        if (e.NotifiedMemberId is { } notified)
+            Notices.Add(new NoticeRecord(e.Sequence, notified, NoticeKind(e), e.Note, e.At, null, null));
 
         if (e.Deadline is not null) StartDeadline(e.Deadline, e.At, e.Action);
         else if (e.ClearsDeadline) EndDeadline(e.At);
     }
+
+    private static string NoticeKind(IncidentEvent e) => e.Action switch
+    {
+        IncidentAction.Dispatch => "assignment",
+        IncidentAction.Warn => "warning",
+        IncidentAction.Escalate => "breach",
+        IncidentAction.Supervise => "supervision",
+        _ => e.Action.ToString().ToLowerInvariant(),
+    };
 
     private void StartDeadline(SlaDeadline deadline, DateTimeOffset at, IncidentAction action)
     {

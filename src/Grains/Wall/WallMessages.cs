@@ -56,7 +56,8 @@ public sealed record WorkerNotice(
     [property: Id(1), Key("incidentId")] string IncidentId,
     [property: Id(2), Key("text")] string Text,
     [property: Id(3), Key("at")] DateTimeOffset At,
-    [property: Id(4), Key("incident")] IncidentDelta? Incident);
+    [property: Id(4), Key("incident")] IncidentDelta? Incident,
+    [property: Id(5), Key("noticeSequence")] int NoticeSequence = 0);
 
 /// <summary>Per-scope counters for the wall's header.</summary>
 [GenerateSerializer, Alias("ScopeCounters"), MessagePackObject]

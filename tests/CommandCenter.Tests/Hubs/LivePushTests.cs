@@ -13,8 +13,9 @@ public class LivePushTests(CenterProcessFixture fixture) : IClassFixture<CenterP
     private async Task<LiveClient> Connect(string username, bool messagePack = false) =>
         await LiveClient.Connect(Center.Address, await LiveClient.Token(Center.Address, username, username == "admin" ? CenterFactory.AdminPassword : CenterFactory.DemoPassword), messagePack);
 
-    private async Task<string> Report(HttpClient client, double lat = SampleCity.XuxiakeLat, double lon = SampleCity.XuxiakeLon)
+    private async Task<string> Report(HttpClient client, double? latitude = null, double? longitude = null)
     {
+        var (lat, lon) = latitude is null ? SampleCity.NextPoint() : (latitude.Value, longitude!.Value);
         var response = await client.PostAsJsonAsync("/api/incidents", new { category = "E0102", lat, lon, description = "推送测试", channel = "hotline" });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -140,5 +141,48 @@ public class LivePushTests(CenterProcessFixture fixture) : IClassFixture<CenterP
         var last = await wall.WaitFor(b => b.Positions.Any(p => p.MemberId == "M00045" && Math.Abs(p.Lat - (31.80 + 19 * 0.0001)) < 1e-9));
         last.Positions.Single(p => p.MemberId == "M00045").At.Should().Be(start.AddSeconds(38));
         wall.Received.Count(b => b.Positions.Any(p => p.MemberId == "M00045")).Should().BeLessThan(20, "positions are coalesced, not pushed one per ping");
+    }
+
+    [Fact]
+    public async Task A_supervision_notice_reaches_the_worker_and_its_receipt_marks_it_delivered()
+    {
+        await using var worker = await Connect("M00046");
+        var operatorApi = await Center.ClientFor("operator1");
+        var supervisor = await Center.ClientFor("supervisor1");
+        var id = await Report(operatorApi);
+        (await operatorApi.PostAsJsonAsync($"/api/incidents/{id}/actions/dispatch", new { memberId = "M00046" })).EnsureSuccessStatusCode();
+
+        (await supervisor.PostAsJsonAsync($"/api/incidents/{id}/actions/supervise", new { note = "尽快处理" })).EnsureSuccessStatusCode();
+
+        var batch = await worker.WaitFor(b => b.Notices.Any(n => n.IncidentId == id && n.Kind == "supervision"));
+        var notice = batch.Notices.Single(n => n.Kind == "supervision");
+        notice.Text.Should().Contain("尽快处理");
+        await worker.Connection.InvokeAsync("Acknowledge", id, notice.NoticeSequence);
+        var recorded = (await operatorApi.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}")).GetProperty("notices").EnumerateArray()
+            .Single(n => n.GetProperty("kind").GetString() == "supervision");
+        recorded.GetProperty("deliveredAt").ValueKind.Should().Be(JsonValueKind.String);
+        recorded.GetProperty("readAt").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task An_urgent_emergency_is_dispatched_automatically_to_the_best_ranked_member()
+    {
+        var operatorApi = await Center.ClientFor("operator1");
+        var (lat, lon) = SampleCity.NextPoint();
+        var located = await operatorApi.GetFromJsonAsync<JsonElement>($"/api/grids/locate?lat={lat}&lon={lon}");
+        var block = located.GetProperty("grid").GetProperty("id").GetString();
+        var member = (await operatorApi.GetFromJsonAsync<JsonElement>($"/api/members?grid={block}")).EnumerateArray().First().GetProperty("id").GetString()!;
+        var worker = await Center.ClientFor(member);
+        (await worker.PutAsJsonAsync($"/api/members/{member}/duty", new { state = "on" })).EnsureSuccessStatusCode();
+        (await worker.PostAsJsonAsync($"/api/members/{member}/locations", new { pings = new[] { new { lat, lon, at = DateTimeOffset.UtcNow } } })).EnsureSuccessStatusCode();
+
+        var created = await operatorApi.PostAsJsonAsync("/api/incidents", new { category = "E0401", lat, lon, description = "路面塌陷", channel = "hotline" });
+
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var incident = await operatorApi.GetFromJsonAsync<JsonElement>($"/api/incidents/{body.GetProperty("id").GetString()}");
+        incident.GetProperty("state").GetString().Should().Be("dispatched");
+        incident.GetProperty("assigneeId").GetString().Should().Be(member);
+        incident.GetProperty("timeline").EnumerateArray().Single(t => t.GetProperty("action").GetString() == "dispatch")
+            .GetProperty("actor").GetString().Should().Be("system");
     }
 }

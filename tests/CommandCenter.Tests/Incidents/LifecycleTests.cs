@@ -95,7 +95,7 @@ public class LifecycleTests
 
         outcome.Rejection!.Kind.Should().Be(RejectionKind.IllegalState);
         outcome.Rejection.CurrentState.Should().Be("gridded");
-        outcome.Rejection.AllowedNow.Should().Equal("dispatch", "cancel", "suspend");
+        outcome.Rejection.AllowedNow.Should().Equal("dispatch", "cancel", "suspend", "supervise");
         incident.Events.Should().HaveCount(2, "nothing was written");
     }
 

@@ -30,9 +30,10 @@ public class BurstCrashTests(ITestOutputHelper output) : IDisposable
             var admin = await center.ClientFor("admin");
             for (var i = 0; i < 200; i++)
             {
+                var (lat, lon) = SampleCity.NextPoint();
                 var created = await admin.PostAsJsonAsync("/api/incidents", new
                 {
-                    category = "E0102", lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon, description = $"burst {i}", channel = "hotline",
+                    category = "E0102", lat, lon, description = $"burst {i}", channel = "hotline",
                 });
                 created.EnsureSuccessStatusCode();
                 ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);

@@ -30,6 +30,7 @@ builder.Services.AddSingleton<CommandCenter.Grains.Wall.IFeedPublisher, CommandC
 builder.Services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver).WithSecurity(MessagePack.MessagePackSecurity.UntrustedData));
 builder.Services.AddHostedService<SampleCityLoader>();
 builder.AddIncidents();
+builder.Services.AddSingleton<PhotoStore>();
 builder.Services.AddSingleton<ArchiveRun>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
@@ -56,6 +57,7 @@ app.MapAuthEndpoints();
 app.MapGridEndpoints();
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
+app.MapPhotoEndpoints();
 app.MapJobEndpoints();
 CommandCenter.Wall.WallEndpoints.MapWallEndpoints(app);
 

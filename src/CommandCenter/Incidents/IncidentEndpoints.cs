@@ -147,7 +147,8 @@ public static class IncidentEndpoints
         new(user.Identity?.Name ?? "unknown", user.FindFirst(Claims.Role)?.Value ?? "", user.MemberIdOf());
 
     private static bool MaySee(ClaimsPrincipal user, IncidentState incident) =>
-        user.IsStaff() || (user.IsInRole(Roles.Worker) && user.MemberIdOf() is { } me && me == incident.AssigneeId);
+        user.IsStaff() || (user.IsInRole(Roles.Worker) && user.MemberIdOf() is { } me
+                           && (me == incident.AssigneeId || incident.SubTasks.Any(t => t.MemberId == me)));
 
     public static IResult UnknownIncident(string id) =>
         Results.Problem(title: "Unknown incident", detail: $"No incident has the case number \"{id}\".", statusCode: 404);

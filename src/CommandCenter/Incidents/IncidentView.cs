@@ -8,6 +8,8 @@ public sealed record DeadlineView(
     string Step, DateTimeOffset StartedAt, DateTimeOffset WarnAt, DateTimeOffset DueAt, DateTimeOffset OriginalDueAt,
     string Limit, string Light, bool Breached, bool Active, DateTimeOffset? EndedAt);
 
+public sealed record SubTaskView(string TaskId, string Platform, string PlatformName, string MemberId, string Status, DateTimeOffset DueAt, string Light, string? Note);
+
 public sealed record LinkView(string LinkId, string Channel, string Description, double? Lat, double? Lon, DateTimeOffset At, string ReportedBy, string? UnlinkedInto);
 
 public sealed record NoticeView(int Sequence, string MemberId, string Kind, string? Text, DateTimeOffset SentAt, DateTimeOffset? DeliveredAt, DateTimeOffset? ReadAt);
@@ -27,7 +29,7 @@ public sealed record IncidentView(
     string Light, string Escalation, int Reworks, int Returns, int Extensions, DateTimeOffset? PendingExtensionDueAt,
     int? Satisfaction, double? Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineEntry> Timeline,
-    int Supervisions, IReadOnlyList<LinkView> Links, IReadOnlyList<NoticeView> Notices)
+    int Supervisions, IReadOnlyList<LinkView> Links, IReadOnlyList<NoticeView> Notices, IReadOnlyList<SubTaskView> SubTasks, IReadOnlyList<string> Photos)
 {
     public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now)
     {
@@ -45,7 +47,10 @@ public sealed record IncidentView(
             events.Select(Entry).ToList(),
             s.Supervisions,
             s.Links.Select(l => new LinkView(l.LinkId, l.Report.Channel, l.Report.Description, l.Report.Lat, l.Report.Lon, l.At, l.ReportedBy, l.UnlinkedInto)).ToList(),
-            s.Notices.Select(n => new NoticeView(n.Sequence, n.MemberId, n.Kind, n.Text, n.SentAt, n.DeliveredAt, n.ReadAt)).ToList());
+            s.Notices.Select(n => new NoticeView(n.Sequence, n.MemberId, n.Kind, n.Text, n.SentAt, n.DeliveredAt, n.ReadAt)).ToList(),
+            s.SubTasks.Select(t => new SubTaskView(t.TaskId, t.Platform.ToString(), PlatformWords.Chinese(t.Platform), t.MemberId, t.Status.ToString().ToLowerInvariant(),
+                t.Deadline.Deadline.DueAt, LightOf(t.Deadline, policy, t.Deadline.EndedAt ?? now), t.Note)).ToList(),
+            s.Photos.Select(p => $"/api/photos/{p}").ToList());
     }
 
     public static TimelineEntry Entry(IncidentEvent e) => new(

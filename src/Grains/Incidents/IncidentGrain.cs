@@ -119,8 +119,9 @@ public sealed class IncidentGrain(
                 .Notice(new WorkerNotice(kind, summary.Id, text, e.At, delta, e.Sequence)).Ignore();
             noticed.Add(e.NotifiedMemberId!);
         }
-        if (summary.AssigneeId is { } assignee && !noticed.Contains(assignee))
-            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(assignee)).Incident(delta, null).Ignore();
+        var workers = state.SubTasks.Select(t => t.MemberId).Append(summary.AssigneeId).OfType<string>().Distinct();
+        foreach (var worker in workers.Where(w => !noticed.Contains(w)))
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(worker)).Incident(delta, null).Ignore();
         if (previousAssignee is not null && previousAssignee != summary.AssigneeId)
             GrainFactory.GetGrain<IFeedGrain>(Channels.Member(previousAssignee)).Incident(delta with { Open = false }, null).Ignore();
     }

@@ -33,6 +33,7 @@ builder.AddIncidents();
 builder.Services.AddSingleton<PhotoStore>();
 builder.Services.AddSingleton<ArchiveRun>();
 builder.Services.AddProblemDetails();
+CommandCenter.Http.RateLimits.AddCommandCenterRateLimits(builder);
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
 // Unreadable requests become exceptions in every environment, so one handler words them the same way.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -43,6 +44,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -17,6 +17,9 @@ public interface IIncidentLedger
 
     Task<IncidentPage> Query(IncidentQuery query);
 
+    /// <summary>The reports as first given (the Report event) of these incidents; unknown ids are left out.</summary>
+    Task<IReadOnlyDictionary<string, IncidentReport>> ReportsOf(IReadOnlyCollection<string> incidentIds);
+
     /// <summary>Open incidents located exactly in this grid (not its children).</summary>
     Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId);
 

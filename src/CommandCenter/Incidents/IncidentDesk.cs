@@ -7,10 +7,13 @@ namespace CommandCenter.Incidents;
 /// <summary>The host's part of taking an incident in: case numbers in the city's time zone and grid placement from the index.</summary>
 public sealed class IncidentDesk(IGrainFactory grains, IncidentOptions options, SlaPolicy policy, TimeProvider clock)
 {
-    public async Task<string> NextCaseNumber()
+    public async Task<string> NextCaseNumber() => await grains.GetGrain<ICaseNumberGrain>(CaseSeries()).Next();
+
+    /// <summary>Today's series of case numbers in the city's time zone, e.g. "JY-20261124".</summary>
+    public string CaseSeries()
     {
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), policy.Calendar.TimeZone);
-        return await grains.GetGrain<ICaseNumberGrain>($"{options.CasePrefix}-{local:yyyyMMdd}").Next();
+        return $"{options.CasePrefix}-{local:yyyyMMdd}";
     }
 
     public static GridPlacement? Place(GridIndex index, double lat, double lon) =>

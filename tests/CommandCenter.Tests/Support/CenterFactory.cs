@@ -16,13 +16,16 @@ public sealed class CenterFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "admin-pass-for-tests";
     public const string DemoPassword = "demo-pass-for-tests";
+    public const string Open311ApiKey = "open311-key-for-tests";
+    public const string WebhookSource = "medical-alert";
+    public const string WebhookSecret = "webhook-secret-for-tests";
 
     private readonly bool ownsData;
 
     public CenterFactory() : this(null) { }
 
     /// <summary>A center on the given data directory (kept when disposed), or on a fresh one (deleted).</summary>
-    public CenterFactory(string? dataDirectory, TimeProvider? clock = null)
+    internal CenterFactory(string? dataDirectory, TimeProvider? clock = null)
     {
         ownsData = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "cc-tests", Guid.NewGuid().ToString("N"));
@@ -42,6 +45,8 @@ public sealed class CenterFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:BootstrapAdminPassword", AdminPassword);
         builder.UseSetting("Samples:DemoPassword", DemoPassword);
         builder.UseSetting("Samples:CityDirectory", Repo.SampleCity);
+        builder.UseSetting("Open311:ApiKeys:0", Open311ApiKey);
+        builder.UseSetting($"Intake:Webhooks:{WebhookSource}:Secret", WebhookSecret);
         if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 

@@ -1,6 +1,7 @@
 using CommandCenter.Auth;
 using CommandCenter.Grids;
 using CommandCenter.Incidents;
+using CommandCenter.Intake;
 using CommandCenter.Jobs;
 using CommandCenter.Members;
 using CommandCenter.Samples;
@@ -27,6 +28,9 @@ builder.AddCommandCenterAuth(storage);
 builder.Services.AddSingleton<GridDirectory>();
 builder.Services.AddHostedService<SampleCityLoader>();
 builder.AddIncidents();
+builder.AddIntake();
+// Every request body is capped; the largest are grid imports (a city's GeoJSON). Intake endpoints cap theirs lower (Intake:MaxBodyBytes).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 16L * 1024 * 1024));
 builder.Services.AddSingleton<ArchiveRun>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
@@ -41,6 +45,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIntakeBodies();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
@@ -53,6 +58,7 @@ app.MapAuthEndpoints();
 app.MapGridEndpoints();
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
+app.MapIntakeEndpoints();
 app.MapJobEndpoints();
 
 app.Run();

@@ -22,8 +22,12 @@ public sealed record IncidentView(
     double? Lat, double? Lon, string? Address, string? GridId, IReadOnlyList<string> GridChain, string? AssigneeId,
     string Light, string Escalation, int Reworks, int Returns, int Extensions, DateTimeOffset? PendingExtensionDueAt,
     int? Satisfaction, double? Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineEntry> Timeline,
+    string? CallerName, string? CallerPhone, IReadOnlyList<string> Photos)
 {
+    /// <summary>The view for a worker: the report without who called and how to reach them; staff call back.</summary>
+    public IncidentView WithoutCaller() => this with { CallerName = null, CallerPhone = null };
+
     public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now)
     {
         var running = s.IsOpen && s.Status != IncidentStatus.Suspended;
@@ -37,7 +41,7 @@ public sealed record IncidentView(
             s.AssigneeId, s.Active is { } a ? LightOf(a, policy, running ? now : s.SuspendedAt ?? now) : "none",
             s.Rung.ToString(), s.Reworks, s.Returns, s.Extensions, s.PendingExtensionDueAt, s.Satisfaction, s.Score, s.CreatedAt, s.UpdatedAt,
             deadlines, IncidentLifecycle.AllowedIn(s).Select(IncidentActionWords.Word).ToList(),
-            events.Select(Entry).ToList());
+            events.Select(Entry).ToList(), s.Report.ReporterName, s.Report.ReporterPhone, s.Report.Photos ?? []);
     }
 
     public static TimelineEntry Entry(IncidentEvent e) => new(

@@ -87,6 +87,19 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         return await ReadAll<IncidentEvent>(command);
     }
 
+    public async Task<IReadOnlyDictionary<string, IncidentReport>> ReportsOf(IReadOnlyCollection<string> incidentIds)
+    {
+        var reports = new Dictionary<string, IncidentReport>(StringComparer.Ordinal);
+        if (incidentIds.Count == 0) return reports;
+        var parameters = new List<(string, object?)>();
+        var ids = InList("$id", incidentIds, parameters);
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, null, $"SELECT data FROM incident_events WHERE seq = 1 AND incident_id IN ({ids})", parameters.ToArray());
+        foreach (var opened in await ReadAll<IncidentEvent>(command))
+            if (opened.Report is not null) reports[opened.IncidentId] = opened.Report;
+        return reports;
+    }
+
     public async IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = database.OpenRead();
@@ -127,19 +140,6 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         await using var page = Command(connection, null, $"SELECT data FROM incidents {where} ORDER BY created_ticks DESC, id DESC LIMIT $limit OFFSET $offset",
             [.. parameters, ("$limit", query.Limit), ("$offset", query.Offset)]);
         return new IncidentPage(await ReadAll<IncidentSummary>(page), total);
-    }
-
-    public async Task<IReadOnlyDictionary<string, IncidentReport>> ReportsOf(IReadOnlyCollection<string> incidentIds)
-    {
-        var reports = new Dictionary<string, IncidentReport>(StringComparer.Ordinal);
-        if (incidentIds.Count == 0) return reports;
-        var parameters = new List<(string, object?)>();
-        var ids = InList("$id", incidentIds, parameters);
-        await using var connection = database.OpenRead();
-        await using var command = Command(connection, null, $"SELECT data FROM incident_events WHERE seq = 1 AND incident_id IN ({ids})", parameters.ToArray());
-        foreach (var opened in await ReadAll<IncidentEvent>(command))
-            if (opened.Report is not null) reports[opened.IncidentId] = opened.Report;
-        return reports;
     }
 
     public async Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId)

@@ -12,13 +12,13 @@ public interface IIncidentLedger
 
     Task<IReadOnlyList<IncidentEvent>> Read(string incidentId);
 
+    /// <summary>The reports as first given (the Report event) of these incidents; unknown ids are left out.</summary>
+    Task<IReadOnlyDictionary<string, IncidentReport>> ReportsOf(IReadOnlyCollection<string> incidentIds);
+
     /// <summary>Events of all incidents with from ≤ at &lt; to, in time order (then incident, then sequence).</summary>
     IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 
     Task<IncidentPage> Query(IncidentQuery query);
-
-    /// <summary>The reports as first given (the Report event) of these incidents; unknown ids are left out.</summary>
-    Task<IReadOnlyDictionary<string, IncidentReport>> ReportsOf(IReadOnlyCollection<string> incidentIds);
 
     /// <summary>Open incidents located exactly in this grid (not its children).</summary>
     Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId);

@@ -10,7 +10,7 @@ namespace CommandCenter.Intake;
 /// unix time at most 5 minutes old, X-Signature is "sha256=" + hex HMAC-SHA256 of "{timestamp}.{raw body}"
 /// under the source's secret, and the signature was not used before.
 /// </summary>
-public sealed partial class WebhookSignatures(IConfiguration configuration, SignatureReplayGuard replays)
+public sealed partial class WebhookSignatures(IConfiguration configuration, SignatureReplayGuard replays, ILogger<WebhookSignatures> log)
 {
     public const string SignatureHeader = "X-Signature";
     public const string TimestampHeader = "X-Timestamp";
@@ -23,6 +23,14 @@ public sealed partial class WebhookSignatures(IConfiguration configuration, Sign
 
     /// <summary>Why the call is refused, or null when it is genuine and fresh.</summary>
     public string? Refusal(string source, HttpRequest request, byte[] body)
+    {
+        var refusal = Check(source, request, body);
+        // A sender wiring up its webhook reads this to find out what it got wrong; so does whoever watches for forgeries.
+        if (refusal is not null) log.LogWarning("Webhook call for source {Source} refused: {Refusal}", source, refusal);
+        return refusal;
+    }
+
+    private string? Check(string source, HttpRequest request, byte[] body)
     {
         // Real time, not the domain clock: freshness is judged against the sender's wall clock.
         var now = DateTimeOffset.UtcNow;

@@ -118,14 +118,15 @@ public class IdempotencyTests(CenterFactory center)
     {
         var body = Alert("重发的预警");
         var key = Guid.NewGuid().ToString();
-        var first = await PostAlert(center.CreateClient(), body, idempotencyKey: key);
+        // Sent a minute ago, resent now: another timestamp, so another signature.
+        var first = await PostAlert(center.CreateClient(), body, Now(TimeSpan.FromMinutes(-1)), idempotencyKey: key);
         first.StatusCode.Should().Be(HttpStatusCode.Created);
         var withId = Alert("带外部编号的预警", externalId: $"MED-{Guid.NewGuid():N}");
-        var firstWithId = await PostAlert(center.CreateClient(), withId);
+        var firstWithId = await PostAlert(center.CreateClient(), withId, Now(TimeSpan.FromMinutes(-1)));
         var before = await Total(center);
 
-        var resent = await PostAlert(center.CreateClient(), body, Now(TimeSpan.FromSeconds(-1)), idempotencyKey: key);
-        var resentWithId = await PostAlert(center.CreateClient(), withId, Now(TimeSpan.FromSeconds(-1)));
+        var resent = await PostAlert(center.CreateClient(), body, idempotencyKey: key);
+        var resentWithId = await PostAlert(center.CreateClient(), withId);
 
         resent.StatusCode.Should().Be(HttpStatusCode.Created);
         (await resent.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());

@@ -50,8 +50,13 @@ public static class IntakeCalls
         return await client.SendAsync(message);
     }
 
-    public static string Alert(string description = "医疗费用救助预警：本月自付费用超过阈值", string category = "E0802", string? externalId = null) =>
-        JsonSerializer.Serialize(new { category, lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon, description, externalId });
+    /// <summary>A medical-expense alert; without a description given, a unique one, so no two alerts share a signature by chance.</summary>
+    public static string Alert(string? description = null, string category = "E0802", string? externalId = null) =>
+        JsonSerializer.Serialize(new
+        {
+            category, lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon,
+            description = description ?? $"医疗费用救助预警：本月自付费用超过阈值（{Guid.NewGuid():N}）", externalId,
+        });
 
     /// <summary>"sha256=" + hex HMAC-SHA256 of "{timestamp}.{body}" under the secret, as the sender computes it.</summary>
     public static string Signature(string timestamp, string body, string secret = CenterFactory.WebhookSecret) =>

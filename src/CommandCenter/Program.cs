@@ -26,11 +26,15 @@ builder.UseOrleans(silo =>
 
 builder.AddCommandCenterAuth(storage);
 builder.Services.AddSingleton<GridDirectory>();
+builder.Services.AddSingleton<CommandCenter.Grains.Geography.ICityMap, CityMap>();
+builder.Services.AddSingleton<CommandCenter.Grains.Wall.IFeedPublisher, CommandCenter.Wall.SignalRFeedPublisher>();
+builder.Services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver).WithSecurity(MessagePack.MessagePackSecurity.UntrustedData));
 builder.Services.AddHostedService<SampleCityLoader>();
 builder.AddIncidents();
 builder.AddIntake();
 // Every request body is capped; the largest are grid imports (a city's GeoJSON). Intake endpoints cap theirs lower (Intake:MaxBodyBytes).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 16L * 1024 * 1024));
+builder.Services.AddSingleton<PhotoStore>();
 builder.Services.AddSingleton<ArchiveRun>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
@@ -59,7 +63,9 @@ app.MapGridEndpoints();
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
 app.MapIntakeEndpoints();
+app.MapPhotoEndpoints();
 app.MapJobEndpoints();
+CommandCenter.Wall.WallEndpoints.MapWallEndpoints(app);
 
 app.Run();
 

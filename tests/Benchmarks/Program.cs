@@ -1,7 +1,12 @@
 using CommandCenter.Benchmarks;
 
-// Benchmarks print figures; they are not part of the test run.
-//   dotnet run -c Release --project tests/Benchmarks -- locate
+// Benchmarks print figures; they are not part of the test run. Build the center in Release first:
+//   dotnet build -c Release src/CommandCenter && dotnet run -c Release --project tests/Benchmarks -- lifecycle
 var which = args.FirstOrDefault() ?? "all";
 var root = Repo.FindRoot();
 if (which is "locate" or "all") LocateBenchmark.Run(root);
+if (which is "lifecycle" or "all")
+{
+    var concurrency = args.Length > 1 ? int.Parse(args[1]) : 64;
+    await LifecycleBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(20));
+}

@@ -14,6 +14,9 @@ public sealed class GridDirectory(IGrainFactory grains, ILogger<GridDirectory> l
     private volatile GridIndex? index;
     private long lastCheckTicks;
 
+    /// <summary>The index as last built, without checking for a newer version (for hot paths inside grains).</summary>
+    public GridIndex? Cached => index;
+
     /// <summary>The current index; null only before any hierarchy was imported.</summary>
     public async ValueTask<GridIndex?> Current()
     {

@@ -1,12 +1,43 @@
+using CommandCenter.Dispatch;
 using CommandCenter.Grains.Geography;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Sla;
 
 namespace CommandCenter.Incidents;
 
-/// <summary>The host's part of taking an incident in: case numbers in the city's time zone and grid placement from the index.</summary>
-public sealed class IncidentDesk(IGrainFactory grains, IncidentOptions options, SlaPolicy policy, TimeProvider clock)
+/// <summary>What happened to a report at the desk: a new case, or a link to an open one it duplicates.</summary>
+public sealed record Intake(string Id, ActionOutcome Outcome, bool Duplicate);
+
+/// <summary>
+/// The host's part of taking an incident in, shared by every channel: duplicate check, case number
+/// in the city's time zone, grid placement from the index, and auto-dispatch by policy.
+/// </summary>
+public sealed class IncidentDesk(
+    IGrainFactory grains, IIncidentLedger ledger, IncidentOptions options, SlaPolicy policy, DuplicateRule duplicates,
+    AutoDispatchPolicy autoDispatch, Recommender recommender, TimeProvider clock, ILogger<IncidentDesk> log)
 {
+    /// <param name="caseNumber">A case number reserved beforehand (by an Idempotency-Key); a fresh one when null.</param>
+    public async Task<Intake> Open(IncidentReport report, GridPlacement? placement, Actor actor, bool checkDuplicates = true, string? caseNumber = null)
+    {
+        if (checkDuplicates && report.Lat is { } lat && report.Lon is { } lon)
+        {
+            var now = clock.GetUtcNow();
+            var nearby = await ledger.OpenNear(report.Category, lat, lon, duplicates.RadiusMetres, now - duplicates.WindowOrDefault);
+            if (duplicates.Match(report, nearby, now) is { } original)
+            {
+                var linked = await grains.GetGrain<IIncidentGrain>(original.Id).Link(report, actor);
+                if (linked.Accepted) return new Intake(original.Id, linked, Duplicate: true);
+                // Closed in the meantime: the report opens a case of its own.
+            }
+        }
+
+        var id = caseNumber ?? await NextCaseNumber();
+        var outcome = await grains.GetGrain<IIncidentGrain>(id).Open(report, placement, actor);
+        if (outcome.Accepted && placement is not null && autoDispatch.Applies(report.Category, report.Priority))
+            await AutoDispatch(id);
+        return new Intake(id, outcome, Duplicate: false);
+    }
+
     public async Task<string> NextCaseNumber() => await grains.GetGrain<ICaseNumberGrain>(CaseSeries()).Next();
 
     /// <summary>Today's series of case numbers in the city's time zone, e.g. "JY-20261124".</summary>
@@ -14,6 +45,23 @@ public sealed class IncidentDesk(IGrainFactory grains, IncidentOptions options, 
     {
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), policy.Calendar.TimeZone);
         return $"{options.CasePrefix}-{local:yyyyMMdd}";
+    }
+
+    private async Task AutoDispatch(string id)
+    {
+        var grain = grains.GetGrain<IIncidentGrain>(id);
+        var state = await grain.GetState();
+        if (state is null || await recommender.For(state) is not { Candidates.Count: > 0 } ranking)
+        {
+            log.LogInformation("{Incident} matches the auto-dispatch policy but nobody fits: left for the operators", id);
+            return;
+        }
+        var best = ranking.Candidates[0];
+        await grain.Act(new IncidentCommand(IncidentAction.Dispatch)
+        {
+            MemberId = best.Member.Profile.Id,
+            Note = $"Auto-dispatched by policy: score {best.Score} ({string.Join("; ", best.Reasons)})",
+        }, Actor.System);
     }
 
     public static GridPlacement? Place(GridIndex index, double lat, double lon) =>

@@ -19,7 +19,14 @@ public static class IncidentEndpoints
     /// <summary>A report from the worker app or a hotline operator; the caller's name and phone come with hotline calls.</summary>
     public sealed record NewIncident(string? Category, string? Priority, double? Lat, double? Lon, string? Description, string? Channel, string? Address,
         string? CallerName = null, string? CallerPhone = null, IReadOnlyList<string?>? Photos = null);
-    public sealed record Created(string Id, string State, int Step);
+    public sealed record Created(string Id, string State, int Step)
+    {
+        /// <summary>Set when the report duplicated an open incident: the reporter gets that case number.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? DuplicateOf { get; init; }
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? LinkId { get; init; }
+    }
     public sealed record IncidentList(IReadOnlyList<IncidentSummaryView> Items, int Total, int Page, int PageSize);
     public sealed record IncidentSummaryView(string Id, string State, int Step, string Category, string Priority, string? GridId, string? AssigneeId,
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ActiveStep, DateTimeOffset? DueAt, bool Breached, string Escalation);
@@ -65,10 +72,7 @@ public static class IncidentEndpoints
             }
             var report = new IncidentReport(category!.Code, priority!.Value, body.Description!.Trim(), channel, body.Lat, body.Lon, Trimmed(body.Address),
                 Trimmed(body.CallerName), Trimmed(body.CallerPhone), body.Photos is { Count: > 0 } photos ? photos.Select(p => p!.Trim()).ToList() : null);
-            var outcome = await intake.Open(report, placement, ActorOf(user), key, (id, reached) => new IntakeAnswer(
-                StatusCodes.Status201Created, "application/json",
-                JsonSerializer.Serialize(new Created(id, IncidentSteps.Word(reached), IncidentSteps.StepOf(reached)), json.Value.SerializerOptions),
-                $"/api/incidents/{id}"));
+            var outcome = await intake.Open(report, placement, ActorOf(user), key, opened => Answer(opened, json.Value.SerializerOptions));
             return IntakeProblems.Of(outcome);
         })
         .WithIntakeBody()
@@ -119,6 +123,28 @@ public static class IncidentEndpoints
         })
         .WithSummary("The incident's ledger: every event with who, when, from, to and its facts.");
 
+        incidents.MapGet("/{id}/recommendations", async (string id, IGrainFactory factory, CommandCenter.Dispatch.Recommender recommender) =>
+        {
+            var incident = await factory.GetGrain<IIncidentGrain>(id).GetState();
+            if (incident is null) return UnknownIncident(id);
+            var ranking = await recommender.For(incident);
+            if (ranking is null) return Results.Problem(title: "Not located", detail: "The incident has no grid yet: locate it first.", statusCode: 409,
+                extensions: new Dictionary<string, object?> { ["currentState"] = IncidentSteps.Word(incident.Status) });
+            return Results.Ok(new
+            {
+                incidentId = id,
+                candidates = ranking.Candidates.Select(c => new
+                {
+                    memberId = c.Member.Profile.Id, name = c.Member.Profile.Name, role = c.Member.Profile.Role.ToString(), gridId = c.Member.Profile.GridId,
+                    duty = CommandCenter.Members.DutyWords.Of(c.Member.Duty), distanceMetres = c.Metres is { } m ? Math.Round(m) : (double?)null,
+                    openWorkload = c.OpenWorkload, score = c.Score, reasons = c.Reasons,
+                }),
+                excluded = ranking.Excluded.Select(e => new { memberId = e.Member.Profile.Id, name = e.Member.Profile.Name, reason = e.Reason }),
+            });
+        })
+        .RequireAuthorization(Policies.Staff)
+        .WithSummary("Ranked dispatch candidates: grid chain, role fit for the platform, duty, open workload, distance from a fresh position; each with the reasons for its score.");
+
         incidents.MapIncidentActions();
     }
 
@@ -139,11 +165,21 @@ public static class IncidentEndpoints
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    /// <summary>201 with the new case, or 200 with the open case a duplicate report was linked to; kept as sent, for replays.</summary>
+    public static IntakeAnswer Answer(Opened opened, JsonSerializerOptions json)
+    {
+        var created = new Created(opened.Id, IncidentSteps.Word(opened.Reached), IncidentSteps.StepOf(opened.Reached));
+        return opened.Duplicate
+            ? new IntakeAnswer(StatusCodes.Status200OK, "application/json", JsonSerializer.Serialize(created with { DuplicateOf = opened.Id, LinkId = opened.LinkId }, json))
+            : new IntakeAnswer(StatusCodes.Status201Created, "application/json", JsonSerializer.Serialize(created, json), $"/api/incidents/{opened.Id}");
+    }
+
     public static Actor ActorOf(ClaimsPrincipal user) =>
         new(user.Identity?.Name ?? "unknown", user.FindFirst(Claims.Role)?.Value ?? "", user.MemberIdOf());
 
     private static bool MaySee(ClaimsPrincipal user, IncidentState incident) =>
-        user.IsStaff() || (user.IsInRole(Roles.Worker) && user.MemberIdOf() is { } me && me == incident.AssigneeId);
+        user.IsStaff() || (user.IsInRole(Roles.Worker) && user.MemberIdOf() is { } me
+                           && (me == incident.AssigneeId || incident.SubTasks.Any(t => t.MemberId == me)));
 
     public static IResult UnknownIncident(string id) =>
         Results.Problem(title: "Unknown incident", detail: $"No incident has the case number \"{id}\".", statusCode: 404);

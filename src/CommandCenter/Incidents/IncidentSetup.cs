@@ -21,6 +21,11 @@ public static class IncidentSetup
         builder.Services.AddSingleton(catalogue);
         builder.Services.AddSingleton(policy);
         builder.Services.AddSingleton<IncidentDesk>();
+        builder.Services.AddSingleton(new CommandCenter.Grains.Incidents.DuplicateRule(
+            builder.Configuration.GetValue("Intake:DuplicateRadiusMetres", 50.0),
+            builder.Configuration.GetValue("Intake:DuplicateWindow", TimeSpan.FromHours(24))));
+        builder.Services.AddSingleton(CommandCenter.Dispatch.AutoDispatchPolicy.From(builder.Configuration));
+        builder.Services.AddSingleton<CommandCenter.Dispatch.Recommender>();
         builder.Services.AddHostedService<SlaRearm>();
     }
 }

@@ -4,7 +4,10 @@ using CommandCenter.Incidents;
 
 namespace CommandCenter.Intake;
 
-/// <summary>What came of a submission: an answer (fresh or replayed), a key reused for another request, or a refusal.</summary>
+/// <summary>Where a submission landed: a case of its own, or (<see cref="Duplicate"/>) the open case it was linked to.</summary>
+public sealed record Opened(string Id, IncidentStatus Reached, bool Duplicate, string? LinkId);
+
+/// <summary>What came of a submission: an answer (fresh or replayed), a key reused for another request, a key still busy, or a refusal.</summary>
 public abstract record IntakeOutcome
 {
     public sealed record Answered(IntakeAnswer Answer, bool Replayed) : IntakeOutcome
@@ -14,46 +17,69 @@ public abstract record IntakeOutcome
 
     public sealed record KeyReused(string Field) : IntakeOutcome;
 
+    public sealed record KeyBusy(string Field) : IntakeOutcome;
+
     public sealed record Refused(LifecycleRejection Rejection) : IntakeOutcome;
 }
 
 /// <summary>
-/// Opens an incident for any channel, honouring an Idempotency-Key: a retried submission gets the
-/// answer of the first, and even a retry racing the first (or following a crash) opens nothing new,
-/// because the key reserves the case number before the incident is opened.
+/// Takes a report in for any channel through the desk (duplicate check, case number, auto-dispatch),
+/// honouring an Idempotency-Key: a retry gets the first answer; a retry racing the first waits for it;
+/// a retry after the first attempt died takes over the case number the key reserved, so it opens
+/// that case or finds it opened, never a second one.
 /// </summary>
 public sealed class IncidentIntake(IGrainFactory grains, IncidentDesk desk)
 {
-    /// <summary>Opens the incident; <paramref name="answer"/> words the reply from the case number and the state reached.</summary>
+    private static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Takes the report in; <paramref name="answer"/> words the reply, which is kept for replays.</summary>
     public async Task<IntakeOutcome> Open(IncidentReport report, GridPlacement? placement, Actor actor, IdempotencyKey? key,
-        Func<string, IncidentStatus, IntakeAnswer> answer)
+        Func<Opened, IntakeAnswer> answer)
     {
-        if (key is null) return await OpenNew(await desk.NextCaseNumber(), report, placement, actor, answer, null);
+        if (key is null)
+        {
+            var fresh = await desk.Open(report, placement, actor);
+            return fresh.Outcome.Accepted ? new IntakeOutcome.Answered(answer(OpenedOf(fresh)), Replayed: false) : new IntakeOutcome.Refused(fresh.Outcome.Rejection!);
+        }
 
         var remembered = grains.GetGrain<IIdempotencyKeyGrain>(key.GrainKey);
-        var claim = await remembered.Claim(key.Fingerprint, desk.CaseSeries());
-        return claim.Outcome switch
+        var waited = TimeSpan.Zero;
+        while (true)
         {
-            ClaimOutcome.Replay => new IntakeOutcome.Answered(claim.Answer!, Replayed: true),
-            ClaimOutcome.Mismatch => new IntakeOutcome.KeyReused(key.Field),
-            _ => await OpenNew(claim.CaseNumber!, report, placement, actor, answer, remembered),
-        };
+            var claim = await remembered.Claim(key.Fingerprint, desk.CaseSeries());
+            switch (claim.Outcome)
+            {
+                case ClaimOutcome.Replay:
+                    return new IntakeOutcome.Answered(claim.Answer!, Replayed: true);
+                case ClaimOutcome.Mismatch:
+                    return new IntakeOutcome.KeyReused(key.Field);
+                case ClaimOutcome.Proceed:
+                    return await OpenReserved(claim.CaseNumber!, claim.Resumed, report, placement, actor, answer, remembered);
+            }
+            if (waited >= MaxWait) return new IntakeOutcome.KeyBusy(key.Field);
+            await Task.Delay(WaitStep);
+            waited += WaitStep;
+        }
     }
 
-    private async Task<IntakeOutcome> OpenNew(string id, IncidentReport report, GridPlacement? placement, Actor actor,
-        Func<string, IncidentStatus, IntakeAnswer> answer, IIdempotencyKeyGrain? remembered)
+    private async Task<IntakeOutcome> OpenReserved(string caseNumber, bool resumed, IncidentReport report, GridPlacement? placement, Actor actor,
+        Func<Opened, IntakeAnswer> answer, IIdempotencyKeyGrain remembered)
     {
-        var incident = grains.GetGrain<IIncidentGrain>(id);
-        var outcome = await incident.Open(report, placement, actor);
-        IncidentStatus reached;
-        if (outcome.Accepted) reached = outcome.Events[^1].To;
-        // The reserved number is taken: an earlier attempt under this key opened it and did not get to keep its answer.
-        else if (remembered is not null && await incident.GetState() is { } earlier) reached = earlier.Status;
-        else return new IntakeOutcome.Refused(outcome.Rejection!);
+        // Taking over a dead attempt: it may have opened the reserved case already, so no duplicate check
+        // (it would link the report to that very case). It may also have linked the report to another
+        // case and died before its answer was kept; that crash window can leave one extra case.
+        var taken = await desk.Open(report, placement, actor, checkDuplicates: !resumed, caseNumber);
+        Opened opened;
+        if (taken.Outcome.Accepted) opened = OpenedOf(taken);
+        else if (await grains.GetGrain<IIncidentGrain>(caseNumber).GetState() is { } earlier) opened = new Opened(caseNumber, earlier.Status, false, null);
+        else return new IntakeOutcome.Refused(taken.Outcome.Rejection!);
+        return new IntakeOutcome.Answered(await remembered.Complete(answer(opened)), Replayed: false);
+    }
 
-        var fresh = answer(id, reached);
-        return remembered is null
-            ? new IntakeOutcome.Answered(fresh, Replayed: false)
-            : new IntakeOutcome.Answered(await remembered.Complete(fresh), Replayed: false);
+    private static Opened OpenedOf(Incidents.Intake taken)
+    {
+        var last = taken.Outcome.Events[^1];
+        return new Opened(taken.Id, last.To, taken.Duplicate, taken.Duplicate ? last.LinkId : null);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Incidents;
-using CommandCenter.Grains.Intake;
 using CommandCenter.Grids;
 using CommandCenter.Http;
 using CommandCenter.Incidents;
@@ -60,10 +59,8 @@ public static class WebhookEndpoints
                 key = IdempotencyKey.For($"webhook:{source.ToLowerInvariant()}", $"external:{alert.ExternalId}", http.Request, body, "externalId");
 
             var report = new IncidentReport(category!.Code, priority!.Value, alert!.Description!.Trim(), Channel, alert.Lat, alert.Lon);
-            var outcome = await intake.Open(report, placement, new Actor($"sensor:{source.ToLowerInvariant()}", Channel), key, (id, reached) => new IntakeAnswer(
-                StatusCodes.Status201Created, "application/json",
-                JsonSerializer.Serialize(new IncidentEndpoints.Created(id, IncidentSteps.Word(reached), IncidentSteps.StepOf(reached)), json.Value.SerializerOptions),
-                $"/api/incidents/{id}"));
+            var outcome = await intake.Open(report, placement, new Actor($"sensor:{source.ToLowerInvariant()}", Channel), key,
+                opened => IncidentEndpoints.Answer(opened, json.Value.SerializerOptions));
             return IntakeProblems.Of(outcome);
         })
         .AllowAnonymous()

@@ -60,13 +60,13 @@ public static class Open311Endpoints
             if (placement is null)
                 return Open311Reply.Errors(f, 400, $"lat: the point ({submission.Lat}, {submission.Long}) is outside {index?.Hierarchy.Root.Name ?? "the city"}; this service covers the city only.");
 
-            var outcome = await intake.Open(submission.Report(), placement, new Actor($"{Channel}:{keyName}", ActorRole), key, (id, _) =>
-                Open311Reply.List(f, 200, "service_requests", "request",
-                    [new Open311Created(id, $"已受理，案件编号 {id}。{Open311Request.Notice(submission.Category)}", null)]));
+            var outcome = await intake.Open(submission.Report(), placement, new Actor($"{Channel}:{keyName}", ActorRole), key, opened =>
+                Open311Reply.List(f, 200, "service_requests", "request", [new Open311Created(opened.Id, Open311Request.Received(opened, submission.Category), null)]));
             return outcome switch
             {
                 IntakeOutcome.Answered answered => answered.Result(),
                 IntakeOutcome.KeyReused reused => Open311Reply.Errors(f, 422, $"{reused.Field}: {IntakeProblems.KeyReusedMessage(reused.Field)}"),
+                IntakeOutcome.KeyBusy busy => Open311Reply.Errors(f, 409, $"{busy.Field}: {IntakeProblems.KeyBusyMessage(busy.Field)}"),
                 IntakeOutcome.Refused refused => Open311Reply.Errors(f, 409, refused.Rejection.Message),
                 _ => throw new InvalidOperationException($"Unexpected intake outcome {outcome}."),
             };

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Incidents;
+using CommandCenter.Incidents;
+using CommandCenter.Intake;
 
 namespace CommandCenter.Open311;
 
@@ -16,12 +18,17 @@ public sealed record Open311Request(
         var open = s.IsOpen;
         return new Open311Request(
             s.Id, open ? "open" : "closed", NotesOn(s.Status), category?.Name, s.Category, report?.Description,
-            category is null ? null : Agency.Of(category.Platform), category is null ? null : Notice(category),
+            category is null ? null : PlatformWords.Chinese(category.Platform), category is null ? null : Notice(category),
             Time(s.CreatedAt, zone), Time(s.UpdatedAt, zone), open && s.DueAt is { } due ? Time(due, zone) : null,
             report?.Address, null, null, s.Lat, s.Lon, FirstWebPhoto(report));
     }
 
-    public static string Notice(Category category) => $"由{Agency.Of(category.Platform)}负责处理，处理进度见 status 与 expected_datetime。";
+    public static string Notice(Category category) => $"由{PlatformWords.Chinese(category.Platform)}负责处理，处理进度见 status 与 expected_datetime。";
+
+    /// <summary>The service_notice of a posted request: its case number, or the open case it was found to repeat.</summary>
+    public static string Received(Opened opened, Category category) => opened.Duplicate
+        ? $"同一问题已有案件 {opened.Id} 在办，本次上报已并入该案件。{Notice(category)}"
+        : $"已受理，案件编号 {opened.Id}。{Notice(category)}";
 
     /// <summary>ISO 8601 with the city's offset, as the spec's examples write it: 2026-11-24T09:30:00+08:00.</summary>
     public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>

@@ -1,4 +1,5 @@
 using CommandCenter.Grains.Catalogue;
+using CommandCenter.Incidents;
 
 namespace CommandCenter.Open311;
 
@@ -8,8 +9,8 @@ public sealed record Open311Service(string ServiceCode, string ServiceName, stri
     public static Open311Service Of(Category c)
     {
         var kind = c.Kind == CategoryKind.Component ? "部件" : "事件";
-        return new Open311Service(c.Code, c.Name, $"{kind} · {c.MajorName} · {c.Name}，由{Agency.Of(c.Platform)}处理。", false, "realtime",
-            $"{c.MajorName}, {c.Name}, {kind}, {Agency.Of(c.Platform)}", c.MajorName);
+        return new Open311Service(c.Code, c.Name, $"{kind} · {c.MajorName} · {c.Name}，由{PlatformWords.Chinese(c.Platform)}处理。", false, "realtime",
+            $"{c.MajorName}, {c.Name}, {kind}, {PlatformWords.Chinese(c.Platform)}", c.MajorName);
     }
 }
 

@@ -32,6 +32,10 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
             is_open         INTEGER NOT NULL,
             grid_id         TEXT,
             grid_path       TEXT,
+            assignee_id     TEXT,
+            category        TEXT,
+            lat             REAL,
+            lon             REAL,
             created_ticks   INTEGER NOT NULL,
             due_ticks       INTEGER,
             breached        INTEGER NOT NULL,
@@ -41,6 +45,8 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         """,
         "CREATE INDEX IF NOT EXISTS incidents_by_grid ON incidents (grid_id, is_open)",
         "CREATE INDEX IF NOT EXISTS incidents_by_created ON incidents (created_ticks)",
+        "CREATE INDEX IF NOT EXISTS incidents_open_by_category ON incidents (category, created_ticks) WHERE is_open = 1",
+        "CREATE INDEX IF NOT EXISTS incidents_by_assignee ON incidents (assignee_id) WHERE is_open = 1",
         "CREATE INDEX IF NOT EXISTS incidents_by_wake ON incidents (next_wake_ticks) WHERE next_wake_ticks IS NOT NULL",
     ];
 
@@ -66,13 +72,13 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
                 insert.ExecuteNonQuery();
             }
             using var upsert = Command(connection, transaction, """
-                INSERT INTO incidents (id, status, is_open, grid_id, grid_path, created_ticks, due_ticks, breached, next_wake_ticks, data)
-                VALUES ($id, $status, $open, $grid, $path, $created, $due, $breached, $wake, $data)
-                ON CONFLICT (id) DO UPDATE SET status = $status, is_open = $open, grid_id = $grid, grid_path = $path,
+                INSERT INTO incidents (id, status, is_open, grid_id, grid_path, assignee_id, category, lat, lon, created_ticks, due_ticks, breached, next_wake_ticks, data)
+                VALUES ($id, $status, $open, $grid, $path, $assignee, $category, $lat, $lon, $created, $due, $breached, $wake, $data)
+                ON CONFLICT (id) DO UPDATE SET status = $status, is_open = $open, grid_id = $grid, grid_path = $path, assignee_id = $assignee,
                     due_ticks = $due, breached = $breached, next_wake_ticks = $wake, data = $data
                 """,
                 ("$id", summary.Id), ("$status", summary.Status.ToString()), ("$open", summary.IsOpen ? 1 : 0),
-                ("$grid", summary.GridId), ("$path", GridPath(summary.GridChain)), ("$created", summary.CreatedAt.UtcTicks),
+                ("$grid", summary.GridId), ("$path", GridPath(summary.GridChain)), ("$assignee", summary.AssigneeId), ("$category", summary.Category), ("$lat", summary.Lat), ("$lon", summary.Lon), ("$created", summary.CreatedAt.UtcTicks),
                 ("$due", summary.DueAt?.UtcTicks), ("$breached", summary.Breached ? 1 : 0), ("$wake", summary.NextWakeAt?.UtcTicks),
                 ("$data", summaryJson));
             upsert.ExecuteNonQuery();
@@ -142,10 +148,34 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         return new IncidentPage(await ReadAll<IncidentSummary>(page), total);
     }
 
-    public async Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId)
+    public async Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId, bool subtree = false)
     {
         await using var connection = database.OpenRead();
-        await using var command = Command(connection, null, "SELECT data FROM incidents WHERE grid_id = $grid AND is_open = 1", ("$grid", gridId));
+        await using var command = subtree
+            ? Command(connection, null, "SELECT data FROM incidents WHERE is_open = 1 AND grid_path LIKE $path", ("$path", $"%/{gridId}/%"))
+            : Command(connection, null, "SELECT data FROM incidents WHERE grid_id = $grid AND is_open = 1", ("$grid", gridId));
+        return await ReadAll<IncidentSummary>(command);
+    }
+
+    public async Task<IReadOnlyList<IncidentSummary>> OpenAssignedTo(string memberId)
+    {
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, null, "SELECT data FROM incidents WHERE assignee_id = $member AND is_open = 1", ("$member", memberId));
+        return await ReadAll<IncidentSummary>(command);
+    }
+
+    public async Task<IReadOnlyList<IncidentSummary>> OpenNear(string category, double lat, double lon, double radiusMetres, DateTimeOffset since)
+    {
+        // A box a little larger than the circle narrows the scan; the caller measures the true distance.
+        var dLat = radiusMetres / 111_000.0 * 1.1;
+        var dLon = dLat / Math.Max(0.1, Math.Cos(lat * Math.PI / 180));
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, null, """
+            SELECT data FROM incidents
+            WHERE is_open = 1 AND category = $category AND created_ticks >= $since
+              AND lat BETWEEN $lat0 AND $lat1 AND lon BETWEEN $lon0 AND $lon1
+            """,
+            ("$category", category), ("$since", since.UtcTicks), ("$lat0", lat - dLat), ("$lat1", lat + dLat), ("$lon0", lon - dLon), ("$lon1", lon + dLon));
         return await ReadAll<IncidentSummary>(command);
     }
 

@@ -5,6 +5,9 @@ public interface IIncidentGrain : IGrainWithStringKey
 {
     Task<ActionOutcome> Open(IncidentReport report, GridPlacement? placement, Actor actor);
     Task<ActionOutcome> Act(IncidentCommand command, Actor actor);
+
+    /// <summary>Attaches a duplicate report (refused when the incident is no longer open).</summary>
+    Task<ActionOutcome> Link(IncidentReport report, Actor actor);
     Task<IncidentState?> GetState();
     Task<IReadOnlyList<IncidentEvent>> GetEvents();
 

@@ -20,8 +20,14 @@ public interface IIncidentLedger
 
     Task<IncidentPage> Query(IncidentQuery query);
 
-    /// <summary>Open incidents located exactly in this grid (not its children).</summary>
-    Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId);
+    /// <summary>Open incidents located in this grid (with <paramref name="subtree"/>: or anywhere below it).</summary>
+    Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId, bool subtree = false);
+
+    /// <summary>Open incidents of a category reported since an instant, roughly within a radius (callers measure exactly).</summary>
+    Task<IReadOnlyList<IncidentSummary>> OpenNear(string category, double lat, double lon, double radiusMetres, DateTimeOffset since);
+
+    /// <summary>Open incidents assigned to a member: its workload.</summary>
+    Task<IReadOnlyList<IncidentSummary>> OpenAssignedTo(string memberId);
 
     /// <summary>Open incidents whose SLA clock needs a look at or before the given instant (for re-arming after a restart).</summary>
     Task<IReadOnlyList<string>> DueForWake(DateTimeOffset atOrBefore, int limit);

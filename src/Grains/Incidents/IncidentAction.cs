@@ -17,12 +17,26 @@ public enum IncidentAction
     Resume,
     Cancel,
     Archive,
+    /// <summary>联合处置: split into sub-tasks for several platforms, each with its own assignee and deadline.</summary>
+    Split,
+    /// <summary>督办: a supervision notice pressing the assignee.</summary>
+    Supervise,
+    /// <summary>Undo a duplicate link: the linked report becomes an incident of its own.</summary>
+    Unlink,
+    /// <summary>The worker's phone confirms a notice arrived.</summary>
+    AcknowledgeNotice,
+    /// <summary>The worker opened a notice.</summary>
+    ReadNotice,
 
     // Taken by the system only.
     Warn,
     Escalate,
     Assess,
     File,
+    /// <summary>A duplicate report attached to this incident instead of opening a new one.</summary>
+    Link,
+    /// <summary>One sub-task of a joint handling given to its member (follows Split).</summary>
+    AssignTask,
 }
 
 public static class IncidentActionWords
@@ -35,6 +49,9 @@ public static class IncidentActionWords
     {
         IncidentAction.RequestExtension => "request-extension",
         IncidentAction.DecideExtension => "decide-extension",
+        IncidentAction.AcknowledgeNotice => "acknowledge-notice",
+        IncidentAction.AssignTask => "assign-task",
+        IncidentAction.ReadNotice => "read-notice",
         _ => action.ToString().ToLowerInvariant(),
     };
 
@@ -46,5 +63,6 @@ public static class IncidentActionWords
         IncidentAction.Locate, IncidentAction.Dispatch, IncidentAction.Accept, IncidentAction.Resolve, IncidentAction.Verify,
         IncidentAction.Evaluate, IncidentAction.Return, IncidentAction.RequestExtension, IncidentAction.DecideExtension,
         IncidentAction.Suspend, IncidentAction.Resume, IncidentAction.Cancel, IncidentAction.Archive,
+        IncidentAction.Split, IncidentAction.Supervise, IncidentAction.Unlink, IncidentAction.AcknowledgeNotice, IncidentAction.ReadNotice,
     ];
 }

@@ -38,6 +38,25 @@ public sealed record IncidentEvent
     [Id(19)] public EscalationRung? Rung { get; init; }
     [Id(20)] public double? Score { get; init; }
     [Id(21)] public string? GridId { get; init; }
+
+    /// <summary>For Link: the duplicate report and its link id; for Unlink: the link undone and the new case it became.</summary>
+    [Id(22)] public string? LinkId { get; init; }
+    [Id(23)] public string? NewIncidentId { get; init; }
+
+    /// <summary>For AcknowledgeNotice and ReadNotice: the sequence number of the event whose notice it concerns.</summary>
+    [Id(24)] public int? NoticeSequence { get; init; }
+
+    /// <summary>For joint handling: the sub-task this event concerns, and its platform.</summary>
+    [Id(26)] public string? TaskId { get; init; }
+    [Id(27)] public Catalogue.Platform? Platform { get; init; }
+
+    [Id(28)] public IReadOnlyList<string>? Photos { get; init; }
+
+    /// <summary>The Deadline belongs to the sub-task (TaskId), not to the incident's current step.</summary>
+    [Id(29)] public bool TaskDeadline { get; init; }
+
+    /// <summary>The member this event notified (assignment, SLA alert, supervision), if any.</summary>
+    [Id(25)] public string? NotifiedMemberId { get; init; }
 }
 
 /// <summary>Overdue work climbs one rung per breach: worker → grid leader → supervisor → parent grid → command center.</summary>

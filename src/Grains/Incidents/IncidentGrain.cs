@@ -1,6 +1,8 @@
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Grids;
+using CommandCenter.Grains.Geography;
 using CommandCenter.Grains.Sla;
+using CommandCenter.Grains.Wall;
 using Microsoft.Extensions.Logging;
 
 namespace CommandCenter.Grains.Incidents;
@@ -11,7 +13,7 @@ namespace CommandCenter.Grains.Incidents;
 /// with a grain timer (second precision) while active and a reminder as the backstop.
 /// </summary>
 public sealed class IncidentGrain(
-    IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue, TimeProvider clock, ILogger<IncidentGrain> log)
+    IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue, ICityMap city, TimeProvider clock, ILogger<IncidentGrain> log)
     : Grain, IIncidentGrain, IRemindable
 {
     private const string ReminderName = "sla";
@@ -51,6 +53,13 @@ public sealed class IncidentGrain(
         return outcome;
     }
 
+    public async Task<ActionOutcome> Link(IncidentReport report, Actor actor)
+    {
+        var outcome = IncidentLifecycle.Link(state, report, actor, clock.GetUtcNow());
+        if (outcome.Accepted) await Commit(outcome.Events);
+        return outcome;
+    }
+
     public Task<IncidentState?> GetState() => Task.FromResult(state.Exists ? state : null);
 
     public Task<IReadOnlyList<IncidentEvent>> GetEvents() => Task.FromResult<IReadOnlyList<IncidentEvent>>(events.ToList());
@@ -77,10 +86,44 @@ public sealed class IncidentGrain(
         var next = IncidentState.Fold(events.Concat(fresh));
         var summary = IncidentSummary.Of(next);
         await ledger.Append(fresh, summary);
+        var previousAssignee = state.AssigneeId;
         events.AddRange(fresh);
         state = next;
         await PublishToGrid(summary);
+        PublishToFeeds(fresh, summary, previousAssignee);
         await Arm();
+    }
+
+    /// <summary>Live pushes: to every scope on the grid's chain, and to the worker the incident concerns.</summary>
+    private void PublishToFeeds(IReadOnlyList<IncidentEvent> fresh, IncidentSummary summary, string? previousAssignee)
+    {
+        var delta = Deltas.Of(summary);
+        var alert = fresh.Select(e => Deltas.AlertOf(e, summary)).LastOrDefault(a => a is not null);
+        IReadOnlyList<string> scopes = summary.GridChain.Count > 0 ? summary.GridChain : city.RootGridId is { } root ? [root] : [];
+        foreach (var grid in scopes)
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Scope(grid)).Incident(delta, alert).Ignore();
+
+        var noticed = new HashSet<string>();
+        foreach (var e in fresh.Where(e => e.NotifiedMemberId is not null))
+        {
+            var kind = state.Notices.FirstOrDefault(n => n.Sequence == e.Sequence)?.Kind ?? "notice";
+            var text = kind switch
+            {
+                "assignment" => $"新任务 {summary.Id}: {state.Report!.Description}",
+                "warning" => $"{summary.Id} 即将超时",
+                "breach" => $"{summary.Id} 已超时",
+                "supervision" => $"督办 {summary.Id}: {e.Note}",
+                _ => summary.Id,
+            };
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(e.NotifiedMemberId!))
+                .Notice(new WorkerNotice(kind, summary.Id, text, e.At, delta, e.Sequence)).Ignore();
+            noticed.Add(e.NotifiedMemberId!);
+        }
+        var workers = state.SubTasks.Select(t => t.MemberId).Append(summary.AssigneeId).OfType<string>().Distinct();
+        foreach (var worker in workers.Where(w => !noticed.Contains(w)))
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(worker)).Incident(delta, null).Ignore();
+        if (previousAssignee is not null && previousAssignee != summary.AssigneeId)
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(previousAssignee)).Incident(delta with { Open = false }, null).Ignore();
     }
 
     private async Task PublishToGrid(IncidentSummary summary)
@@ -117,8 +160,12 @@ public sealed class IncidentGrain(
         var wait = next.Value - clock.GetUtcNow();
         if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
         timer = this.RegisterGrainTimer(Wake, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
-        // The backstop: brings the incident back if this activation goes away before its deadline.
-        await this.RegisterOrUpdateReminder(ReminderName, wait, ReminderPeriod);
-        reminderRegistered = true;
+        // The backstop: brings the incident back within a period if this activation goes away. One
+        // registration serves every later deadline (a tick is idempotent), so a transition costs no reminder write.
+        if (!reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, wait < ReminderPeriod ? wait : ReminderPeriod, ReminderPeriod);
+            reminderRegistered = true;
+        }
     }
 }

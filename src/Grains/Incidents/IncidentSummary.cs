@@ -24,7 +24,9 @@ public sealed record IncidentSummary(
     [property: Id(15)] DateTimeOffset? DueAt,
     [property: Id(16)] bool Breached,
     [property: Id(17)] EscalationRung Rung,
-    [property: Id(18)] DateTimeOffset? NextWakeAt)
+    [property: Id(18)] DateTimeOffset? NextWakeAt,
+    [property: Id(19)] int Version,
+    [property: Id(20)] bool Warned)
 {
     public bool IsOpen => IncidentSteps.IsOpen(Status);
 
@@ -32,7 +34,7 @@ public sealed record IncidentSummary(
         s.Id, s.Status, s.Step, s.Report!.Category, s.Report.Priority, s.Report.Channel,
         s.Placement?.GridId, s.Placement?.Chain ?? [], s.AssigneeId, s.Report.Lat, s.Report.Lon, s.CreatedAt, s.UpdatedAt,
         s.Active?.Deadline.Step, s.Active?.Deadline.WarnAt, s.Active?.Deadline.DueAt, s.Active?.Breached ?? false, s.Rung,
-        IncidentLifecycle.NextWake(s));
+        IncidentLifecycle.NextWake(s), s.Version, s.Active?.Warned ?? false);
 }
 
 /// <summary>A filter over incidents for lists.</summary>

@@ -10,8 +10,8 @@ public interface IIdempotencyKeyGrain : IGrainWithStringKey
 {
     /// <summary>
     /// First sight of the key: remembers the fingerprint and reserves a case number from the series
-    /// (e.g. "JY-20261124"). Later sights: the stored answer, the same reserved number when no answer
-    /// was stored yet (an earlier attempt died or still runs), or a mismatch.
+    /// (e.g. "JY-20261124"). Later sights: the stored answer; in progress while the first attempt may
+    /// still be running; the same reserved number once that attempt is presumed dead; or a mismatch.
     /// </summary>
     Task<IdempotencyClaim> Claim(string fingerprint, string caseSeries);
 
@@ -21,8 +21,10 @@ public interface IIdempotencyKeyGrain : IGrainWithStringKey
 
 public enum ClaimOutcome
 {
-    /// <summary>Open the incident under <see cref="IdempotencyClaim.CaseNumber"/>.</summary>
+    /// <summary>Open the incident under <see cref="IdempotencyClaim.CaseNumber"/> (<see cref="IdempotencyClaim.Resumed"/>: taking over a dead attempt).</summary>
     Proceed,
+    /// <summary>Another attempt with this key is running: ask again shortly.</summary>
+    InProgress,
     /// <summary>Answer <see cref="IdempotencyClaim.Answer"/> again.</summary>
     Replay,
     /// <summary>The key was used with another request (422).</summary>
@@ -33,7 +35,8 @@ public enum ClaimOutcome
 public sealed record IdempotencyClaim(
     [property: Id(0)] ClaimOutcome Outcome,
     [property: Id(1)] string? CaseNumber = null,
-    [property: Id(2)] IntakeAnswer? Answer = null);
+    [property: Id(2)] IntakeAnswer? Answer = null,
+    [property: Id(3)] bool Resumed = false);
 
 /// <summary>An answer as it went over the wire, so a replay is the same status and the same bytes.</summary>
 [GenerateSerializer, Alias("IntakeAnswer")]

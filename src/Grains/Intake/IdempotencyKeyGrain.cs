@@ -10,6 +10,8 @@ public sealed class IdempotencyKeyState
     [Id(1)] public string? CaseNumber { get; set; }
     [Id(2)] public IntakeAnswer? Answer { get; set; }
     [Id(3)] public DateTimeOffset FirstSeenAt { get; set; }
+    /// <summary>When the attempt now running started.</summary>
+    [Id(4)] public DateTimeOffset ClaimedAt { get; set; }
 }
 
 public sealed class IdempotencyKeyGrain([PersistentState("idempotency-keys")] IPersistentState<IdempotencyKeyState> key, TimeProvider clock)
@@ -21,6 +23,12 @@ public sealed class IdempotencyKeyGrain([PersistentState("idempotency-keys")] IP
     /// </summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long an attempt without an answer counts as running. An intake takes milliseconds; past
+    /// this the attempt is presumed dead (its process crashed) and the next one takes over its number.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
+
     public async Task<IdempotencyClaim> Claim(string fingerprint, string caseSeries)
     {
         var now = clock.GetUtcNow();
@@ -31,15 +39,19 @@ public sealed class IdempotencyKeyGrain([PersistentState("idempotency-keys")] IP
             // The case number is reserved and written with the key before any incident exists: a retry
             // after a crash opens the same number, so a key can never yield two incidents.
             var caseNumber = await GrainFactory.GetGrain<ICaseNumberGrain>(caseSeries).Next();
-            key.State = new IdempotencyKeyState { Fingerprint = fingerprint, CaseNumber = caseNumber, FirstSeenAt = now };
+            key.State = new IdempotencyKeyState { Fingerprint = fingerprint, CaseNumber = caseNumber, FirstSeenAt = now, ClaimedAt = now };
             await key.WriteStateAsync();
             return new IdempotencyClaim(ClaimOutcome.Proceed, caseNumber);
         }
         if (!string.Equals(key.State.Fingerprint, fingerprint, StringComparison.Ordinal))
             return new IdempotencyClaim(ClaimOutcome.Mismatch);
-        return key.State.Answer is { } answer
-            ? new IdempotencyClaim(ClaimOutcome.Replay, key.State.CaseNumber, answer)
-            : new IdempotencyClaim(ClaimOutcome.Proceed, key.State.CaseNumber);
+        if (key.State.Answer is { } answer)
+            return new IdempotencyClaim(ClaimOutcome.Replay, key.State.CaseNumber, answer);
+        if (now - key.State.ClaimedAt < Lease)
+            return new IdempotencyClaim(ClaimOutcome.InProgress, key.State.CaseNumber);
+        key.State.ClaimedAt = now;
+        await key.WriteStateAsync();
+        return new IdempotencyClaim(ClaimOutcome.Proceed, key.State.CaseNumber, Resumed: true);
     }
 
     public async Task<IntakeAnswer> Complete(IntakeAnswer answer)

@@ -1,3 +1,6 @@
+using CommandCenter.Grains.Geography;
+using CommandCenter.Grains.Wall;
+
 namespace CommandCenter.Grains.Members;
 
 [GenerateSerializer, Alias("MemberState")]
@@ -16,6 +19,7 @@ public sealed class MemberState
 public sealed class MemberGrain(
     [PersistentState("member")] IPersistentState<MemberState> member,
     [PersistentState("track")] IPersistentState<PatrolTrack> track,
+    ICityMap city,
     TimeProvider clock) : Grain, IMemberGrain
 {
     public async Task Enroll(MemberProfile profile)
@@ -35,6 +39,7 @@ public sealed class MemberGrain(
             member.State.Duty = state;
             member.State.DutySince = clock.GetUtcNow();
             await member.WriteStateAsync();
+            PublishPosition();
         }
         return Snapshot();
     }
@@ -47,11 +52,21 @@ public sealed class MemberGrain(
         track.State.Add(kept);
         member.State.LastLocation = report.LastLocation;
         await Task.WhenAll(track.WriteStateAsync(), member.WriteStateAsync());
+        PublishPosition();
         return report;
     }
 
     public Task<IReadOnlyList<Fix>> GetTrack(DateTimeOffset from, DateTimeOffset to) =>
         Task.FromResult<IReadOnlyList<Fix>>(track.State.Between(from, to).ToList());
+
+    /// <summary>Walls of every scope above the member's home grid see the dot move (coalesced there).</summary>
+    private void PublishPosition()
+    {
+        if (member.State.Profile is not { } profile || member.State.LastLocation is not { } at) return;
+        var update = new PositionUpdate(profile.Id, at.Lat, at.Lon, at.At, member.State.Duty.ToString().ToLowerInvariant());
+        foreach (var grid in city.ChainOf(profile.GridId))
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Scope(grid)).Position(update).Ignore();
+    }
 
     private MemberSnapshot? Snapshot() => member.State.Profile is { } profile
         ? new MemberSnapshot(profile, member.State.Duty, member.State.LastLocation, member.State.DutySince)

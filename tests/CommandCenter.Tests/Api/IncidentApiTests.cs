@@ -9,8 +9,11 @@ namespace CommandCenter.Tests.Api;
 [Collection(CenterCollection.Name)]
 public class IncidentApiTests(CenterFactory center)
 {
-    private static object Report(string category = "E0102", string? priority = null, double? lat = SampleCity.XuxiakeLat, double? lon = SampleCity.XuxiakeLon) =>
-        new { category, priority, lat, lon, description = "路边有暴露垃圾", channel = "hotline" };
+    private static object Report(string category = "E0102", string? priority = null, bool positioned = true)
+    {
+        var (lat, lon) = SampleCity.NextPoint();
+        return new { category, priority, lat = positioned ? lat : (double?)null, lon = positioned ? lon : (double?)null, description = "路边有暴露垃圾", channel = "hotline" };
+    }
 
     private static async Task<string> Create(HttpClient client, object? body = null)
     {
@@ -58,7 +61,7 @@ public class IncidentApiTests(CenterFactory center)
     public async Task A_report_without_a_position_waits_for_an_operator_to_locate_it()
     {
         var client = await center.ClientFor("operator1");
-        var id = await Create(client, Report(lat: null, lon: null));
+        var id = await Create(client, Report(positioned: false));
 
         (await client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}")).GetProperty("state").GetString().Should().Be("reported");
         var located = await Act(client, id, "locate", new { gridId = "JY01-01" });
@@ -108,7 +111,7 @@ public class IncidentApiTests(CenterFactory center)
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("currentState").GetString().Should().Be("gridded");
-        problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).Should().Equal("dispatch", "cancel", "suspend");
+        problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).Should().Equal("dispatch", "split", "cancel", "suspend", "supervise");
         problem.GetProperty("detail").GetString().Should().Contain("gridded").And.Contain("dispatch");
     }
 

@@ -21,9 +21,10 @@ public class SlaClockTests : IDisposable
     private static async Task<string> ReportUrgent(CenterFactory center)
     {
         var client = await center.ClientFor("operator1");
+        var (lat, lon) = SampleCity.NextPoint();
         var response = await client.PostAsJsonAsync("/api/incidents", new
         {
-            category = "E0102", priority = "urgent", lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon, description = "井盖缺失", channel = "hotline",
+            category = "E0102", priority = "urgent", lat, lon, description = "井盖缺失", channel = "hotline",
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

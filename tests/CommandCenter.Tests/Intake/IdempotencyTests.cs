@@ -12,8 +12,12 @@ namespace CommandCenter.Tests.Intake;
 [Collection(CenterCollection.Name)]
 public class IdempotencyTests(CenterFactory center)
 {
-    private static object Report(string description = "路边有暴露垃圾") =>
-        new { category = "E0102", lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon, description, channel = "hotline" };
+    /// <summary>A report at a point of its own (so it duplicates nothing); a retry sends this same object again.</summary>
+    private static object Report(string description = "路边有暴露垃圾")
+    {
+        var (lat, lon) = SampleCity.NextPoint();
+        return new { category = "E0102", lat, lon, description, channel = "hotline" };
+    }
 
     private static async Task<HttpResponseMessage> PostReport(HttpClient client, object body, string key)
     {
@@ -27,11 +31,12 @@ public class IdempotencyTests(CenterFactory center)
     {
         var client = await center.ClientFor("operator1");
         var key = Guid.NewGuid().ToString();
-        var first = await PostReport(client, Report(), key);
+        var report = Report();
+        var first = await PostReport(client, report, key);
         first.StatusCode.Should().Be(HttpStatusCode.Created);
         var before = await Total(center);
 
-        var retry = await PostReport(client, Report(), key);
+        var retry = await PostReport(client, report, key);
 
         retry.StatusCode.Should().Be(HttpStatusCode.Created);
         (await retry.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
@@ -60,10 +65,8 @@ public class IdempotencyTests(CenterFactory center)
     {
         var key = Guid.NewGuid().ToString();
         var mine = await PostReport(await center.ClientFor("operator1"), Report(), key);
-        var theirs = await PostReport(await center.ClientFor("M00030"), new
-        {
-            category = "E0102", lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon, description = "路边有暴露垃圾", channel = "worker-app",
-        }, key);
+        var (lat, lon) = SampleCity.NextPoint();
+        var theirs = await PostReport(await center.ClientFor("M00030"), new { category = "E0102", lat, lon, description = "路边有暴露垃圾", channel = "worker-app" }, key);
 
         theirs.StatusCode.Should().Be(HttpStatusCode.Created);
         (await theirs.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()
@@ -76,8 +79,9 @@ public class IdempotencyTests(CenterFactory center)
         var client = await center.ClientFor("operator1");
         var key = Guid.NewGuid().ToString();
         var before = await Total(center);
+        var report = Report("同时提交两次");
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostReport(client, Report("同时提交两次"), key)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostReport(client, report, key)));
 
         answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.Created);
         var ids = await Task.WhenAll(answers.Select(async a => (await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()));

@@ -21,15 +21,19 @@ public static class IntakeCalls
     public static async Task<JsonElement> Incident(CenterFactory center, string id) =>
         await (await center.ClientFor("operator1")).GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
 
-    /// <summary>A complete, valid Open311 request (rubbish at the centre of 徐霞客镇), with fields replaced or removed (null).</summary>
+    /// <summary>
+    /// A complete, valid Open311 request (rubbish in 徐霞客镇, at a point of its own so it duplicates
+    /// nothing), with fields replaced or removed (null).
+    /// </summary>
     public static Dictionary<string, string> Form(params (string Name, string? Value)[] changes)
     {
+        var (lat, lon) = SampleCity.NextPoint();
         var form = new Dictionary<string, string>
         {
             ["api_key"] = CenterFactory.Open311ApiKey,
             ["service_code"] = "E0102",
-            ["lat"] = SampleCity.XuxiakeLat.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["long"] = SampleCity.XuxiakeLon.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["lat"] = lat.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            ["long"] = lon.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             ["address_string"] = "徐霞客镇璜塘大街 12 号",
             ["description"] = "路边堆着暴露垃圾",
             ["first_name"] = "三",
@@ -50,13 +54,15 @@ public static class IntakeCalls
         return await client.SendAsync(message);
     }
 
-    /// <summary>A medical-expense alert; without a description given, a unique one, so no two alerts share a signature by chance.</summary>
-    public static string Alert(string? description = null, string category = "E0802", string? externalId = null) =>
-        JsonSerializer.Serialize(new
+    /// <summary>A medical-expense alert at a point of its own; without a description given, a unique one, so no two alerts share a signature by chance.</summary>
+    public static string Alert(string? description = null, string category = "E0802", string? externalId = null)
+    {
+        var (lat, lon) = SampleCity.NextPoint();
+        return JsonSerializer.Serialize(new
         {
-            category, lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon,
-            description = description ?? $"医疗费用救助预警：本月自付费用超过阈值（{Guid.NewGuid():N}）", externalId,
+            category, lat, lon, description = description ?? $"医疗费用救助预警：本月自付费用超过阈值（{Guid.NewGuid():N}）", externalId,
         });
+    }
 
     /// <summary>"sha256=" + hex HMAC-SHA256 of "{timestamp}.{body}" under the secret, as the sender computes it.</summary>
     public static string Signature(string timestamp, string body, string secret = CenterFactory.WebhookSecret) =>

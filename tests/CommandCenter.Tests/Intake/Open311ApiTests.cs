@@ -144,8 +144,9 @@ public class Open311ApiTests(CenterFactory center)
         request.Element("service_request_id")!.Value.Should().MatchRegex(@"^JY-\d{8}-\d{6}$");
         request.Element("account_id")!.IsEmpty.Should().BeTrue();
 
+        var (lat, lon) = SampleCity.NextPoint();
         var json = await center.CreateClient().PostAsync("/open311/v2/requests.json", new StringContent(
-            JsonSerializer.Serialize(new { api_key = CenterFactory.Open311ApiKey, service_code = "C0203", lat = SampleCity.XuxiakeLat, @long = SampleCity.XuxiakeLon }),
+            JsonSerializer.Serialize(new { api_key = CenterFactory.Open311ApiKey, service_code = "C0203", lat, @long = lon }),
             Encoding.UTF8, "application/json"));
         json.StatusCode.Should().Be(HttpStatusCode.OK, await json.Content.ReadAsStringAsync());
         var id = (await Json(json))[0].GetProperty("service_request_id").GetString()!;
@@ -155,7 +156,8 @@ public class Open311ApiTests(CenterFactory center)
     [Fact]
     public async Task A_request_reads_back_field_by_field_in_json()
     {
-        var id = await Post();
+        var form = Form();
+        var id = await Post(form: form);
         var incident = await Incident(center, id);
 
         var response = await center.CreateClient().GetAsync($"/open311/v2/requests/{id}.json");
@@ -183,8 +185,8 @@ public class Open311ApiTests(CenterFactory center)
         request.GetProperty("address").GetString().Should().Be("徐霞客镇璜塘大街 12 号");
         request.GetProperty("address_id").ValueKind.Should().Be(JsonValueKind.Null);
         request.GetProperty("zipcode").ValueKind.Should().Be(JsonValueKind.Null);
-        request.GetProperty("lat").GetDouble().Should().Be(SampleCity.XuxiakeLat);
-        request.GetProperty("long").GetDouble().Should().Be(SampleCity.XuxiakeLon);
+        request.GetProperty("lat").GetDouble().Should().Be(double.Parse(form["lat"], CultureInfo.InvariantCulture));
+        request.GetProperty("long").GetDouble().Should().Be(double.Parse(form["long"], CultureInfo.InvariantCulture));
         request.GetProperty("media_url").GetString().Should().Be("https://photos.example.cn/rubbish-12.jpg");
         request.ToString().Should().NotContain("0510-86801234").And.NotContain("张三").And.NotContain("zhang.san");
     }
@@ -192,7 +194,8 @@ public class Open311ApiTests(CenterFactory center)
     [Fact]
     public async Task A_request_reads_back_in_xml_with_the_same_fields_and_values_as_json()
     {
-        var id = await Post("xml");
+        var form = Form();
+        var id = await Post("xml", form);
         var json = (await Json(await center.CreateClient().GetAsync($"/open311/v2/requests/{id}.json")))[0];
 
         var root = await Xml(await center.CreateClient().GetAsync($"/open311/v2/requests/{id}.xml"));
@@ -212,8 +215,8 @@ public class Open311ApiTests(CenterFactory center)
             request.Element(field)!.Value.Should().Be(expected, field);
         }
         request.Element("status")!.Value.Should().Be("open");
-        double.Parse(request.Element("lat")!.Value, CultureInfo.InvariantCulture).Should().Be(SampleCity.XuxiakeLat);
-        double.Parse(request.Element("long")!.Value, CultureInfo.InvariantCulture).Should().Be(SampleCity.XuxiakeLon);
+        request.Element("lat")!.Value.Should().Be(form["lat"]);
+        request.Element("long")!.Value.Should().Be(form["long"]);
     }
 
     [Fact]
@@ -261,15 +264,33 @@ public class Open311ApiTests(CenterFactory center)
     public async Task Reports_from_other_channels_stay_out_of_the_public_api()
     {
         var operatorClient = await center.ClientFor("operator1");
+        var (lat, lon) = SampleCity.NextPoint();
         var hotline = await operatorClient.PostAsJsonAsync("/api/incidents", new
         {
-            category = "E0701", lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon, description = "邻里纠纷", channel = "hotline",
+            category = "E0701", lat, lon, description = "邻里纠纷", channel = "hotline",
             callerName = "李四", callerPhone = "13800000000",
         });
         var id = (await hotline.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
         (await center.CreateClient().GetAsync($"/open311/v2/requests/{id}.json")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await Json(await center.CreateClient().GetAsync($"/open311/v2/requests.json?service_request_id={id}"))).GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_request_repeating_an_open_one_nearby_gets_that_case_and_opens_nothing()
+    {
+        var first = Form();
+        var id = await Post(form: first);
+        var before = await Total(center);
+
+        var again = await PostRequest(center.CreateClient(), "json", Form(("lat", first["lat"]), ("long", first["long"]), ("description", "又看到这堆垃圾")));
+
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        var answer = (await Json(again))[0];
+        answer.GetProperty("service_request_id").GetString().Should().Be(id);
+        answer.GetProperty("service_notice").GetString().Should().Contain(id);
+        (await Total(center)).Should().Be(before);
+        (await Incident(center, id)).GetProperty("links").EnumerateArray().Should().ContainSingle(l => l.GetProperty("channel").GetString() == "open311");
     }
 
     [Fact]

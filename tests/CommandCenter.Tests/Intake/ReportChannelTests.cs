@@ -15,10 +15,11 @@ public class ReportChannelTests(CenterFactory center)
     public async Task A_worker_reports_where_it_stands_with_photos_on_the_worker_app_channel()
     {
         var worker = await center.ClientFor("M00040");
+        var (lat, lon) = SampleCity.NextPoint();
 
         var response = await worker.PostAsJsonAsync("/api/incidents", new
         {
-            category = "C0101", lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon, description = "上水井盖缺失", address = "璜塘大街北口",
+            category = "C0101", lat, lon, description = "上水井盖缺失", address = "璜塘大街北口",
             photos = new[] { "photo:2026/11/24/ab12.jpg", "photo:2026/11/24/ab13.jpg" },
         });
 
@@ -34,9 +35,10 @@ public class ReportChannelTests(CenterFactory center)
     public async Task A_hotline_entry_keeps_the_caller_which_staff_see_and_the_assigned_worker_does_not()
     {
         var operatorClient = await center.ClientFor("operator1");
+        var (lat, lon) = SampleCity.NextPoint();
         var response = await operatorClient.PostAsJsonAsync("/api/incidents", new
         {
-            category = "E0104", lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon, description = "市民来电：道路不洁", address = "徐霞客镇马镇街 3 号",
+            category = "E0104", lat, lon, description = "市民来电：道路不洁", address = "徐霞客镇马镇街 3 号",
             callerName = "王五", callerPhone = "+86 138 0000 1234",
         });
         response.StatusCode.Should().Be(HttpStatusCode.Created);

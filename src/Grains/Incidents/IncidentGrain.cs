@@ -48,6 +48,8 @@ public sealed class IncidentGrain(
 
     public async Task<ActionOutcome> Act(IncidentCommand command, Actor actor)
     {
+        if (!state.Exists)
+            return ActionOutcome.Refused(new LifecycleRejection(RejectionKind.NotFound, $"No incident has the case number \"{this.GetPrimaryKeyString()}\".", "none", []));
         var outcome = IncidentLifecycle.Decide(state, command, actor, clock.GetUtcNow(), Rules());
         if (outcome.Accepted) await Commit(outcome.Events);
         return outcome;

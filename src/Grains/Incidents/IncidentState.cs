@@ -77,11 +77,18 @@ public sealed class IncidentState
     /// <summary>联合处置: the sub-tasks of a joint handling, empty for a single assignee.</summary>
     [Id(23)] public List<SubTask> SubTasks { get; private set; } = [];
     [Id(24)] public List<string> Photos { get; private set; } = [];
+    /// <summary>Where a cancelled incident stood when it was cancelled: its step stays on record.</summary>
+    [Id(25)] public IncidentStatus? CancelledFrom { get; private set; }
 
     public bool IsJoint => SubTasks.Count > 0;
 
     public bool Exists => Version > 0;
-    public int Step => Status == IncidentStatus.Suspended && StatusBeforeSuspension is { } before ? IncidentSteps.StepOf(before) : IncidentSteps.StepOf(Status);
+    public int Step => Status switch
+    {
+        IncidentStatus.Suspended when StatusBeforeSuspension is { } before => IncidentSteps.StepOf(before),
+        IncidentStatus.Cancelled when CancelledFrom is { } from => IncidentSteps.StepOf(from),
+        _ => IncidentSteps.StepOf(Status),
+    };
     public bool IsOpen => Exists && IncidentSteps.IsOpen(Status);
 
     public static IncidentState Fold(IEnumerable<IncidentEvent> events)
@@ -154,6 +161,7 @@ public sealed class IncidentState
                 break;
             case IncidentAction.Cancel:
                 CancelReason = e.Note;
+                CancelledFrom = e.From;
                 break;
             case IncidentAction.Warn when e.TaskId is not null:
                 UpdateTask(e.TaskId, t => t with { Deadline = t.Deadline with { Warned = true } });

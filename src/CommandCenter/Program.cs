@@ -1,6 +1,7 @@
 using CommandCenter.Auth;
 using CommandCenter.Grids;
 using CommandCenter.Incidents;
+using CommandCenter.Intake;
 using CommandCenter.Jobs;
 using CommandCenter.Members;
 using CommandCenter.Samples;
@@ -30,6 +31,9 @@ builder.Services.AddSingleton<CommandCenter.Grains.Wall.IFeedPublisher, CommandC
 builder.Services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver).WithSecurity(MessagePack.MessagePackSecurity.UntrustedData));
 builder.Services.AddHostedService<SampleCityLoader>();
 builder.AddIncidents();
+builder.AddIntake();
+// Every request body is capped; the largest are grid imports (a city's GeoJSON). Intake endpoints cap theirs lower (Intake:MaxBodyBytes).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 16L * 1024 * 1024));
 builder.Services.AddSingleton<PhotoStore>();
 builder.Services.AddSingleton<ArchiveRun>();
 builder.Services.AddProblemDetails();
@@ -47,6 +51,7 @@ app.UseStatusCodePages();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIntakeBodies();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
@@ -59,6 +64,7 @@ app.MapAuthEndpoints();
 app.MapGridEndpoints();
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
+app.MapIntakeEndpoints();
 app.MapPhotoEndpoints();
 app.MapJobEndpoints();
 CommandCenter.Wall.WallEndpoints.MapWallEndpoints(app);

@@ -29,8 +29,12 @@ public sealed record IncidentView(
     string Light, string Escalation, int Reworks, int Returns, int Extensions, DateTimeOffset? PendingExtensionDueAt,
     int? Satisfaction, double? Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineEntry> Timeline,
-    int Supervisions, IReadOnlyList<LinkView> Links, IReadOnlyList<NoticeView> Notices, IReadOnlyList<SubTaskView> SubTasks, IReadOnlyList<string> Photos)
+    int Supervisions, IReadOnlyList<LinkView> Links, IReadOnlyList<NoticeView> Notices, IReadOnlyList<SubTaskView> SubTasks, IReadOnlyList<string> Photos,
+    string? CallerName, string? CallerPhone)
 {
+    /// <summary>The view for a worker: the report without who called and how to reach them; staff call back.</summary>
+    public IncidentView WithoutCaller() => this with { CallerName = null, CallerPhone = null };
+
     public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now)
     {
         var running = s.IsOpen && s.Status != IncidentStatus.Suspended;
@@ -50,7 +54,9 @@ public sealed record IncidentView(
             s.Notices.Select(n => new NoticeView(n.Sequence, n.MemberId, n.Kind, n.Text, n.SentAt, n.DeliveredAt, n.ReadAt)).ToList(),
             s.SubTasks.Select(t => new SubTaskView(t.TaskId, t.Platform.ToString(), PlatformWords.Chinese(t.Platform), t.MemberId, t.Status.ToString().ToLowerInvariant(),
                 t.Deadline.Deadline.DueAt, LightOf(t.Deadline, policy, t.Deadline.EndedAt ?? now), t.Note)).ToList(),
-            s.Photos.Select(p => $"/api/photos/{p}").ToList());
+            // The references sent with the report, as given, then the photos uploaded and attached since.
+            [.. s.Report.Photos ?? [], .. s.Photos.Select(p => $"/api/photos/{p}")],
+            s.Report.ReporterName, s.Report.ReporterPhone);
     }
 
     public static TimelineEntry Entry(IncidentEvent e) => new(

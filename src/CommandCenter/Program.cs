@@ -2,7 +2,9 @@ using CommandCenter.Auth;
 using CommandCenter.Grids;
 using CommandCenter.Incidents;
 using CommandCenter.Jobs;
+using CommandCenter.Kpis;
 using CommandCenter.Members;
+using CommandCenter.Replay;
 using CommandCenter.Samples;
 using CommandCenter.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,7 +29,10 @@ builder.AddCommandCenterAuth(storage);
 builder.Services.AddSingleton<GridDirectory>();
 builder.Services.AddHostedService<SampleCityLoader>();
 builder.AddIncidents();
-builder.Services.AddSingleton<ArchiveRun>();
+builder.Services.AddSingleton<ScopeHistory>();
+builder.Services.AddSingleton<ReplayStream>();
+builder.Services.AddSingleton<KpiDesk>();
+builder.AddCommandCenterJobs(storage);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
 // Unreadable requests become exceptions in every environment, so one handler words them the same way.
@@ -53,7 +58,9 @@ app.MapAuthEndpoints();
 app.MapGridEndpoints();
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
-app.MapJobEndpoints();
+app.MapReplayEndpoints();
+app.MapKpiEndpoints();
+app.MapCommandCenterJobs();
 
 app.Run();
 

@@ -25,4 +25,12 @@ public static class StorageProfile
         silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
             (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
     }
+
+    /// <summary>Where Hangfire keeps its jobs: in memory for the embedded profile (recurring jobs are re-registered at every start).</summary>
+    public static void AddJobStorage(this IServiceCollection services, StorageOptions options)
+    {
+        if (!string.Equals(options.Profile, "Embedded", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Storage:Profile \"{options.Profile}\" has no job storage in this build; use \"Embedded\".");
+        services.AddSingleton<Hangfire.JobStorage>(_ => new Hangfire.InMemory.InMemoryStorage());
+    }
 }

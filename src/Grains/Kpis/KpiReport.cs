@@ -31,6 +31,19 @@ public sealed record KpiReport(
         return new KpiReport(scope, from, to, by, KpiSet.Of(inScope), rows);
     }
 
+    /// <summary>The KPIs of every grid with observations in [from, to), each over its whole subtree (an observation counts for every grid of its chain).</summary>
+    public static IReadOnlyDictionary<string, KpiSet> BySubtree(IEnumerable<KpiObservation> observations, DateTimeOffset from, DateTimeOffset to) =>
+        observations.Where(o => o.At >= from && o.At < to)
+            .SelectMany(o => o.GridChain.Select(grid => (Grid: grid, Observation: o)))
+            .GroupBy(x => x.Grid, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => KpiSet.Of(g.Select(x => x.Observation)), StringComparer.Ordinal);
+
+    /// <summary>The KPIs of every member with observations in [from, to).</summary>
+    public static IReadOnlyDictionary<string, KpiSet> ByMember(IEnumerable<KpiObservation> observations, DateTimeOffset from, DateTimeOffset to) =>
+        observations.Where(o => o.At >= from && o.At < to && o.MemberId is not null)
+            .GroupBy(o => o.MemberId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => KpiSet.Of(g), StringComparer.Ordinal);
+
     private static string? KeyOf(KpiObservation o, string scope, KpiGrouping by) => by switch
     {
         // The chain runs deepest first up to the city: the grid just below the scope is one step before it.

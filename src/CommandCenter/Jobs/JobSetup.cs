@@ -36,6 +36,7 @@ public static class JobSetup
         builder.Services.AddJobStorage(storage);
         builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogs(new AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>())))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

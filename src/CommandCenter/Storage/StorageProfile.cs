@@ -31,6 +31,11 @@ public static class StorageProfile
     {
         if (!string.Equals(options.Profile, "Embedded", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Storage:Profile \"{options.Profile}\" has no job storage in this build; use \"Embedded\".");
-        services.AddSingleton<Hangfire.JobStorage>(_ => new Hangfire.InMemory.InMemoryStorage());
+        services.AddSingleton<Hangfire.JobStorage>(sp =>
+        {
+            // Hangfire configures its process-wide logging when its configuration is first resolved; do that before the storage logs.
+            sp.GetRequiredService<Hangfire.IGlobalConfiguration>();
+            return new Hangfire.InMemory.InMemoryStorage();
+        });
     }
 }

@@ -54,6 +54,7 @@ public static class JobSetup
         app.MapInspectionEndpoints();
         app.MapReportEndpoints();
         app.MapDossierEndpoints();
+        Archive.ArchiveEndpoints.MapArchiveEndpoints(app);
         // The endpoint's policy decides (401 without a token, 403 for anyone but an admin); Hangfire's own filters are off.
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, DashboardPath,
             new DashboardOptions { DashboardTitle = "Command center jobs", DisplayStorageConnectionString = false },

@@ -1,4 +1,5 @@
 using CommandCenter.Auth;
+using CommandCenter.Exports;
 using CommandCenter.Grids;
 using CommandCenter.Incidents;
 using CommandCenter.Jobs;
@@ -60,6 +61,7 @@ app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
 app.MapReplayEndpoints();
 app.MapKpiEndpoints();
+app.MapExportEndpoints();
 app.MapCommandCenterJobs();
 
 app.Run();

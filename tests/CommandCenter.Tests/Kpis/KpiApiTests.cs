@@ -88,4 +88,26 @@ public class KpiApiTests(CenterFactory center) : IClassFixture<CenterFactory>
         missing.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("policy", out _).Should().BeTrue();
     }
+
+    [Fact]
+    public async Task Incidents_of_a_window_export_as_geojson_points_and_as_csv()
+    {
+        var loop = await Loop.For(center);
+        var id = await loop.Report("export me");
+        var operatorClient = await center.ClientFor("operator1");
+
+        var geo = await operatorClient.GetAsync($"/api/exports/incidents.geojson?{Window}&scope=JY10");
+        geo.Content.Headers.ContentType!.MediaType.Should().Be("application/geo+json");
+        var collection = await geo.Content.ReadFromJsonAsync<JsonElement>();
+        collection.GetProperty("type").GetString().Should().Be("FeatureCollection");
+        var feature = collection.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("properties").GetProperty("id").GetString() == id);
+        feature.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble().Should().Be(SampleCity.XuxiakeLon);
+
+        var csv = await operatorClient.GetStringAsync($"/api/exports/incidents.csv?{Window}");
+        csv.Should().Contain("id,state,step").And.Contain(id);
+        (await operatorClient.GetStringAsync($"/api/exports/incidents.csv?{Window}&scope=JY01")).Should().NotContain(id, "the incident lies in JY10");
+
+        (await operatorClient.GetAsync("/api/exports/incidents.csv?from=2026-01-01T00:00:00Z")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await (await center.ClientFor("M00020")).GetAsync($"/api/exports/incidents.csv?{Window}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
 }

@@ -1,9 +1,12 @@
 using CommandCenter.Auth;
+using CommandCenter.Exports;
 using CommandCenter.Grids;
 using CommandCenter.Incidents;
 using CommandCenter.Intake;
 using CommandCenter.Jobs;
+using CommandCenter.Kpis;
 using CommandCenter.Members;
+using CommandCenter.Replay;
 using CommandCenter.Samples;
 using CommandCenter.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +38,10 @@ builder.AddIntake();
 // Every request body is capped; the largest are grid imports (a city's GeoJSON). Intake endpoints cap theirs lower (Intake:MaxBodyBytes).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 16L * 1024 * 1024));
 builder.Services.AddSingleton<PhotoStore>();
-builder.Services.AddSingleton<ArchiveRun>();
+builder.Services.AddSingleton<ScopeHistory>();
+builder.Services.AddSingleton<ReplayStream>();
+builder.Services.AddSingleton<KpiDesk>();
+builder.AddCommandCenterJobs(storage);
 builder.Services.AddProblemDetails();
 CommandCenter.Http.RateLimits.AddCommandCenterRateLimits(builder);
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
@@ -66,8 +72,11 @@ app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
 app.MapIntakeEndpoints();
 app.MapPhotoEndpoints();
-app.MapJobEndpoints();
 CommandCenter.Wall.WallEndpoints.MapWallEndpoints(app);
+app.MapReplayEndpoints();
+app.MapKpiEndpoints();
+app.MapExportEndpoints();
+app.MapCommandCenterJobs();
 
 app.Run();
 

@@ -10,3 +10,8 @@ if (which is "lifecycle" or "all")
     var concurrency = args.Length > 1 ? int.Parse(args[1]) : 64;
     await LifecycleBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(20));
 }
+if (which is "replay" or "all")
+{
+    var events = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
+    await ReplayBenchmark.Run(root, events, TimeSpan.FromSeconds(10));
+}

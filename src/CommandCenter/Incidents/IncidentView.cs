@@ -45,7 +45,7 @@ public sealed record IncidentView(
         return new IncidentView(
             s.Id, IncidentSteps.Word(s.Status), s.Step, s.Report!.Category, catalogue.Find(s.Report.Category)?.Name, PriorityWords.Of(s.Report.Priority),
             s.Report.Channel, s.Report.Description, s.Report.Lat, s.Report.Lon, s.Report.Address, s.Placement?.GridId, s.Placement?.Chain ?? [],
-            s.AssigneeId, s.Active is { } a ? LightOf(a, policy, running ? now : s.SuspendedAt ?? now) : "none",
+            s.AssigneeId, Grains.Replay.IncidentHistory.LightAt(s, policy, now)?.ToString().ToLowerInvariant() ?? "none",
             s.Rung.ToString(), s.Reworks, s.Returns, s.Extensions, s.PendingExtensionDueAt, s.Satisfaction, s.Score, s.CreatedAt, s.UpdatedAt,
             deadlines, IncidentLifecycle.AllowedIn(s).Select(IncidentActionWords.Word).ToList(),
             events.Select(Entry).ToList(),

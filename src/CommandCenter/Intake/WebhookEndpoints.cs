@@ -64,6 +64,7 @@ public static class WebhookEndpoints
             return IntakeProblems.Of(outcome);
         })
         .AllowAnonymous()
+        .RequireRateLimiting(CommandCenter.Http.RateLimits.PublicIntake)
         .WithIntakeBody()
         .WithTags("Intake")
         .WithSummary("A sensor or alert system reports an incident: {category, priority?, lat, lon, description, externalId?}, signed with " +

@@ -161,7 +161,13 @@ public sealed class IncidentGrain(
         }
         var wait = next.Value - clock.GetUtcNow();
         if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
-        timer = this.RegisterGrainTimer(Wake, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+        // A one-shot timer can fire a hair before the wall clock reaches the instant; then nothing is due
+        // yet, and Wake must arm it again rather than take "already armed for this instant" for an answer.
+        timer = this.RegisterGrainTimer(() =>
+        {
+            armedFor = null;
+            return Wake();
+        }, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
         // The backstop: brings the incident back within a period if this activation goes away. One
         // registration serves every later deadline (a tick is idempotent), so a transition costs no reminder write.
         if (!reminderRegistered)

@@ -48,10 +48,11 @@ public class ReplayEqualsLiveTests : IDisposable
         {
             if (random.NextDouble() < 0.35)
             {
+                var (lat, lon) = SampleCity.NextPoint();
                 var response = await operatorClient.PostAsJsonAsync("/api/incidents", new
                 {
                     category = Categories[random.Next(Categories.Length)], priority = Priorities[random.Next(Priorities.Length)],
-                    lat = SampleCity.XuxiakeLat + random.NextDouble() * 0.01, lon = SampleCity.XuxiakeLon + random.NextDouble() * 0.01,
+                    lat, lon,
                     description = $"simulated {step}", channel = "hotline",
                 });
                 response.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -132,9 +133,10 @@ public class ReplayEqualsLiveTests : IDisposable
         var ids = new List<string>();
         for (var i = 0; i < 6; i++)
         {
+            var (lat, lon) = SampleCity.NextPoint();
             var created = await operatorClient.PostAsJsonAsync("/api/incidents", new
             {
-                category = "E0102", priority = i % 2 == 0 ? "urgent" : "normal", lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon,
+                category = "E0102", priority = i % 2 == 0 ? "urgent" : "normal", lat, lon,
                 description = $"stream {i}", channel = "hotline",
             });
             ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
@@ -201,7 +203,8 @@ public class ReplayEqualsLiveTests : IDisposable
         var operatorClient = await center.ClientFor("operator1");
         var supervisor = await center.ClientFor("supervisor1");
         var before = clock.GetUtcNow().AddSeconds(-1);
-        var created = await operatorClient.PostAsJsonAsync("/api/incidents", new { category = "E0102", lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon, description = "x", channel = "hotline" });
+        var (lat, lon) = SampleCity.NextPoint();
+        var created = await operatorClient.PostAsJsonAsync("/api/incidents", new { category = "E0102", lat, lon, description = "x", channel = "hotline" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
         var response = await supervisor.GetAsync($"/api/incidents/{id}/state?at={Instants.Query(before)}");

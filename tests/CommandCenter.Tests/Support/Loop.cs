@@ -11,9 +11,10 @@ public sealed class Loop(HttpClient operatorClient, HttpClient supervisor, Func<
 
     public async Task<string> Report(string note = "loop")
     {
+        var (lat, lon) = SampleCity.NextPoint();
         var response = await operatorClient.PostAsJsonAsync("/api/incidents", new
         {
-            category = "E0102", lat = SampleCity.XuxiakeLat, lon = SampleCity.XuxiakeLon, description = note, channel = "hotline",
+            category = "E0102", lat, lon, description = note, channel = "hotline",
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

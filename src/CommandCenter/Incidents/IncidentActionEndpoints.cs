@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommandCenter.Auth;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Members;
 using CommandCenter.Grids;
@@ -72,6 +73,8 @@ public static class IncidentActionEndpoints
                 return Problems.Field("memberId", $"No member has the id \"{memberId}\".");
 
             var grain = factory.GetGrain<IIncidentGrain>(id);
+            if (user.GridScopeOf() is { } scope && await grain.GetState() is { } scoped && !IncidentEndpoints.MaySee(user, scoped))
+                return IncidentEndpoints.OutOfScope(scope);
             if (parsed == IncidentAction.Unlink && IncidentLifecycle.RoleMay(parsed.Value, actor)
                 && await grain.GetState() is { } current && current.Links.FirstOrDefault(l => l.LinkId == body.LinkId && l.UnlinkedInto is null) is { } link)
             {

@@ -80,8 +80,15 @@ public static class IncidentEndpoints
                      "With a position inside the city it is located to its grid at once (step 2). An Idempotency-Key header makes a retry return the same case.");
 
         incidents.MapGet("/", async (string? grid, string? state, bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
-            IIncidentLedger ledger, GridDirectory grids, TimeProvider clock) =>
+            IIncidentLedger ledger, GridDirectory grids, TimeProvider clock, ClaimsPrincipal user) =>
         {
+            // An account scoped to a grid lists within it: by default its whole scope, never beyond.
+            if (user.GridScopeOf() is { } scope)
+            {
+                grid ??= scope;
+                if ((await grids.Current())?.Hierarchy is { } h && h.Find(grid) is not null && !h.IsWithin(grid, scope))
+                    return OutOfScope(scope);
+            }
             var fields = new Fields();
             IncidentStatus? status = null;
             if (state is not null)
@@ -177,9 +184,13 @@ public static class IncidentEndpoints
     public static Actor ActorOf(ClaimsPrincipal user) =>
         new(user.Identity?.Name ?? "unknown", user.FindFirst(Claims.Role)?.Value ?? "", user.MemberIdOf());
 
-    private static bool MaySee(ClaimsPrincipal user, IncidentState incident) =>
-        user.IsStaff() || (user.IsInRole(Roles.Worker) && user.MemberIdOf() is { } me
-                           && (me == incident.AssigneeId || incident.SubTasks.Any(t => t.MemberId == me)));
+    public static bool MaySee(ClaimsPrincipal user, IncidentState incident) =>
+        (user.IsStaff() && (user.GridScopeOf() is not { } scope || (incident.Placement?.Chain.Contains(scope) ?? false)))
+        || (user.IsInRole(Roles.Worker) && user.MemberIdOf() is { } me
+            && (me == incident.AssigneeId || incident.SubTasks.Any(t => t.MemberId == me)));
+
+    public static IResult OutOfScope(string scope) =>
+        Results.Problem(title: "Forbidden", detail: $"This account works in {scope} and the grids below it only.", statusCode: 403);
 
     public static IResult UnknownIncident(string id) =>
         Results.Problem(title: "Unknown incident", detail: $"No incident has the case number \"{id}\".", statusCode: 404);

@@ -42,6 +42,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+CommandCenter.Dashboard.DashboardPages.UseDashboard(app);
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -1,0 +1,235 @@
+// The incident panel: one incident's state, nine-step progress, deadlines with their lights, timeline, and
+// ranked dispatch recommendations with a dispatch button per candidate (and a member-id field as fallback).
+
+import { api, ApiError } from '../shared/api';
+import type { IncidentView } from '../shared/wire';
+import {
+  actionWords, channelWords, clock, en, escalationWords, h, nineSteps, priorityWords, slaStepWords, stamp, stateWords, zh,
+} from '../shared/words';
+import type { Lookup } from './lookup';
+
+/** A candidate as the recommendation endpoint may word it; every field but the member id is optional. */
+interface Candidate {
+  memberId: string;
+  name?: string;
+  role?: string;
+  score?: number;
+  distanceMeters?: number;
+  openIncidents?: number;
+  duty?: string;
+  reasons: string[];
+}
+
+export class IncidentPanel {
+  private readonly body: HTMLElement;
+  private current: string | null = null;
+  private loading = 0;
+  /** Null until known; false once the endpoint answered 404 (not deployed): the section stays hidden. */
+  private recommendationsExist: boolean | null = null;
+
+  constructor(private readonly host: HTMLElement, private readonly lookup: Lookup, private readonly closed: () => void) {
+    this.body = h('div.detail-body', {});
+    host.replaceChildren(
+      h('button.detail-close', { type: 'button', title: '关闭 Close', onclick: () => this.close() }, '×'),
+      this.body);
+    host.hidden = true;
+  }
+
+  get incidentId(): string | null {
+    return this.current;
+  }
+
+  async show(id: string): Promise<void> {
+    this.current = id;
+    this.host.hidden = false;
+    this.host.dataset.id = id;
+    if (!this.body.firstChild || this.body.dataset.id !== id) this.body.replaceChildren(h('p.detail-loading', {}, '加载中 Loading…'));
+    await this.refresh();
+  }
+
+  /** Reloads the shown incident (its delta changed). */
+  async refresh(): Promise<void> {
+    const id = this.current;
+    if (!id) return;
+    const ticket = ++this.loading;
+    try {
+      const incident = await api<IncidentView>(`/api/incidents/${encodeURIComponent(id)}`);
+      const candidates = incident.allowedActions.includes('dispatch') ? await this.recommendations(id) : null;
+      if (ticket !== this.loading || this.current !== id) return;
+      this.draw(incident, candidates);
+    } catch (e) {
+      if (ticket !== this.loading) return;
+      this.body.replaceChildren(h('p.detail-error', {}, e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  close(): void {
+    this.current = null;
+    this.host.hidden = true;
+    delete this.host.dataset.id;
+    this.closed();
+  }
+
+  private async recommendations(id: string): Promise<Candidate[] | null> {
+    if (this.recommendationsExist === false) return null;
+    try {
+      const answer = await api<unknown>(`/api/incidents/${encodeURIComponent(id)}/recommendations`);
+      this.recommendationsExist = true;
+      return candidatesOf(answer);
+    } catch (e) {
+      // The incident itself was just loaded, so a 404 here means the endpoint is not deployed.
+      if (e instanceof ApiError && (e.status === 404 || e.status === 405)) this.recommendationsExist = false;
+      return null;
+    }
+  }
+
+  private draw(incident: IncidentView, candidates: Candidate[] | null): void {
+    const place = this.lookup.placeOf(incident.gridId);
+    const chain = incident.gridChain.map(g => this.lookup.gridName(g)).filter(Boolean).join(' › ');
+    this.body.dataset.id = incident.id;
+    this.body.dataset.state = incident.state;
+    this.body.replaceChildren(
+      h('header.detail-head', {},
+        h('span.prio', { dataset: { priority: incident.priority } }, zh(priorityWords, incident.priority)),
+        h('div', {},
+          h('h2', {}, incident.categoryName ?? incident.category),
+          h('p.detail-id', {}, `${incident.id} · ${channelWords[incident.channel] ?? incident.channel}`)),
+        h('span.light-dot', { dataset: { light: incident.light }, title: incident.light })),
+      stepper(incident),
+      h('dl.detail-facts', {},
+        fact('状态 State', h('span', { className: `state-${incident.state}` }, `${zh(stateWords, incident.state)} `, h('small', {}, en(stateWords, incident.state)))),
+        fact('网格 Grid', chain || `${place.town} ${place.village}`),
+        incident.address ? fact('地址 Address', incident.address) : null,
+        fact('处置人 Assignee', incident.assigneeId ? `${this.lookup.memberName(incident.assigneeId)} (${incident.assigneeId})` : '未派遣 not dispatched'),
+        fact('升级 Escalation', `${zh(escalationWords, incident.escalation)} · ${en(escalationWords, incident.escalation)}`),
+        fact('上报 Reported', stamp(incident.createdAt)),
+        fact('描述 Description', incident.description)),
+      this.deadlines(incident),
+      incident.allowedActions.includes('dispatch') ? this.dispatch(incident, candidates) : document.createDocumentFragment(),
+      this.timeline(incident));
+  }
+
+  private deadlines(incident: IncidentView): HTMLElement {
+    return h('section.detail-section', {},
+      h('h3', {}, '时限 ', h('small', {}, 'Deadlines')),
+      h('table.deadlines', {},
+        h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, '环节 Step'), h('th', {}, '开始 Start'), h('th', {}, '预警 Warn'), h('th', {}, '截止 Due'), h('th', {}, '结束 End'))),
+        h('tbody', {}, ...incident.deadlines.map(d => h('tr', { className: d.active ? 'active' : '' },
+          h('td', {}, h('span.light-dot', { dataset: { light: d.light }, title: d.light })),
+          h('td', {}, `${zh(slaStepWords, d.step)} `, h('small', {}, en(slaStepWords, d.step))),
+          h('td', {}, clock(d.startedAt)),
+          h('td', {}, clock(d.warnAt)),
+          h('td', {}, clock(d.dueAt), d.dueAt !== d.originalDueAt ? h('small', {}, ` (原 ${clock(d.originalDueAt)})`) : null),
+          h('td', {}, d.endedAt ? clock(d.endedAt) : d.active ? '进行中' : '—'))))));
+  }
+
+  private dispatch(incident: IncidentView, candidates: Candidate[] | null): HTMLElement {
+    const message = h('p.dispatch-message', { role: 'status' });
+    const send = async (memberId: string, button: HTMLButtonElement) => {
+      if (!memberId.trim()) {
+        message.textContent = '请输入成员编号 · Enter a member id.';
+        return;
+      }
+      button.disabled = true;
+      message.textContent = '派遣中 Dispatching…';
+      try {
+        await api(`/api/incidents/${encodeURIComponent(incident.id)}/actions/dispatch`, { body: { memberId: memberId.trim() } });
+        message.textContent = `已派遣给 ${this.lookup.memberName(memberId.trim())} · Dispatched.`;
+        await this.refresh();
+      } catch (e) {
+        message.textContent = e instanceof Error ? e.message : String(e);
+        button.disabled = false;
+      }
+    };
+    const field = h('input.dispatch-member', { placeholder: 'M00040', 'aria-label': 'Member id', name: 'memberId' });
+    const manual = h('button.dispatch-manual', { type: 'button' }, '派遣 ', h('small', {}, 'Dispatch'));
+    manual.addEventListener('click', () => void send(field.value, manual));
+    field.addEventListener('keydown', e => { if (e.key === 'Enter') void send(field.value, manual); });
+
+    const ranked = candidates && candidates.length
+      ? h('ol.candidates', {}, ...candidates.slice(0, 6).map((c, index) => {
+        const button = h('button.dispatch-candidate', { type: 'button', dataset: { memberId: c.memberId } }, '派遣 ', h('small', {}, 'Dispatch'));
+        button.addEventListener('click', () => void send(c.memberId, button));
+        const facts = [
+          c.role, c.duty ? `在岗 ${c.duty}` : null,
+          c.distanceMeters !== undefined ? distance(c.distanceMeters) : null,
+          c.openIncidents !== undefined ? `在办 ${c.openIncidents}` : null,
+          c.score !== undefined ? `得分 ${c.score.toFixed(2)}` : null,
+        ].filter(Boolean).join(' · ');
+        return h('li.candidate', {},
+          h('span.candidate-rank', {}, String(index + 1)),
+          h('div', {},
+            h('strong', {}, c.name ?? this.lookup.memberName(c.memberId), h('small', {}, ` ${c.memberId}`)),
+            h('small', {}, facts),
+            c.reasons.length ? h('small.candidate-reasons', {}, c.reasons.join('；')) : null),
+          button);
+      }))
+      : null;
+
+    return h('section.detail-section.dispatch', {},
+      h('h3', {}, '派遣 ', h('small', {}, 'Dispatch')),
+      candidates === null ? null : h('p.detail-hint', {}, '推荐处置人 · Recommended, best first'),
+      ranked ?? (candidates ? h('p.detail-hint', {}, '暂无推荐 · No candidate on duty nearby.') : null),
+      h('div.dispatch-form', {}, field, manual),
+      message);
+  }
+
+  private timeline(incident: IncidentView): HTMLElement {
+    return h('section.detail-section', {},
+      h('h3', {}, '处置过程 ', h('small', {}, 'Timeline')),
+      h('ol.timeline', {}, ...[...incident.timeline].reverse().map(e => h('li', { dataset: { action: e.action } },
+        h('time', {}, stamp(e.at)),
+        h('div', {},
+          h('strong', {}, `${zh(actionWords, e.action)} `, h('small', {}, en(actionWords, e.action))),
+          h('span', {}, `${e.actor}${e.memberId ? ' → ' + this.lookup.memberName(e.memberId) : ''} · ${zh(stateWords, e.from)} → ${zh(stateWords, e.to)}`),
+          e.note ? h('small', {}, e.note) : null)))));
+  }
+}
+
+function fact(label: string, value: string | Node): DocumentFragment {
+  const pair = document.createDocumentFragment();
+  pair.append(h('dt', {}, label), h('dd', {}, value));
+  return pair;
+}
+
+function stepper(incident: IncidentView): HTMLElement {
+  return h('ol.stepper', { 'aria-label': 'Nine steps' }, ...nineSteps.map((word, index) => h('li', {
+    className: index + 1 < incident.step ? 'done' : index + 1 === incident.step ? 'now' : '',
+  }, h('span', {}, String(index + 1)), word)));
+}
+
+function distance(meters: number): string {
+  return meters < 1000 ? `${Math.round(meters)} m` : `${(meters / 1000).toFixed(1)} km`;
+}
+
+/** Reads the recommendation answer whichever way it is wrapped: a list, or {candidates|items|recommendations}. */
+function candidatesOf(answer: unknown): Candidate[] {
+  const list = Array.isArray(answer) ? answer
+    : answer && typeof answer === 'object'
+      ? ((answer as Record<string, unknown>).candidates ?? (answer as Record<string, unknown>).items ?? (answer as Record<string, unknown>).recommendations ?? [])
+      : [];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((raw): Candidate[] => {
+    if (!raw || typeof raw !== 'object') return [];
+    const c = raw as Record<string, unknown>;
+    const member = (c.member && typeof c.member === 'object' ? c.member : {}) as Record<string, unknown>;
+    const memberId = c.memberId ?? member.id ?? c.id;
+    if (typeof memberId !== 'string') return [];
+    const num = (...values: unknown[]) => values.find(v => typeof v === 'number') as number | undefined;
+    const reasons = Array.isArray(c.reasons)
+      ? c.reasons.map(r => typeof r === 'string' ? r : r && typeof r === 'object'
+        ? String((r as Record<string, unknown>).text ?? (r as Record<string, unknown>).reason ?? (r as Record<string, unknown>).factor ?? JSON.stringify(r))
+        : String(r))
+      : [];
+    return [{
+      memberId,
+      name: (c.name ?? member.name) as string | undefined,
+      role: (c.role ?? member.role) as string | undefined,
+      duty: (c.duty ?? member.duty) as string | undefined,
+      score: num(c.score),
+      distanceMeters: num(c.distanceMeters, c.distanceM, typeof c.distanceKm === 'number' ? c.distanceKm * 1000 : undefined, c.distance),
+      openIncidents: num(c.openIncidents, c.openWorkload, c.workload, c.load),
+      reasons,
+    }];
+  });
+}

@@ -15,6 +15,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rollupOptions: {
+      checks: { pluginTimings: false },
       input: {
         wall: resolve(here, 'index.html'),
         worker: resolve(here, 'worker/index.html'),

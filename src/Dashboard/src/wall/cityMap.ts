@@ -11,7 +11,8 @@ import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geoj
 import { api } from '../shared/api';
 import type { GridProperties, IncidentDelta, PositionUpdate } from '../shared/wire';
 import { h } from '../shared/words';
-import { lightOf, priorityRank, type GridLoad } from './gridLoad';
+import { lightOf, priorityRank } from '../shared/urgency';
+import type { GridLoad } from './gridLoad';
 
 setWorkerUrl(workerUrl);
 

@@ -1,8 +1,7 @@
 // How loaded and how late each grid is, from the open incidents held by the feed (pure, no DOM).
 
 import type { IncidentDelta } from '../shared/wire';
-
-export type Light = 'red' | 'amber' | 'calm';
+import { lightOf, type Light } from '../shared/urgency';
 
 export interface GridLoad {
   open: number;
@@ -13,13 +12,6 @@ export interface GridLoad {
 
 /** The grid tree as the map loaded it: each grid's parent. */
 export type Parents = ReadonlyMap<string, string | null>;
-
-/** An incident's own light now: red once breached or past due, amber once warned or past its warn instant. */
-export function lightOf(incident: IncidentDelta, now: number): Light {
-  if (incident.breached || (incident.dueAt !== null && Date.parse(incident.dueAt) <= now)) return 'red';
-  if (incident.warned || (incident.warnAt !== null && Date.parse(incident.warnAt) <= now)) return 'amber';
-  return 'calm';
-}
 
 /**
  * Every grid that holds an open incident (its own grid and each grid above it), with the count and the
@@ -40,16 +32,4 @@ export function gridLoads(incidents: Iterable<IncidentDelta>, parents: Parents, 
     }
   }
   return loads;
-}
-
-/** Open incidents in order of urgency: the most overdue first, then the least time left; no deadline last. */
-export function byUrgency(a: IncidentDelta, b: IncidentDelta): number {
-  const dueA = a.dueAt ? Date.parse(a.dueAt) : Number.POSITIVE_INFINITY;
-  const dueB = b.dueAt ? Date.parse(b.dueAt) : Number.POSITIVE_INFINITY;
-  if (dueA !== dueB) return dueA - dueB;
-  return priorityRank(a.priority) - priorityRank(b.priority) || a.id.localeCompare(b.id);
-}
-
-export function priorityRank(priority: string): number {
-  return { urgent: 0, high: 1, normal: 2, low: 3 }[priority] ?? 4;
 }

@@ -3,7 +3,7 @@
 
 import type { IncidentDelta } from '../shared/wire';
 import { en, h, priorityWords, slaStepWords, span, stateWords, zh } from '../shared/words';
-import { byUrgency, lightOf } from './gridLoad';
+import { byUrgency, lightOf } from '../shared/urgency';
 import type { Lookup } from './lookup';
 
 const maxRows = 80;

@@ -34,6 +34,21 @@ export class AlertFeed {
       h('time', {}, clock(alert.at))));
   }
 
+  /**
+   * After a (re)load the pushes of the past are gone: the feed starts from the lights the open incidents
+   * carry now, oldest first, so the newest is on top as if it had been pushed.
+   */
+  seed(incidents: Iterable<IncidentDelta>): void {
+    this.list.replaceChildren();
+    this.alerts = 0;
+    const lit = [...incidents].filter(i => i.breached || i.warned).map(i => ({
+      incidentId: i.id, kind: i.breached ? 'breach' : 'warning', step: i.activeStep ?? '', escalation: i.escalation,
+      at: (i.breached ? i.dueAt : i.warnAt) ?? i.updatedAt, gridId: i.gridId, assigneeId: i.assigneeId, dueAt: i.dueAt,
+    } satisfies SlaAlert));
+    for (const alert of lit.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-maxEntries)) this.alert(alert);
+    for (const entry of this.list.children) entry.classList.remove('fresh');
+  }
+
   reported(incident: IncidentDelta): void {
     const place = this.lookup.placeOf(incident.gridId);
     this.add(h('li.alert', { dataset: { kind: 'new', priority: incident.priority, id: incident.id }, onclick: () => this.select(incident.id) },

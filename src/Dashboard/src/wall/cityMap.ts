@@ -54,9 +54,9 @@ export class CityMap {
   readonly parents = new Map<string, string | null>();
   readonly names = new Map<string, string>();
   readonly levels = new Map<string, number>();
-  readonly levelCounts = new Map<number, number>();
   private readonly labels = new Map<string, { marker: Marker; count: HTMLElement; element: HTMLElement }>();
   private bounds: LngLatBounds | null = null;
+  private level1: GridCollection | null = null;
   private loaded: Promise<void>;
   private ready = false;
   private pendingIncidents: FeatureCollection<Point> | null = null;
@@ -95,8 +95,6 @@ export class CityMap {
         this.names.set(feature.properties.id, feature.properties.name);
         this.levels.set(feature.properties.id, feature.properties.level);
       }
-      const level = collection.features[0]?.properties.level;
-      if (level !== undefined) this.levelCounts.set(level, collection.features.length);
     }
     await this.loaded;
     const map = this.map;
@@ -147,11 +145,22 @@ export class CityMap {
     map.on('mouseenter', 'incidents', () => { map.getCanvas().style.cursor = 'pointer'; });
     map.on('mouseleave', 'incidents', () => { map.getCanvas().style.cursor = ''; });
 
+    this.level1 = level1;
     this.bounds = boundsOf(city.features.length ? city : level1);
     this.fitCity(false);
     for (const feature of level1.features) this.addLabel(feature);
     this.ready = true;
     this.flush();
+  }
+
+  /** A town's wall: frame that town and mark its outline (the rest of the city stays for context). */
+  focus(gridId: string): void {
+    const town = this.level1?.features.filter(f => f.properties.id === gridId) ?? [];
+    if (town.length === 0) return;
+    this.bounds = boundsOf({ type: 'FeatureCollection', features: town });
+    this.map.addLayer({ id: 'scope-line', type: 'line', source: 'grids-l1', filter: ['==', ['get', 'id'], gridId],
+      paint: { 'line-color': '#e0f2fe', 'line-width': 3.5 } });
+    this.fitCity(false);
   }
 
   fitCity(animate: boolean): void {
@@ -209,8 +218,15 @@ export class CityMap {
     return [...this.labels.values()].map(l => l.element.dataset.name!);
   }
 
-  flyTo(lon: number, lat: number): void {
-    this.map.easeTo({ center: [lon, lat], duration: 600 });
+  /** Brings a point into view beside a panel that covers the map's right side (its width in pixels). */
+  flyTo(lon: number, lat: number, coveredRight = 0): void {
+    this.map.easeTo({ center: [lon, lat], padding: { right: coveredRight, left: 0, top: 0, bottom: 0 }, duration: 600 });
+  }
+
+  /** Back to the whole city once the panel is closed. */
+  release(): void {
+    this.map.setPadding({ left: 0, right: 0, top: 0, bottom: 0 });
+    this.fitCity(true);
   }
 
   private schedule(): void {

@@ -8,7 +8,7 @@ import { Feed, type LinkState } from '../shared/feed';
 import { currentAccount, signOut, type Account } from '../shared/session';
 import { showSignIn } from '../shared/signInForm';
 import type { FeedBatch, FeedSnapshot, IncidentDelta } from '../shared/wire';
-import { clock, dateLine, h } from '../shared/words';
+import { clock, dateLine, en, h, priorityWords, zh } from '../shared/words';
 import { AlertFeed } from './alertFeed';
 import { CityMap } from './cityMap';
 import { gridLoads } from './gridLoad';
@@ -50,12 +50,13 @@ async function startWall(account: Account): Promise<void> {
     onTime: counterTile('按时办结率', 'On-time rate', 'ontime'),
     onDuty: counterTile('在岗网格员', 'Workers on duty', 'duty'),
   };
-  const scopeName = h('span.scope-name', {});
+  const scopePicker = h('select.scope-picker', { 'aria-label': 'Scope', title: '切换范围 · Scope' });
   const mapHost = h('div.map', { id: 'map' });
   const detailHost = h('aside.detail', { id: 'detail' });
   const boardHost = h('section.panel.board', { id: 'board' });
   const alertsHost = h('section.panel.alerts', { id: 'alerts' });
   const banner = h('div.banner', { hidden: true });
+  const situation = situationCard();
 
   app.replaceChildren(h('div.wall', {},
     h('header.wall-head', {},
@@ -63,14 +64,14 @@ async function startWall(account: Account): Promise<void> {
         h('div.brand-mark', { 'aria-hidden': 'true' }),
         h('div', {},
           h('h1', {}, '网格化社会治理指挥中心'),
-          h('p', {}, 'Grid Governance Command Center · ', scopeName))),
+          h('p', {}, 'Grid Governance Command Center · ', scopePicker))),
       h('div.counters', {}, ...Object.values(counters).map(c => c.element)),
       h('div.head-side', {},
         h('div.clock', {}, time, date),
         h('div.head-meta', {}, link,
           h('button.signout', { type: 'button', title: 'Sign out', onclick: () => { signOut(); location.reload(); } }, `${account.username} · 退出`)))),
     h('main.wall-body', {},
-      h('div.map-area', {}, mapHost, legend(), detailHost, banner),
+      h('div.map-area', {}, mapHost, situation.element, legend(), detailHost, banner),
       h('div.side', {}, boardHost, alertsHost))));
 
   const map = new CityMap(mapHost, { incidentClicked: id => void select(id) });
@@ -78,8 +79,19 @@ async function startWall(account: Account): Promise<void> {
   const lookup = new Lookup(map.names, map.parents, map.levels);
   await lookup.load();
   const root = [...map.parents].find(([, parent]) => parent === null)?.[0] ?? 'JY';
+
   const scope = new URLSearchParams(location.search).get('scope') ?? account.gridScope ?? root;
-  scopeName.textContent = `${lookup.gridName(scope)} ${scope === root ? '全域' : ''}`;
+  // The operator picks the scope: the whole city or one town (the page follows that channel).
+  const towns = [...map.levels].filter(([, level]) => level === 1).map(([id]) => id).sort();
+  for (const id of [root, ...towns]) scopePicker.append(h('option', { value: id, selected: id === scope }, id === root ? `${lookup.gridName(id)} 全域` : lookup.gridName(id)));
+  if (!scopePicker.value) scopePicker.append(h('option', { value: scope, selected: true }, lookup.gridName(scope)));
+  if (scope !== root) map.focus(scope);
+  situation.grids(lookup.gridName(scope), gridsBelow(scope, map.parents, map.levels));
+  scopePicker.addEventListener('change', () => {
+    const url = new URL(location.href);
+    if (scopePicker.value === root) url.searchParams.delete('scope'); else url.searchParams.set('scope', scopePicker.value);
+    location.assign(url);
+  });
   document.title = `${lookup.gridName(scope)} · 指挥中心大屏`;
 
   const board = new SlaBoard(boardHost, lookup, id => void select(id));
@@ -87,13 +99,15 @@ async function startWall(account: Account): Promise<void> {
   const panel = new IncidentPanel(detailHost, lookup, () => {
     board.setSelected(null);
     drawIncidents();
+    map.release();
   });
 
   async function select(id: string): Promise<void> {
     board.setSelected(id);
     drawIncidents();
     const incident = feed.incidents.get(id);
-    if (incident?.lon != null && incident.lat != null) map.flyTo(incident.lon, incident.lat);
+    detailHost.hidden = false;
+    if (incident?.lon != null && incident.lat != null) map.flyTo(incident.lon, incident.lat, detailHost.offsetWidth + 24);
     await panel.show(id);
   }
 
@@ -111,6 +125,7 @@ async function startWall(account: Account): Promise<void> {
     drawIncidents();
     map.setWorkers(feed.positions.values());
     drawCounters();
+    situation.set(feed.incidents.values());
   }
   function scheduleDraw(): void {
     if (redraw) return;
@@ -136,6 +151,7 @@ async function startWall(account: Account): Promise<void> {
     token: () => currentAccount()?.token ?? '',
     listener: {
       reset(_snapshot: FeedSnapshot) {
+        alerts.seed(feed.incidents.values());
         drawAll();
         if (panel.incidentId) void panel.refresh();
       },
@@ -196,6 +212,40 @@ function counterTile(zhLabel: string, enLabel: string, key: string) {
     set(text: string, tone = '') {
       value.textContent = text;
       element.dataset.tone = tone;
+    },
+  };
+}
+
+/** How many grids of each level lie in the scope's subtree. */
+function gridsBelow(scope: string, parents: ReadonlyMap<string, string | null>, levels: ReadonlyMap<string, number>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const [id, level] of levels) {
+    let within = false;
+    for (let grid: string | null | undefined = id, guard = 0; grid && guard < 10; grid = parents.get(grid), guard++) if (grid === scope) { within = true; break; }
+    if (within && id !== scope) counts.set(level, (counts.get(level) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The map's corner card: the city's grid counts and the open incidents by priority. */
+function situationCard() {
+  const title = h('h3', {}, '网格态势 ', h('small', {}, 'Situation'));
+  const grids = h('p.situation-grids', {});
+  const counts = new Map(['urgent', 'high', 'normal', 'low'].map(p => [p, h('strong', {}, '0')]));
+  const element = h('div.situation', {}, title, grids,
+    h('ul.situation-priorities', {}, ...[...counts].map(([priority, value]) =>
+      h('li', { dataset: { priority } }, value, h('span', {}, zh(priorityWords, priority)), h('small', {}, en(priorityWords, priority))))));
+  return {
+    element,
+    grids(city: string, levels: ReadonlyMap<number, number>) {
+      title.firstChild!.textContent = `${city} 网格态势 `;
+      grids.replaceChildren(...[[1, ' 镇街'], [2, ' 村社区'], [3, ' 片区']].filter(([level]) => levels.has(level as number))
+        .map(([level, word]) => h('span', {}, h('b', {}, String(levels.get(level as number))), word as string)));
+    },
+    set(incidents: Iterable<IncidentDelta>) {
+      const tally = new Map<string, number>();
+      for (const i of incidents) tally.set(i.priority, (tally.get(i.priority) ?? 0) + 1);
+      for (const [priority, value] of counts) value.textContent = String(tally.get(priority) ?? 0);
     },
   };
 }

@@ -104,6 +104,46 @@ public class MapWallTests(WallFixture wall)
     }
 
     [Fact]
+    public async Task A_push_lost_on_the_way_is_noticed_by_the_next_ones_number_and_the_wall_reloads_its_snapshot()
+    {
+        // Between the server and the page sits a relay that can swallow one push (a frame calling Feed).
+        var armed = 0;
+        var swallowed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var page = await wall.OpenWall(beforeOpening: p => p.RouteWebSocketAsync("**/hubs/center**", socket =>
+        {
+            var server = socket.ConnectToServer();
+            socket.OnMessage(frame => { if (frame.Binary is { } bytes) server.Send(bytes); else server.Send(frame.Text ?? ""); });
+            server.OnMessage(frame =>
+            {
+                if (frame.Binary is { } bytes)
+                {
+                    if (CallsFeed(bytes) && Interlocked.Exchange(ref armed, 0) == 1) { swallowed.TrySetResult(); return; }
+                    socket.Send(bytes);
+                }
+                else socket.Send(frame.Text ?? "");
+            });
+        }));
+        var before = await page.EvaluateAsync<int>("() => window.__wall.resyncs");
+
+        Interlocked.Exchange(ref armed, 1);
+        var lost = await wall.Report(31.82, 120.31, "E0104", "normal", "这条推送在路上丢失");
+        await swallowed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var next = await wall.Report(31.83, 120.32, "E0104", "normal", "下一条推送带来了缺口");
+
+        await page.WaitForFunctionAsync("ids => ids.every(id => window.__wall.incidentIds().includes(id))", new[] { lost, next });
+        (await page.EvaluateAsync<int>("() => window.__wall.resyncs")).Should().BeGreaterThan(before);
+        (await page.EvaluateAsync<string>("() => window.__wall.lastResyncCause")).Should().Be("gap");
+        await page.Locator($".board-row[data-id='{lost}']").WaitForAsync();
+
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A SignalR MessagePack frame that invokes the client method "Feed" (the target as a msgpack string).</summary>
+    private static bool CallsFeed(byte[] frame) => frame.AsSpan().IndexOf(FeedTarget) >= 0;
+
+    private static readonly byte[] FeedTarget = [0xA4, (byte)'F', (byte)'e', (byte)'e', (byte)'d'];
+
+    [Fact]
     public async Task The_pages_load_without_a_token_behind_a_content_security_policy_while_the_API_still_needs_one()
     {
         foreach (var path in new[] { "/", "/worker", "/replay" })

@@ -81,9 +81,10 @@ public sealed class WallFixture : IAsyncLifetime
     }
 
     /// <summary>Opens the map wall and signs in as an operator; returns when the grids are drawn and the feed is live.</summary>
-    public async Task<IPage> OpenWall(int width = 1920, int height = 1080)
+    public async Task<IPage> OpenWall(int width = 1920, int height = 1080, Func<IPage, Task>? beforeOpening = null)
     {
         var page = await NewPage(width, height);
+        if (beforeOpening is not null) await beforeOpening(page);
         await page.GotoAsync(new Uri(Center.Address, "/").ToString());
         await SignIn(page, "operator1", CenterFactory.DemoPassword);
         await page.WaitForFunctionAsync("() => window.__wall && window.__wall.linkState === 'live'", null, new() { Timeout = 60_000 });

@@ -127,11 +127,19 @@ async function startWall(account: Account): Promise<void> {
     drawCounters();
     situation.set(feed.incidents.values());
   }
-  function scheduleDraw(): void {
+  // Pushes come in bursts: draw at most every 120 ms, and only the workers when only positions moved.
+  let incidentsChanged = false;
+  function scheduleDraw(incidents: boolean): void {
+    incidentsChanged ||= incidents;
     if (redraw) return;
     redraw = window.setTimeout(() => {
       redraw = 0;
-      drawAll();
+      if (incidentsChanged) drawAll();
+      else {
+        map.setWorkers(feed.positions.values());
+        drawCounters();
+      }
+      incidentsChanged = false;
     }, 120);
   }
   function drawCounters(): void {
@@ -160,7 +168,8 @@ async function startWall(account: Account): Promise<void> {
         for (const incident of changed) if (!seen.has(incident.id) && Date.parse(incident.createdAt) > fresh) alerts.reported(incident);
         for (const incident of changed) seen.add(incident.id);
         for (const alert of batch.alerts) alerts.alert(alert);
-        if (changed.length || closed.length || batch.positions.length || batch.counters) scheduleDraw();
+        if (changed.length || closed.length) scheduleDraw(true);
+        else if (batch.positions.length || batch.counters) scheduleDraw(false);
         if (panel.incidentId && (changed.some(i => i.id === panel.incidentId) || closed.includes(panel.incidentId))) void panel.refresh();
       },
       state(state: LinkState) {

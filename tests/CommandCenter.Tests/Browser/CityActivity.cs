@@ -17,6 +17,8 @@ public static class CityActivity
         ("C0102", "high", "污水井盖缺失，行人易踩空"),
         ("E0502", "normal", "早点摊占用人行道经营"),
         ("E0401", "urgent", "路面塌陷约两平方米，已临时围挡"),
+        ("C0101", "urgent", "主干道上水井盖缺失，车辆绕行"),
+        ("E0702", "urgent", "夜市聚集人员冲突，需尽快到场"),
         ("C0109", "normal", "小区北门三盏路灯不亮"),
         ("E0504", "normal", "机动车占用消防通道"),
         ("E0302", "normal", "工地未覆盖，扬尘严重"),
@@ -38,6 +40,7 @@ public static class CityActivity
         var random = new Random(2026);
         var hierarchy = SampleCity.Hierarchy;
         var blocks = hierarchy.Nodes.Where(n => n.Level == 3).ToList();
+        var towns = hierarchy.Nodes.Where(n => n.Level == 1).Select(n => n.Id).ToList();
         var members = (await wall.Operator.GetFromJsonAsync<List<Member>>("/api/members", JsonSerializerOptions.Web))!;
         var fieldStaff = members.Where(m => m.Role is "GridWorker" or "GridLeader" or "Patroller").ToList();
 
@@ -58,10 +61,11 @@ public static class CityActivity
         // Incidents across the city; every third goes to a worker of its village, and half of those are accepted.
         for (var i = 0; i < incidents; i++)
         {
-            var block = blocks[random.Next(blocks.Count)];
-            var point = block.Geometry.InteriorPoint;
+            var town = towns[random.Next(towns.Count)];
+            var at = wall.NextPoint(town);
+            var block = at.Block;
             var (category, priority, description) = Reports[random.Next(Reports.Length)];
-            var id = await wall.Report(point.Y, point.X, category, priority, description);
+            var id = await wall.Report(at, category, priority, description);
             if (i % 3 != 0) continue;
             var village = block.ParentId!;
             var worker = fieldStaff.FirstOrDefault(m => m.Role == "GridWorker" && hierarchy.IsWithin(m.GridId, village))

@@ -32,7 +32,7 @@ public class MapWallTests(WallFixture wall)
     {
         var page = await wall.OpenWall();
 
-        var id = await wall.Report(SampleCity.XuxiakeLat, SampleCity.XuxiakeLon, "E0401", "urgent", "路面塌陷");
+        var id = await wall.Report(wall.NextPoint("JY10"), "E0303", "high", "渣土车遗撒");
         var clock = Stopwatch.StartNew();
         await page.WaitForFunctionAsync("async id => (await window.__wall.mapIncidentIds()).includes(id)", id, new() { Timeout = 2_000 });
         await page.Locator($".board-row[data-id='{id}']").WaitForAsync(new() { Timeout = (float)Math.Max(1, 2_000 - clock.ElapsedMilliseconds) });
@@ -40,7 +40,7 @@ public class MapWallTests(WallFixture wall)
 
         var row = page.Locator($".board-row[data-id='{id}']");
         (await row.GetAttributeAsync("data-state")).Should().Be("gridded");
-        (await row.InnerTextAsync()).Should().Contain("路面塌陷").And.Contain("徐霞客镇");
+        (await row.InnerTextAsync()).Should().Contain("道路遗撒").And.Contain("徐霞客镇");
         (await page.Locator($".alert[data-id='{id}'][data-kind='new']").CountAsync()).Should().Be(1, "a new incident is announced in the alert feed");
 
         await page.Context.CloseAsync();
@@ -50,7 +50,7 @@ public class MapWallTests(WallFixture wall)
     public async Task Clicking_an_incident_on_the_board_opens_its_deadlines_and_timeline_and_dispatches_from_there()
     {
         var page = await wall.OpenWall();
-        var id = await wall.Report(31.9017, 120.2824, "E0102", "normal", "暴露垃圾待清运");
+        var id = await wall.Report(wall.NextPoint(), "E0102", "normal", "暴露垃圾待清运");
         await page.Locator($".board-row[data-id='{id}']").ClickAsync();
 
         var panel = page.Locator($"#detail .detail-body[data-id='{id}']");
@@ -73,13 +73,13 @@ public class MapWallTests(WallFixture wall)
     {
         var page = await wall.OpenWall();
         var before = await page.EvaluateAsync<int>("() => window.__wall.resyncs");
-        var known = await wall.Report(31.7538, 120.3435, "C0109", "normal", "路灯不亮");
+        var known = await wall.Report(wall.NextPoint(), "C0109", "normal", "路灯不亮");
         await page.WaitForFunctionAsync("id => window.__wall.incidentIds().includes(id)", known);
 
         await page.Context.SetOfflineAsync(true);
         await page.WaitForFunctionAsync("() => window.__wall.linkState === 'offline'");
         var missed = new List<string>();
-        for (var i = 0; i < 3; i++) missed.Add(await wall.Report(31.85 + i * 0.01, 120.25 + i * 0.02, "E0502", "normal", $"断网期间上报 {i}"));
+        for (var i = 0; i < 3; i++) missed.Add(await wall.Report(wall.NextPoint(), "E0502", "normal", $"断网期间上报 {i}"));
         await wall.Dispatch(known, "M00121");
         await Task.Delay(500);
         (await page.EvaluateAsync<string[]>("() => window.__wall.incidentIds()")).Should().NotContain(missed, "the wall is offline");
@@ -96,7 +96,7 @@ public class MapWallTests(WallFixture wall)
 
         // And it is live again: the next change arrives as a push, numbered right after the snapshot.
         var sequence = await page.EvaluateAsync<long>("() => window.__wall.sequence");
-        var after = await wall.Report(31.80, 120.40, "E0104", "low", "恢复后上报");
+        var after = await wall.Report(wall.NextPoint(), "E0104", "low", "恢复后上报");
         await page.WaitForFunctionAsync("id => window.__wall.incidentIds().includes(id)", after);
         (await page.EvaluateAsync<long>("() => window.__wall.sequence")).Should().BeGreaterThan(sequence);
 
@@ -126,9 +126,9 @@ public class MapWallTests(WallFixture wall)
         var before = await page.EvaluateAsync<int>("() => window.__wall.resyncs");
 
         Interlocked.Exchange(ref armed, 1);
-        var lost = await wall.Report(31.82, 120.31, "E0104", "normal", "这条推送在路上丢失");
+        var lost = await wall.Report(wall.NextPoint(), "E0104", "normal", "这条推送在路上丢失");
         await swallowed.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var next = await wall.Report(31.83, 120.32, "E0104", "normal", "下一条推送带来了缺口");
+        var next = await wall.Report(wall.NextPoint(), "E0104", "normal", "下一条推送带来了缺口");
 
         await page.WaitForFunctionAsync("ids => ids.every(id => window.__wall.incidentIds().includes(id))", new[] { lost, next });
         (await page.EvaluateAsync<int>("() => window.__wall.resyncs")).Should().BeGreaterThan(before);

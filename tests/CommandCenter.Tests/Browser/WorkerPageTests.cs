@@ -16,7 +16,7 @@ public class WorkerPageTests(WallFixture wall)
         var wallPage = await wall.OpenWall();
         var phone = await wall.OpenWorker(worker);
 
-        var id = await wall.Report(SampleCity.XuxiakeLat, SampleCity.XuxiakeLon, "E0102", "normal", "菜场东门暴露垃圾，气味明显");
+        var id = await wall.Report(wall.NextPoint("JY10"), "E0102", "normal", "菜场东门暴露垃圾，气味明显");
         await wall.Dispatch(id, worker);
 
         var card = phone.Locator($".task[data-id='{id}']");
@@ -41,7 +41,7 @@ public class WorkerPageTests(WallFixture wall)
     {
         const string worker = "M00131";
         var phone = await wall.OpenWorker(worker);
-        var id = await wall.Report(31.90, 120.28, "C0109", "normal", "小区北门路灯不亮");
+        var id = await wall.Report(wall.NextPoint(), "C0109", "normal", "小区北门路灯不亮");
         await wall.Dispatch(id, worker);
         var card = phone.Locator($".task[data-id='{id}']");
         await card.Locator("button.task-accept").ClickAsync();

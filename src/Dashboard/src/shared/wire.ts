@@ -131,6 +131,8 @@ export interface IncidentView {
   deadlines: DeadlineView[];
   allowedActions: string[];
   timeline: TimelineEntry[];
+  /** Photo URLs (under /api, so fetched with the token), where the server keeps photos. */
+  photos?: string[];
 }
 
 export interface CategoryView {

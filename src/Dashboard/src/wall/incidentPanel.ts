@@ -2,6 +2,7 @@
 // ranked dispatch recommendations with a dispatch button per candidate (and a member-id field as fallback).
 
 import { api, ApiError } from '../shared/api';
+import { currentAccount } from '../shared/session';
 import type { IncidentView } from '../shared/wire';
 import {
   actionWords, channelWords, clock, en, escalationWords, h, nineSteps, priorityWords, slaStepWords, stamp, stateWords, zh,
@@ -104,9 +105,22 @@ export class IncidentPanel {
         fact('升级 Escalation', `${zh(escalationWords, incident.escalation)} · ${en(escalationWords, incident.escalation)}`),
         fact('上报 Reported', stamp(incident.createdAt)),
         fact('描述 Description', incident.description)),
+      this.photos(incident),
       this.deadlines(incident),
       incident.allowedActions.includes('dispatch') ? this.dispatch(incident, candidates) : document.createDocumentFragment(),
       this.timeline(incident));
+  }
+
+  /** Photos from the site: fetched with the token (the API guards them) and shown from blob: URLs. */
+  private photos(incident: IncidentView): Node {
+    if (!incident.photos?.length) return document.createDocumentFragment();
+    const strip = h('div.photos', {});
+    for (const url of incident.photos) {
+      const image = h('img', { alt: '现场照片 Photo', loading: 'lazy' });
+      strip.append(h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); image.classList.toggle('large'); } }, image));
+      void photoBlob(url).then(src => { if (src) image.src = src; });
+    }
+    return h('section.detail-section', {}, h('h3', {}, '现场照片 ', h('small', {}, 'Photos')), strip);
   }
 
   private deadlines(incident: IncidentView): HTMLElement {
@@ -186,6 +200,19 @@ export class IncidentPanel {
   }
 }
 
+const photoUrls = new Map<string, Promise<string | null>>();
+
+function photoBlob(url: string): Promise<string | null> {
+  let src = photoUrls.get(url);
+  if (!src) {
+    src = fetch(url, { headers: { Authorization: `Bearer ${currentAccount()?.token ?? ''}` } })
+      .then(async r => (r.ok ? URL.createObjectURL(await r.blob()) : null))
+      .catch(() => null);
+    photoUrls.set(url, src);
+  }
+  return src;
+}
+
 function fact(label: string, value: string | Node): DocumentFragment {
   const pair = document.createDocumentFragment();
   pair.append(h('dt', {}, label), h('dd', {}, value));
@@ -227,7 +254,7 @@ function candidatesOf(answer: unknown): Candidate[] {
       role: (c.role ?? member.role) as string | undefined,
       duty: (c.duty ?? member.duty) as string | undefined,
       score: num(c.score),
-      distanceMeters: num(c.distanceMeters, c.distanceM, typeof c.distanceKm === 'number' ? c.distanceKm * 1000 : undefined, c.distance),
+      distanceMeters: num(c.distanceMetres, c.distanceMeters, c.distanceM, typeof c.distanceKm === 'number' ? c.distanceKm * 1000 : undefined, c.distance),
       openIncidents: num(c.openIncidents, c.openWorkload, c.workload, c.load),
       reasons,
     }];

@@ -12,7 +12,7 @@ import { clock, h } from '../shared/words';
 import { chime, unlockSound } from './chime';
 import { Patrol, type PatrolStatus } from './patrol';
 import { ReportForm } from './reportForm';
-import { TaskList } from './taskList';
+import { TaskList, type PhotoUpload } from './taskList';
 
 const app = document.getElementById('app')!;
 document.addEventListener('pointerdown', unlockSound);
@@ -45,7 +45,7 @@ async function startWorker(account: Account): Promise<void> {
   const [me, categories, photos] = await Promise.all([
     api<MemberView>(`/api/members/${encodeURIComponent(memberId)}`).catch(() => null),
     api<CategoryView[]>('/api/categories').catch(() => [] as CategoryView[]),
-    photoUploadExists(),
+    photoUpload(),
   ]);
   const categoryNames = new Map(categories.map(c => [c.code, c.name]));
   const gridNames = new Map<string, string>();
@@ -203,15 +203,21 @@ function roleWord(role: string | undefined): string {
   } as Record<string, string>)[role ?? ''] ?? role ?? '';
 }
 
-/** Photo upload is a separate endpoint that may not be deployed: the API description says whether it is. */
-async function photoUploadExists(): Promise<boolean> {
+/**
+ * Photo upload may not be deployed: the API description says whether it is, and which way it goes: a photo
+ * store (POST /api/photos, then the photo's name rides on the resolve) or a per-incident upload.
+ */
+async function photoUpload(): Promise<PhotoUpload> {
   try {
     const response = await fetch('/openapi/v1.json');
-    if (!response.ok) return false;
+    if (!response.ok) return null;
     const document = await response.json() as { paths?: Record<string, Record<string, unknown>> };
-    return Object.entries(document.paths ?? {}).some(([path, operations]) => /^\/api\/incidents\/\{[^}]+\}\/photos$/.test(path) && 'post' in operations);
+    const paths = Object.entries(document.paths ?? {}).filter(([, operations]) => 'post' in operations).map(([path]) => path);
+    if (paths.includes('/api/photos')) return 'store';
+    if (paths.some(path => /^\/api\/incidents\/\{[^}]+\}\/photos$/.test(path))) return 'incident';
+    return null;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -15,6 +15,9 @@ interface Card {
   loadedVersion: number;
 }
 
+/** How photos reach the server: a photo store whose names ride on the action, a per-incident upload, or not at all. */
+export type PhotoUpload = 'store' | 'incident' | null;
+
 export interface TaskNames {
   categoryName(code: string): string;
   gridName(id: string | null): string;
@@ -25,7 +28,7 @@ export class TaskList {
   private readonly list: HTMLElement;
   private readonly emptyNote: HTMLElement;
 
-  constructor(host: HTMLElement, private readonly names: TaskNames, private readonly photos: () => boolean) {
+  constructor(host: HTMLElement, private readonly names: TaskNames, private readonly photos: () => PhotoUpload) {
     this.list = h('div.tasks', {});
     this.emptyNote = h('p.empty', {}, '暂无待办任务 · No open assignments. 新任务会自动推送到这里。');
     host.replaceChildren(this.emptyNote, this.list);
@@ -152,12 +155,20 @@ export class TaskList {
       submit.disabled = true;
       message.textContent = '提交中 Sending…';
       try {
-        if (this.photos() && photo.files?.[0]) {
+        const photos: string[] = [];
+        const file = photo.files?.[0];
+        if (file && this.photos() === 'store') {
           const data = new FormData();
-          data.append('photo', photo.files[0]);
+          data.append('file', file);
+          photos.push((await api<{ photo: string }>('/api/photos', { raw: data })).photo);
+        } else if (file && this.photos() === 'incident') {
+          const data = new FormData();
+          data.append('file', file);
           await api(`/api/incidents/${encodeURIComponent(id)}/photos`, { raw: data });
         }
-        await api(`/api/incidents/${encodeURIComponent(id)}/actions/resolve`, { body: { note: note.value.trim() } });
+        await api(`/api/incidents/${encodeURIComponent(id)}/actions/resolve`, {
+          body: photos.length ? { note: note.value.trim(), photos } : { note: note.value.trim() },
+        });
         message.textContent = '已提交处置结果 · Resolved.';
       } catch (e) {
         message.textContent = e instanceof Error ? e.message : String(e);

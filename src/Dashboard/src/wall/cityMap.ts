@@ -63,6 +63,7 @@ export class CityMap {
   private pendingWorkers: FeatureCollection<Point> | null = null;
   private pendingLoads: Map<string, GridLoad> | null = null;
   private shownLoads = new Map<string, GridLoad>();
+  private incidentsKey = '';
   private frame = 0;
 
   constructor(container: HTMLElement, private readonly hooks: CityMapHooks) {
@@ -173,8 +174,10 @@ export class CityMap {
   /** Redraws the incident markers from the open incidents held. */
   setIncidents(incidents: Iterable<IncidentDelta>, selectedId: string | null, now: number): void {
     const features: Feature<Point>[] = [];
+    const signature: string[] = [selectedId ?? ''];
     for (const incident of incidents) {
       if (incident.lat === null || incident.lon === null) continue;
+      signature.push(`${incident.id}:${incident.version}:${lightOf(incident, now)}`);
       features.push({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [incident.lon, incident.lat] },
@@ -184,6 +187,10 @@ export class CityMap {
         },
       });
     }
+    // Every redraw of the map costs a frame (heavy where WebGL runs in software): none when nothing changed.
+    const key = signature.join('|');
+    if (key === this.incidentsKey) return;
+    this.incidentsKey = key;
     // Urgent ones drawn last, on top.
     features.sort((a, b) => priorityRank(b.properties!.priority) - priorityRank(a.properties!.priority));
     this.pendingIncidents = { type: 'FeatureCollection', features };

@@ -291,5 +291,6 @@ function exposeTestHook(feed: Feed, map: CityMap, board: SlaBoard): void {
     gridFeatureCount: (level: number) => map.sourceFeatureCount(`grids-l${level}`),
     labelNames: () => map.labelNames(),
     mapLoaded: () => map.map.loaded(),
+    map: () => map.map,
   };
 }

@@ -55,9 +55,9 @@ export class IncidentPanel {
     const ticket = ++this.loading;
     try {
       const incident = await api<IncidentView>(`/api/incidents/${encodeURIComponent(id)}`);
-      const candidates = incident.allowedActions.includes('dispatch') ? await this.recommendations(id) : null;
+      const ranking = incident.allowedActions.includes('dispatch') ? await this.recommendations(id) : null;
       if (ticket !== this.loading || this.current !== id) return;
-      this.draw(incident, candidates);
+      this.draw(incident, ranking);
     } catch (e) {
       if (ticket !== this.loading) return;
       this.body.replaceChildren(h('p.detail-error', {}, e instanceof Error ? e.message : String(e)));
@@ -71,12 +71,12 @@ export class IncidentPanel {
     this.closed();
   }
 
-  private async recommendations(id: string): Promise<Candidate[] | null> {
+  private async recommendations(id: string): Promise<Ranking | null> {
     if (this.recommendationsExist === false) return null;
     try {
       const answer = await api<unknown>(`/api/incidents/${encodeURIComponent(id)}/recommendations`);
       this.recommendationsExist = true;
-      return candidatesOf(answer);
+      return { candidates: candidatesOf(answer), excluded: excludedOf(answer) };
     } catch (e) {
       // The incident itself was just loaded, so a 404 here means the endpoint is not deployed.
       if (e instanceof ApiError && (e.status === 404 || e.status === 405)) this.recommendationsExist = false;
@@ -84,7 +84,7 @@ export class IncidentPanel {
     }
   }
 
-  private draw(incident: IncidentView, candidates: Candidate[] | null): void {
+  private draw(incident: IncidentView, ranking: Ranking | null): void {
     const place = this.lookup.placeOf(incident.gridId);
     const chain = incident.gridChain.map(g => this.lookup.gridName(g)).filter(Boolean).join(' › ');
     this.body.dataset.id = incident.id;
@@ -107,7 +107,7 @@ export class IncidentPanel {
         fact('描述 Description', incident.description)),
       this.photos(incident),
       this.deadlines(incident),
-      incident.allowedActions.includes('dispatch') ? this.dispatch(incident, candidates) : document.createDocumentFragment(),
+      incident.allowedActions.includes('dispatch') ? this.dispatch(incident, ranking) : document.createDocumentFragment(),
       this.timeline(incident));
   }
 
@@ -137,7 +137,8 @@ export class IncidentPanel {
           h('td', {}, d.endedAt ? clock(d.endedAt) : d.active ? '进行中' : '—'))))));
   }
 
-  private dispatch(incident: IncidentView, candidates: Candidate[] | null): HTMLElement {
+  private dispatch(incident: IncidentView, ranking: Ranking | null): HTMLElement {
+    const candidates = ranking?.candidates ?? null;
     const message = h('p.dispatch-message', { role: 'status' });
     const send = async (memberId: string, button: HTMLButtonElement) => {
       if (!memberId.trim()) {
@@ -184,6 +185,8 @@ export class IncidentPanel {
       h('h3', {}, '派遣 ', h('small', {}, 'Dispatch')),
       candidates === null ? null : h('p.detail-hint', {}, '推荐处置人 · Recommended, best first'),
       ranked ?? (candidates ? h('p.detail-hint', {}, '暂无推荐 · No candidate on duty nearby.') : null),
+      ranking?.excluded.length ? h('p.detail-hint.excluded', {}, `已排除 ${ranking.excluded.length} 人 · excluded: `,
+        [...tally(ranking.excluded)].map(([reason, n]) => `${reason} ×${n}`).join('；')) : null,
       h('div.dispatch-form', {}, field, manual),
       message);
   }
@@ -227,6 +230,24 @@ function stepper(incident: IncidentView): HTMLElement {
 
 function distance(meters: number): string {
   return meters < 1000 ? `${Math.round(meters)} m` : `${(meters / 1000).toFixed(1)} km`;
+}
+
+interface Ranking {
+  candidates: Candidate[];
+  excluded: { name: string; reason: string }[];
+}
+
+function excludedOf(answer: unknown): { name: string; reason: string }[] {
+  const list = answer && typeof answer === 'object' ? (answer as Record<string, unknown>).excluded : null;
+  return Array.isArray(list)
+    ? list.filter(e => e && typeof e === 'object').map(e => ({ name: String((e as Record<string, unknown>).name ?? ''), reason: String((e as Record<string, unknown>).reason ?? '') }))
+    : [];
+}
+
+function tally(excluded: { reason: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of excluded) counts.set(e.reason, (counts.get(e.reason) ?? 0) + 1);
+  return new Map([...counts].sort((a, b) => b[1] - a[1]).slice(0, 3));
 }
 
 /** Reads the recommendation answer whichever way it is wrapped: a list, or {candidates|items|recommendations}. */

@@ -171,7 +171,8 @@ public class MapWallTests(WallFixture wall)
         await page.Locator(".board-row[data-light='amber']").First.WaitForAsync(new() { Timeout = 30_000 });
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.board-row').length >= 8");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.alert[data-kind=\"breach\"]').length > 0");
-        (await page.Locator(".grid-label[data-light='red']").CountAsync()).Should().BeGreaterThan(0, "towns with overdue work turn red");
+        // Towns with overdue work turn red.
+        await page.Locator(".grid-label[data-light='red']").First.WaitForAsync(new() { Timeout = 15_000 });
         await WallFixture.Screenshot(page, "wall-1920x1080.png");
 
         var first = await page.Locator(".board-row").First.GetAttributeAsync("data-id");

@@ -189,16 +189,14 @@ async function startWall(account: Account): Promise<void> {
   await feed.start();
   for (const id of feed.incidents.keys()) seen.add(id);
 
-  // Countdowns tick here; lights that turn with time (warn/due instants passing) are redrawn every few seconds.
-  let ticks = 0;
+  // Countdowns tick here, and lights that turn with time (a warn or due instant passing) turn on the map too;
+  // the map redraws only when a light actually changed.
   window.setInterval(() => {
     const now = Date.now();
     time.textContent = clock(now);
+    date.textContent = dateLine(now);
     board.tick(now);
-    if (++ticks % 5 === 0) {
-      drawIncidents();
-      date.textContent = dateLine(now);
-    }
+    drawIncidents();
   }, 1000);
 
   // Names of members fill in when they arrive (a city-wide roster is a few thousand members).

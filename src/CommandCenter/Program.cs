@@ -52,6 +52,9 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberH
 
 var app = builder.Build();
 
+// The dashboard's pages and files come first: public, before any token is asked for.
+CommandCenter.Dashboard.DashboardPages.UseDashboard(app);
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();

@@ -101,7 +101,9 @@ public class KpiApiTests(CenterFactory center) : IClassFixture<CenterFactory>
         var collection = await geo.Content.ReadFromJsonAsync<JsonElement>();
         collection.GetProperty("type").GetString().Should().Be("FeatureCollection");
         var feature = collection.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("properties").GetProperty("id").GetString() == id);
-        feature.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble().Should().Be(SampleCity.XuxiakeLon);
+        var reported = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        feature.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble().Should().Be(reported.GetProperty("lon").GetDouble());
+        feature.GetProperty("geometry").GetProperty("coordinates")[1].GetDouble().Should().Be(reported.GetProperty("lat").GetDouble());
 
         var csv = await operatorClient.GetStringAsync($"/api/exports/incidents.csv?{Window}");
         csv.Should().Contain("id,state,step").And.Contain(id);

@@ -15,3 +15,10 @@ if (which is "replay" or "all")
     var events = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
     await ReplayBenchmark.Run(root, events, TimeSpan.FromSeconds(10));
 }
+if (which is "push")
+{
+    var walls = args.Length > 1 ? int.Parse(args[1]) : 50;
+    var workers = args.Length > 2 ? int.Parse(args[2]) : 200;
+    var rate = args.Length > 3 ? int.Parse(args[3]) : 50;
+    await PushBenchmark.Run(root, walls, workers, rate, TimeSpan.FromSeconds(20));
+}

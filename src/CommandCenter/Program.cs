@@ -10,26 +10,20 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+// Storage, cluster membership and reminders: one switch (Storage:Profile).
+var storage = builder.AddCommandCenterStorage();
 builder.Services.Configure<SampleOptions>(builder.Configuration.GetSection(SampleOptions.Section));
 builder.Services.TryAddSingleton(TimeProvider.System);
 
-builder.UseOrleans(silo =>
-{
-    silo.UseLocalhostClustering(
-        siloPort: builder.Configuration.GetValue("Orleans:SiloPort", 11111),
-        gatewayPort: builder.Configuration.GetValue("Orleans:GatewayPort", 30000));
-    silo.AddCommandCenterStorage(storage);
-});
-
-builder.AddCommandCenterAuth(storage);
+builder.AddCommandCenterAuth(storage.Secrets);
 builder.Services.AddSingleton<GridDirectory>();
 builder.Services.AddSingleton<CommandCenter.Grains.Geography.ICityMap, CityMap>();
 builder.Services.AddSingleton<CommandCenter.Grains.Wall.IFeedPublisher, CommandCenter.Wall.SignalRFeedPublisher>();
-builder.Services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver).WithSecurity(MessagePack.MessagePackSecurity.UntrustedData));
+builder.Services.AddSignalR()
+    .AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver).WithSecurity(MessagePack.MessagePackSecurity.UntrustedData))
+    .AddBackplane(storage);
 builder.Services.AddHostedService<SampleCityLoader>();
-builder.AddIncidents();
+builder.AddIncidents(storage);
 builder.Services.AddSingleton<ArchiveRun>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
@@ -50,7 +44,7 @@ app.MapScalarApiReference().AllowAnonymous();
 app.MapGet("/health", async (GridDirectory grids) =>
 {
     var index = await grids.Current();
-    return Results.Ok(new { status = "ok", profile = storage.Profile, gridVersion = index?.Hierarchy.Version, grids = index?.Hierarchy.Nodes.Count ?? 0 });
+    return Results.Ok(new { status = "ok", profile = storage.Options.Profile, gridVersion = index?.Hierarchy.Version, grids = index?.Hierarchy.Nodes.Count ?? 0 });
 }).AllowAnonymous().WithTags("Health");
 app.MapAuthEndpoints();
 app.MapGridEndpoints();

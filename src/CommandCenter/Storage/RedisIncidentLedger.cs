@@ -51,7 +51,8 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
         if (s.GridId is not null) yield return ("s", keys.OpenIn(s.GridId), s.Id);
         foreach (var grid in s.GridChain) yield return ("s", keys.OpenUnder(grid), s.Id);
         if (s.AssigneeId is not null) yield return ("s", keys.OpenAssignedTo(s.AssigneeId), s.Id);
-        yield return ("s", keys.OpenOfCategory(s.Category), s.Id);
+        if (s.Lat is { } lat && s.Lon is { } lon)
+            yield return (FormattableString.Invariant($"g:{lon:R}:{lat:R}"), keys.OpenOfCategoryNear(s.Category), s.Id);
         if (s.NextWakeAt is { } wake)
             yield return (wake.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), keys.Wake, s.Id);
     }
@@ -95,6 +96,13 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
 
         RedisValue newest = query.To is { } to ? "(" + RedisLedgerKeys.Ticks(to) : "+";
         RedisValue oldest = query.From is { } from ? "[" + RedisLedgerKeys.Ticks(from) : "-";
+        if (query.Overdue is null && (query.GridId is null || query.Status is null))
+        {
+            // The index is exactly the filter: count it and read one page, without a scan.
+            var count = (long)await Db.ExecuteAsync("ZLEXCOUNT", source, oldest, newest);
+            var members = (RedisValue[]?)await Db.ExecuteAsync("ZREVRANGEBYLEX", source, newest, oldest, "LIMIT", query.Offset, query.Limit) ?? [];
+            return new IncidentPage(await Summaries(members.Select(m => RedisLedgerKeys.IdOfCreated(m.ToString()))), (int)count);
+        }
         var items = new List<IncidentSummary>();
         var total = 0;
         while (true)
@@ -129,13 +137,9 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
 
     public async Task<IReadOnlyList<IncidentSummary>> OpenNear(string category, double lat, double lon, double radiusMetres, DateTimeOffset since)
     {
-        // A box a little larger than the circle; the caller measures the true distance.
-        var dLat = radiusMetres / 111_000.0 * 1.1;
-        var dLon = dLat / Math.Max(0.1, Math.Cos(lat * Math.PI / 180));
-        return (await SummariesOfSet(keys.OpenOfCategory(category)))
-            .Where(s => s.CreatedAt >= since && s.Lat is { } y && s.Lon is { } x
-                        && Math.Abs(y - lat) <= dLat && Math.Abs(x - lon) <= dLon)
-            .ToList();
+        // A little beyond the radius (geo hashing rounds); the caller measures the true distance.
+        var near = await Db.GeoSearchAsync(keys.OpenOfCategoryNear(category), lon, lat, new GeoSearchCircle(radiusMetres * 1.1 + 1, GeoUnit.Meters));
+        return (await Summaries(near.Select(r => r.Member.ToString()))).Where(s => s.CreatedAt >= since).ToList();
     }
 
     public async Task<IReadOnlyList<string>> DueForWake(DateTimeOffset atOrBefore, int limit)

@@ -37,7 +37,8 @@ public sealed class RedisLedgerKeys(string prefix)
     public RedisKey OpenIn(string gridId) => root + "open-in:" + gridId;
     public RedisKey OpenUnder(string gridId) => root + "open-under:" + gridId;
     public RedisKey OpenAssignedTo(string memberId) => root + "open-assigned:" + memberId;
-    public RedisKey OpenOfCategory(string category) => root + "open-category:" + category;
+    /// <summary>Open incidents of a category by position (a geo set), for finding duplicates nearby.</summary>
+    public RedisKey OpenOfCategoryNear(string category) => root + "open-near:" + category;
 
     /// <summary>Open incidents by the next instant their SLA clock needs a look (score: Unix milliseconds).</summary>
     public RedisKey Wake => root + "wake";

@@ -11,7 +11,7 @@ namespace CommandCenter.Storage;
 /// KEYS: events list, summary, memberships hash, timeline.
 /// ARGV: expected last sequence, incident id, summary JSON, event count n, n event JSONs,
 /// n timeline members, then triples (kind, key, member) of the indexes the incident is in now:
-/// kind "s" = set of ids, "l" = lex-sorted set (score 0), or a number = sorted set with that score.
+/// kind "s" = set of ids, "l" = lex-sorted set (score 0), "g:lon:lat" = geo set, or a number = sorted set with that score.
 /// Returns -1 when written, else the sequence the ledger is at.
 /// </remarks>
 public static class RedisLedgerScript
@@ -33,6 +33,9 @@ public static class RedisLedgerScript
         local function add(key, kind, member)
           if kind == 's' then redis.call('SADD', key, member)
           elseif kind == 'l' then redis.call('ZADD', key, 0, member)
+          elseif string.sub(kind, 1, 2) == 'g:' then
+            local lon, lat = string.match(kind, '^g:([^:]+):([^:]+)$')
+            redis.call('GEOADD', key, lon, lat, member)
           else redis.call('ZADD', key, tonumber(kind), member) end
         end
 

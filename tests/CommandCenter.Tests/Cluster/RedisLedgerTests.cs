@@ -74,6 +74,17 @@ public class RedisLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Open_incidents_of_a_category_are_found_near_a_point_and_not_far_from_it()
+    {
+        await ledger.Append([Event("N1", 1, T0, IncidentStatus.Gridded)], Summary("N1", IncidentStatus.Gridded, T0));
+
+        (await ledger.OpenNear("E0102", 31.7502, 120.34, 50, T0.AddHours(-1))).Select(s => s.Id).Should().Equal("N1"); // ≈ 22 m away
+        (await ledger.OpenNear("E0102", 31.76, 120.34, 50, T0.AddHours(-1))).Should().BeEmpty();                       // ≈ 1 km away
+        (await ledger.OpenNear("E0101", 31.75, 120.34, 50, T0.AddHours(-1))).Should().BeEmpty();
+        (await ledger.OpenNear("E0102", 31.75, 120.34, 50, T0.AddMinutes(1))).Should().BeEmpty("reported before the window");
+    }
+
+    [Fact]
     public async Task Lists_are_newest_first_and_paged_with_the_total()
     {
         for (var i = 0; i < 7; i++)

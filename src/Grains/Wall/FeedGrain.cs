@@ -16,7 +16,7 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
     : Grain, IFeedGrain
 {
     private static readonly TimeSpan PositionInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MembershipCheckInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MembershipCheckInterval = TimeSpan.FromSeconds(3);
 
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];
     private readonly Dictionary<string, IncidentDelta> open = new(StringComparer.Ordinal);
@@ -32,12 +32,14 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
     private bool flushing;
     private IGrainTimer? positionTimer;
     private HashSet<SiloAddress> deadNodes = [];
+    private MembershipVersion seenVersion = MembershipVersion.MinValue;
     private Task catchingUp = Task.CompletedTask;
     private Dictionary<string, int>? closedWhileCatchingUp;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        seenVersion = membership.CurrentSnapshot.Version;
         deadNodes = DeadNodes();
         foreach (var summary in await OpenFromLedger())
             open[summary.Id] = Deltas.Of(summary);
@@ -55,6 +57,10 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
     /// <summary>A node was declared dead since the last look: catch up from the ledger on whatever its pushes carried.</summary>
     private Task CheckForLostNodes()
     {
+        // Cheap while nothing changes (the usual case, and always on one node): one version compare.
+        var version = membership.CurrentSnapshot.Version;
+        if (version == seenVersion) return catchingUp;
+        seenVersion = version;
         var dead = DeadNodes();
         if (dead.IsSubsetOf(deadNodes)) return catchingUp; // a snapshot waits for a catch-up under way
         deadNodes = dead;

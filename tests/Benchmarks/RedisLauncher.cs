@@ -18,6 +18,9 @@ internal sealed class RedisLauncher : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>CPU time the process has used so far (user and kernel).</summary>
+    public TimeSpan CpuTime { get { process.Refresh(); return process.TotalProcessorTime; } }
     public string ConnectionString => $"127.0.0.1:{Port}";
 
     public static async Task<RedisLauncher> Start()

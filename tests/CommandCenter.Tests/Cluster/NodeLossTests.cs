@@ -9,6 +9,7 @@ namespace CommandCenter.Tests.Cluster;
 /// the survivor: everything acknowledged is there, every deadline the dead node was minding fires,
 /// and a client of the dead node reconnects to the survivor and resyncs with nothing missed.
 /// </summary>
+[Collection(RedisClusterCollection.Name)]
 public class NodeLossTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private RedisServer redis = null!;

@@ -9,6 +9,7 @@ namespace CommandCenter.Tests.Cluster;
 /// report and transition the center acknowledged is still there, read by a fresh node that has
 /// nothing in memory.
 /// </summary>
+[Collection(RedisClusterCollection.Name)]
 public class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private RedisServer redis = null!;

@@ -11,8 +11,10 @@ mkdir -p "$results"
 
 # Debian packages the tests use, installed only when missing (CI and fresh machines run as root).
 need_apt=()
-# tzdata: working-time rules need the Asia/Shanghai zone. redis-server: the Redis profile's cluster tests (started privately by the tests).
-for pkg in tzdata redis-server ${TEST_APT_PACKAGES:-}; do
+# tzdata: working-time rules need the Asia/Shanghai zone. chromium: the browser tests drive it (Playwright
+# with Debian's browser, nothing downloaded); fonts-noto-cjk: the pages' Chinese in its screenshots.
+# redis-server: the Redis profile's cluster tests (started privately by the tests).
+for pkg in tzdata chromium fonts-noto-cjk redis-server ${TEST_APT_PACKAGES:-}; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -1,8 +1,12 @@
 using CommandCenter.Auth;
+using CommandCenter.Exports;
 using CommandCenter.Grids;
 using CommandCenter.Incidents;
+using CommandCenter.Intake;
 using CommandCenter.Jobs;
+using CommandCenter.Kpis;
 using CommandCenter.Members;
+using CommandCenter.Replay;
 using CommandCenter.Samples;
 using CommandCenter.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,8 +28,16 @@ builder.Services.AddSignalR()
     .AddBackplane(storage);
 builder.Services.AddHostedService<SampleCityLoader>();
 builder.AddIncidents(storage);
-builder.Services.AddSingleton<ArchiveRun>();
+builder.AddIntake();
+// Every request body is capped; the largest are grid imports (a city's GeoJSON). Intake endpoints cap theirs lower (Intake:MaxBodyBytes).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 16L * 1024 * 1024));
+builder.Services.AddSingleton<PhotoStore>();
+builder.Services.AddSingleton<ScopeHistory>();
+builder.Services.AddSingleton<ReplayStream>();
+builder.Services.AddSingleton<KpiDesk>();
+builder.AddCommandCenterJobs(storage.Options);
 builder.Services.AddProblemDetails();
+CommandCenter.Http.RateLimits.AddCommandCenterRateLimits(builder);
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
 // Unreadable requests become exceptions in every environment, so one handler words them the same way.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -34,10 +46,15 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberH
 
 var app = builder.Build();
 
+// The dashboard's pages and files come first: public, before any token is asked for.
+CommandCenter.Dashboard.DashboardPages.UseDashboard(app);
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIntakeBodies();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
@@ -50,8 +67,13 @@ app.MapAuthEndpoints();
 app.MapGridEndpoints();
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
-app.MapJobEndpoints();
+app.MapIntakeEndpoints();
+app.MapPhotoEndpoints();
 CommandCenter.Wall.WallEndpoints.MapWallEndpoints(app);
+app.MapReplayEndpoints();
+app.MapKpiEndpoints();
+app.MapExportEndpoints();
+app.MapCommandCenterJobs();
 
 app.Run();
 

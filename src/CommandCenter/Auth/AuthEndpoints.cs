@@ -13,18 +13,24 @@ public static class AuthEndpoints
 
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", async (TokenRequest? request, TokenIssuer issuer) =>
+        app.MapPost("/api/auth/token", async (TokenRequest? request, TokenIssuer issuer, HttpContext http) =>
         {
             var errors = new Fields();
             if (string.IsNullOrWhiteSpace(request?.Username)) errors.Add("username", "Give the account's username.");
             if (string.IsNullOrEmpty(request?.Password)) errors.Add("password", "Give the account's password.");
             if (errors.Any) return errors.Result();
-            var token = await issuer.SignIn(request!.Username!.Trim(), request.Password!);
-            return token is null
-                ? Results.Problem(title: "Sign-in failed", detail: "The username or password is wrong.", statusCode: StatusCodes.Status401Unauthorized)
-                : Results.Ok(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn));
+            var result = await issuer.SignIn(request!.Username!.Trim(), request.Password!);
+            if (result.Token is { } token) return Results.Ok(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn));
+            if (result.LockedUntil is { } until)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds)).ToString();
+                return Results.Problem(title: "Account locked", statusCode: StatusCodes.Status429TooManyRequests,
+                    detail: $"Too many failed sign-ins: try again after {until:HH:mm:ss} UTC, or ask an administrator.");
+            }
+            return Results.Problem(title: "Sign-in failed", detail: "The username or password is wrong.", statusCode: StatusCodes.Status401Unauthorized);
         })
         .AllowAnonymous()
+        .RequireRateLimiting(RateLimits.SignIn)
         .WithTags("Sign-in")
         .WithSummary("Exchange a username and password for a bearer token.");
     }

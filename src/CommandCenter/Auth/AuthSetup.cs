@@ -36,6 +36,12 @@ public static class AuthSetup
                         var token = context.Request.Query["access_token"];
                         if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
                             context.Token = token;
+                        DashboardToken.Read(context);
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        DashboardToken.Remember(context);
                         return Task.CompletedTask;
                     },
                 };

@@ -13,6 +13,9 @@ public static class Claims
 
     public static string? MemberIdOf(this ClaimsPrincipal user) => user.FindFirst(MemberId)?.Value;
 
+    /// <summary>The grid subtree an operator or supervisor account is limited to, if any.</summary>
+    public static string? GridScopeOf(this ClaimsPrincipal user) => user.FindFirst(GridScope)?.Value;
+
     public static bool IsStaff(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
 

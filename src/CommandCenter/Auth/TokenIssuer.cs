@@ -16,18 +16,29 @@ public sealed class TokenIssuer(IGrainFactory grains, SymmetricSecurityKey key, 
 
     public sealed record IssuedToken(string AccessToken, int ExpiresIn);
 
-    public async Task<IssuedToken?> SignIn(string username, string password)
+    /// <summary>A token, or why not: wrong credentials, or locked until an instant after too many failures.</summary>
+    public sealed record SignInResult(IssuedToken? Token, DateTimeOffset? LockedUntil);
+
+    public async Task<SignInResult> SignIn(string username, string password)
     {
+        var guard = grains.GetGrain<ISignInGuardGrain>(username.ToLowerInvariant());
+        if (await guard.LockedUntil() is { } locked) return new SignInResult(null, locked);
         var account = await grains.GetGrain<IAccountDirectoryGrain>("accounts").Find(username);
+        bool ok;
         if (account is null)
         {
             // Spend the same effort as a real check so timing does not tell which usernames exist.
             Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
-            return null;
+            ok = false;
         }
-        if (Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
-            return null;
-        return Issue(account);
+        else ok = Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (!ok)
+        {
+            await guard.RecordFailure();
+            return new SignInResult(null, await guard.LockedUntil());
+        }
+        await guard.RecordSuccess();
+        return new SignInResult(Issue(account!), null);
     }
 
     public IssuedToken Issue(Account account)

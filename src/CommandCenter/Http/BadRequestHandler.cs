@@ -24,6 +24,8 @@ public sealed partial class BadRequestHandler(IProblemDetailsService problems, I
                 $"\"{m.Groups["value"].Value}\" is not a valid value for {m.Groups["name"].Value}.",
                 new Dictionary<string, string[]> { [m.Groups["name"].Value] = [$"\"{m.Groups["value"].Value}\" is not valid."] }),
             BadHttpRequestException bad => (bad.StatusCode, "The request cannot be read.", Sanitize(bad.Message), null),
+            _ when Find<Grains.Archive.ArchiveTamperedException>(exception) is { } tampered => (500, "The archive is damaged.",
+                tampered.Message + " Restore the file from a backup; GET /api/archive/verify lists every damaged file.", null),
             _ => (500, "Something went wrong on our side.", "The error was logged; try again, and tell the administrator if it persists.", null),
         };
         if (status >= 500) log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
@@ -31,6 +33,13 @@ public sealed partial class BadRequestHandler(IProblemDetailsService problems, I
         var details = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
         if (errors is not null) details.Extensions["errors"] = errors;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = null });
+    }
+
+    private static T? Find<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is T found) return found;
+        return null;
     }
 
     // Framework messages can carry CLR type names ("DutyRequest request"); keep only the human part.

@@ -7,6 +7,9 @@ public sealed class Fields
 
     public bool Any => errors.Count > 0;
 
+    /// <summary>Every message with its field, in the order added; for APIs with their own error format (Open311).</summary>
+    public IEnumerable<(string Field, string Message)> Messages => errors.SelectMany(e => e.Value.Select(m => (e.Key, m)));
+
     public void Add(string field, string message)
     {
         if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommandCenter.Auth;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Members;
 using CommandCenter.Grids;
@@ -11,23 +12,43 @@ public static class IncidentActionEndpoints
     /// <summary>The fields any action may carry; each action reads the ones it needs.</summary>
     public sealed record ActionBody(
         double? Lat, double? Lon, string? GridId, string? MemberId, string? Note, string? Reason, bool? Passed, int? Satisfaction,
-        bool? Approved, DateTimeOffset? DueAt, string? LinkId, int? Notice);
+        bool? Approved, DateTimeOffset? DueAt, string? LinkId, int? Notice, string? TaskId, IReadOnlyList<TaskBody?>? Tasks, IReadOnlyList<string>? Photos);
+
+    public sealed record TaskBody(string? Platform, string? MemberId);
 
     public static void MapIncidentActions(this RouteGroupBuilder incidents)
     {
         incidents.MapPost("/{id}/actions/{action}", async (string id, string action, ActionBody? body, ClaimsPrincipal user,
-            IGrainFactory factory, GridDirectory grids, IncidentDesk desk) =>
+            IGrainFactory factory, GridDirectory grids, IncidentDesk desk, PhotoStore photoStore) =>
         {
             var parsed = IncidentActionWords.Parse(action);
             if (parsed is null || !IncidentActionWords.PersonActions.Contains(parsed.Value))
                 return Problems.Field("action", $"Unknown action \"{action}\"; actions are {string.Join(", ", IncidentActionWords.PersonActions.Select(IncidentActionWords.Word))}.");
-            body ??= new ActionBody(null, null, null, null, null, null, null, null, null, null, null, null);
+            body ??= new ActionBody(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             var command = new IncidentCommand(parsed.Value)
             {
                 MemberId = body.MemberId?.Trim(), Note = (body.Note ?? body.Reason)?.Trim(), Passed = body.Passed,
                 Satisfaction = body.Satisfaction, Approved = body.Approved, RequestedDueAt = body.DueAt?.ToUniversalTime(),
-                LinkId = body.LinkId, NoticeSequence = body.Notice,
+                LinkId = body.LinkId, NoticeSequence = body.Notice, TaskId = body.TaskId, Photos = body.Photos,
             };
+            if (body.Photos is { } photos)
+            {
+                if (photos.Count > PhotoStore.MaxPerAction) return Problems.Field("photos", $"At most {PhotoStore.MaxPerAction} photos per action.");
+                if (photos.FirstOrDefault(p => !photoStore.Exists(p)) is { } missing) return Problems.Field("photos", $"No uploaded photo is named \"{missing}\"; upload it first.");
+            }
+            if (parsed == IncidentAction.Split)
+            {
+                var plans = new List<TaskPlan>();
+                foreach (var (task, i) in (body.Tasks ?? []).Select((t, i) => (t, i)))
+                {
+                    if (PlatformWords.Parse(task?.Platform) is not { } platform)
+                        return Problems.Field($"tasks[{i}].platform", $"platform must be one of {string.Join(", ", PlatformWords.All)}.");
+                    if (string.IsNullOrWhiteSpace(task!.MemberId) || await factory.GetGrain<IMemberGrain>(task.MemberId).GetSnapshot() is null)
+                        return Problems.Field($"tasks[{i}].memberId", $"No member has the id \"{task.MemberId}\".");
+                    plans.Add(new TaskPlan(platform, task.MemberId));
+                }
+                command = command with { Tasks = plans };
+            }
             var actor = IncidentEndpoints.ActorOf(user);
 
             if (parsed == IncidentAction.Locate)
@@ -52,6 +73,8 @@ public static class IncidentActionEndpoints
                 return Problems.Field("memberId", $"No member has the id \"{memberId}\".");
 
             var grain = factory.GetGrain<IIncidentGrain>(id);
+            if (user.GridScopeOf() is { } scope && await grain.GetState() is { } scoped && !IncidentEndpoints.MaySee(user, scoped))
+                return IncidentEndpoints.OutOfScope(scope);
             if (parsed == IncidentAction.Unlink && IncidentLifecycle.RoleMay(parsed.Value, actor)
                 && await grain.GetState() is { } current && current.Links.FirstOrDefault(l => l.LinkId == body.LinkId && l.UnlinkedInto is null) is { } link)
             {

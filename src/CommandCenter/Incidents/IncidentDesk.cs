@@ -16,7 +16,8 @@ public sealed class IncidentDesk(
     IGrainFactory grains, IIncidentLedger ledger, IncidentOptions options, SlaPolicy policy, DuplicateRule duplicates,
     AutoDispatchPolicy autoDispatch, Recommender recommender, TimeProvider clock, ILogger<IncidentDesk> log)
 {
-    public async Task<Intake> Open(IncidentReport report, GridPlacement? placement, Actor actor, bool checkDuplicates = true)
+    /// <param name="caseNumber">A case number reserved beforehand (by an Idempotency-Key); a fresh one when null.</param>
+    public async Task<Intake> Open(IncidentReport report, GridPlacement? placement, Actor actor, bool checkDuplicates = true, string? caseNumber = null)
     {
         if (checkDuplicates && report.Lat is { } lat && report.Lon is { } lon)
         {
@@ -30,17 +31,20 @@ public sealed class IncidentDesk(
             }
         }
 
-        var id = await NextCaseNumber();
+        var id = caseNumber ?? await NextCaseNumber();
         var outcome = await grains.GetGrain<IIncidentGrain>(id).Open(report, placement, actor);
         if (outcome.Accepted && placement is not null && autoDispatch.Applies(report.Category, report.Priority))
             await AutoDispatch(id);
         return new Intake(id, outcome, Duplicate: false);
     }
 
-    public async Task<string> NextCaseNumber()
+    public async Task<string> NextCaseNumber() => await grains.GetGrain<ICaseNumberGrain>(CaseSeries()).Next();
+
+    /// <summary>Today's series of case numbers in the city's time zone, e.g. "JY-20261124".</summary>
+    public string CaseSeries()
     {
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), policy.Calendar.TimeZone);
-        return await grains.GetGrain<ICaseNumberGrain>($"{options.CasePrefix}-{local:yyyyMMdd}").Next();
+        return $"{options.CasePrefix}-{local:yyyyMMdd}";
     }
 
     private async Task AutoDispatch(string id)

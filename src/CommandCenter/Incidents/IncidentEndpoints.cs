@@ -6,12 +6,19 @@ using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Sla;
 using CommandCenter.Grids;
 using CommandCenter.Http;
+using CommandCenter.Intake;
+using CommandCenter.Grains.Intake;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace CommandCenter.Incidents;
 
 public static class IncidentEndpoints
 {
-    public sealed record NewIncident(string? Category, string? Priority, double? Lat, double? Lon, string? Description, string? Channel, string? Address);
+    /// <summary>A report from the worker app or a hotline operator; the caller's name and phone come with hotline calls.</summary>
+    public sealed record NewIncident(string? Category, string? Priority, double? Lat, double? Lon, string? Description, string? Channel, string? Address,
+        string? CallerName = null, string? CallerPhone = null, IReadOnlyList<string?>? Photos = null);
     public sealed record Created(string Id, string State, int Step)
     {
         /// <summary>Set when the report duplicated an open incident: the reporter gets that case number.</summary>
@@ -34,7 +41,8 @@ public static class IncidentEndpoints
 
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
 
-        incidents.MapPost("/", async (NewIncident? body, ClaimsPrincipal user, CategoryCatalogue catalogue, GridDirectory grids, IncidentDesk desk, IGrainFactory factory) =>
+        incidents.MapPost("/", async (NewIncident? body, ClaimsPrincipal user, CategoryCatalogue catalogue, GridDirectory grids, IncidentIntake intake,
+            HttpContext http, IOptions<JsonOptions> json) =>
         {
             if (!(user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Worker) || user.IsInRole(Roles.Admin)))
                 return Results.Problem(title: "Forbidden", detail: "Operators and workers report incidents.", statusCode: 403);
@@ -50,6 +58,9 @@ public static class IncidentEndpoints
             if ((body?.Lat is null) != (body?.Lon is null)) fields.Add(body?.Lat is null ? "lat" : "lon", "Give both lat and lon, or neither.");
             if (body?.Lat is { } la && (!double.IsFinite(la) || Math.Abs(la) > 90)) fields.Add("lat", "lat must be from -90 to 90.");
             if (body?.Lon is { } lo && (!double.IsFinite(lo) || Math.Abs(lo) > 180)) fields.Add("lon", "lon must be from -180 to 180.");
+            CheckCaller(body, fields);
+            var (key, keyProblem) = IdempotencyKey.FromHeader(http.Request, $"user:{user.Identity?.Name}", IntakeBody.Of(http));
+            if (keyProblem is not null) fields.Add(IdempotencyKey.Header, keyProblem);
             if (fields.Any) return fields.Result();
 
             GridPlacement? placement = null;
@@ -59,15 +70,25 @@ public static class IncidentEndpoints
                 placement = index is null ? null : IncidentDesk.Place(index, lat, lon);
                 if (placement is null) return Problems.Field("lat", $"The point ({lat}, {lon}) is outside the city: report it to the right authority or correct the position.");
             }
-            var report = new IncidentReport(category!.Code, priority!.Value, body.Description!.Trim(), channel, body.Lat, body.Lon, body.Address);
-            var intake = await desk.Open(report, placement, ActorOf(user));
-            return Answer(intake);
+            var report = new IncidentReport(category!.Code, priority!.Value, body.Description!.Trim(), channel, body.Lat, body.Lon, Trimmed(body.Address),
+                Trimmed(body.CallerName), Trimmed(body.CallerPhone), body.Photos is { Count: > 0 } photos ? photos.Select(p => p!.Trim()).ToList() : null);
+            var outcome = await intake.Open(report, placement, ActorOf(user), key, opened => Answer(opened, json.Value.SerializerOptions));
+            return IntakeProblems.Of(outcome);
         })
-        .WithSummary("Report an incident. With a position inside the city it is located to its grid at once (step 2).");
+        .WithIntakeBody()
+        .WithSummary("Report an incident (worker app, hotline): category, priority, lat/lon, description, address, callerName, callerPhone, photos. " +
+                     "With a position inside the city it is located to its grid at once (step 2). An Idempotency-Key header makes a retry return the same case.");
 
         incidents.MapGet("/", async (string? grid, string? state, bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
-            IIncidentLedger ledger, GridDirectory grids, TimeProvider clock) =>
+            IIncidentLedger ledger, GridDirectory grids, TimeProvider clock, ClaimsPrincipal user) =>
         {
+            // An account scoped to a grid lists within it: by default its whole scope, never beyond.
+            if (user.GridScopeOf() is { } scope)
+            {
+                grid ??= scope;
+                if ((await grids.Current())?.Hierarchy is { } h && h.Find(grid) is not null && !h.IsWithin(grid, scope))
+                    return OutOfScope(scope);
+            }
             var fields = new Fields();
             IncidentStatus? status = null;
             if (state is not null)
@@ -94,7 +115,8 @@ public static class IncidentEndpoints
             var incident = await grain.GetState();
             if (incident is null) return UnknownIncident(id);
             if (!MaySee(user, incident)) return NotYours();
-            return Results.Ok(IncidentView.Of(incident, await grain.GetEvents(), policy, catalogue, clock.GetUtcNow()));
+            var view = IncidentView.Of(incident, await grain.GetEvents(), policy, catalogue, clock.GetUtcNow());
+            return Results.Ok(user.IsStaff() ? view : view.WithoutCaller());
         })
         .WithSummary("One incident: state, step 1–9, deadlines with their SLA lights, assignee, the actions allowed now, and the timeline.");
 
@@ -133,21 +155,42 @@ public static class IncidentEndpoints
         incidents.MapIncidentActions();
     }
 
-    /// <summary>201 with the new case, or 200 with the open case a duplicate report was linked to.</summary>
-    public static IResult Answer(Intake intake)
+    private static void CheckCaller(NewIncident? body, Fields fields)
     {
-        if (!intake.Outcome.Accepted) return Refused(intake.Outcome.Rejection!);
-        var last = intake.Outcome.Events[^1];
-        if (intake.Duplicate)
-            return Results.Ok(new Created(intake.Id, IncidentSteps.Word(last.To), IncidentSteps.StepOf(last.To)) { DuplicateOf = intake.Id, LinkId = last.LinkId });
-        return Results.Created($"/api/incidents/{intake.Id}", new Created(intake.Id, IncidentSteps.Word(last.To), IncidentSteps.StepOf(last.To)));
+        if (body?.CallerName is { Length: > ReporterChecks.MaxName }) fields.Add("callerName", $"At most {ReporterChecks.MaxName} characters.");
+        if (body?.CallerPhone is { } phone && !ReporterChecks.IsPhoneNumber(phone.Trim()))
+            fields.Add("callerPhone", "A phone number: digits, spaces, dashes, brackets and a leading +, 3 to 30 characters.");
+        if (body?.Address is { Length: > ReporterChecks.MaxAddress }) fields.Add("address", $"At most {ReporterChecks.MaxAddress} characters.");
+        if (body?.Photos is not { } photos) return;
+        if (photos.Count > ReporterChecks.MaxPhotos) fields.Add("photos", $"At most {ReporterChecks.MaxPhotos} photos, not {photos.Count}.");
+        for (var i = 0; i < photos.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(photos[i])) fields.Add($"photos[{i}]", "A photo reference may not be empty.");
+            else if (photos[i]!.Length > ReporterChecks.MaxPhotoReference) fields.Add($"photos[{i}]", $"At most {ReporterChecks.MaxPhotoReference} characters.");
+        }
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>201 with the new case, or 200 with the open case a duplicate report was linked to; kept as sent, for replays.</summary>
+    public static IntakeAnswer Answer(Opened opened, JsonSerializerOptions json)
+    {
+        var created = new Created(opened.Id, IncidentSteps.Word(opened.Reached), IncidentSteps.StepOf(opened.Reached));
+        return opened.Duplicate
+            ? new IntakeAnswer(StatusCodes.Status200OK, "application/json", JsonSerializer.Serialize(created with { DuplicateOf = opened.Id, LinkId = opened.LinkId }, json))
+            : new IntakeAnswer(StatusCodes.Status201Created, "application/json", JsonSerializer.Serialize(created, json), $"/api/incidents/{opened.Id}");
     }
 
     public static Actor ActorOf(ClaimsPrincipal user) =>
         new(user.Identity?.Name ?? "unknown", user.FindFirst(Claims.Role)?.Value ?? "", user.MemberIdOf());
 
-    private static bool MaySee(ClaimsPrincipal user, IncidentState incident) =>
-        user.IsStaff() || (user.IsInRole(Roles.Worker) && user.MemberIdOf() is { } me && me == incident.AssigneeId);
+    public static bool MaySee(ClaimsPrincipal user, IncidentState incident) =>
+        (user.IsStaff() && (user.GridScopeOf() is not { } scope || (incident.Placement?.Chain.Contains(scope) ?? false)))
+        || (user.IsInRole(Roles.Worker) && user.MemberIdOf() is { } me
+            && (me == incident.AssigneeId || incident.SubTasks.Any(t => t.MemberId == me)));
+
+    public static IResult OutOfScope(string scope) =>
+        Results.Problem(title: "Forbidden", detail: $"This account works in {scope} and the grids below it only.", statusCode: 403);
 
     public static IResult UnknownIncident(string id) =>
         Results.Problem(title: "Unknown incident", detail: $"No incident has the case number \"{id}\".", statusCode: 404);

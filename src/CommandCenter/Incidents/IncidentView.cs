@@ -8,6 +8,8 @@ public sealed record DeadlineView(
     string Step, DateTimeOffset StartedAt, DateTimeOffset WarnAt, DateTimeOffset DueAt, DateTimeOffset OriginalDueAt,
     string Limit, string Light, bool Breached, bool Active, DateTimeOffset? EndedAt);
 
+public sealed record SubTaskView(string TaskId, string Platform, string PlatformName, string MemberId, string Status, DateTimeOffset DueAt, string Light, string? Note);
+
 public sealed record LinkView(string LinkId, string Channel, string Description, double? Lat, double? Lon, DateTimeOffset At, string ReportedBy, string? UnlinkedInto);
 
 public sealed record NoticeView(int Sequence, string MemberId, string Kind, string? Text, DateTimeOffset SentAt, DateTimeOffset? DeliveredAt, DateTimeOffset? ReadAt);
@@ -27,8 +29,12 @@ public sealed record IncidentView(
     string Light, string Escalation, int Reworks, int Returns, int Extensions, DateTimeOffset? PendingExtensionDueAt,
     int? Satisfaction, double? Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineEntry> Timeline,
-    int Supervisions, IReadOnlyList<LinkView> Links, IReadOnlyList<NoticeView> Notices)
+    int Supervisions, IReadOnlyList<LinkView> Links, IReadOnlyList<NoticeView> Notices, IReadOnlyList<SubTaskView> SubTasks, IReadOnlyList<string> Photos,
+    string? CallerName, string? CallerPhone)
 {
+    /// <summary>The view for a worker: the report without who called and how to reach them; staff call back.</summary>
+    public IncidentView WithoutCaller() => this with { CallerName = null, CallerPhone = null };
+
     public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now)
     {
         var running = s.IsOpen && s.Status != IncidentStatus.Suspended;
@@ -39,13 +45,18 @@ public sealed record IncidentView(
         return new IncidentView(
             s.Id, IncidentSteps.Word(s.Status), s.Step, s.Report!.Category, catalogue.Find(s.Report.Category)?.Name, PriorityWords.Of(s.Report.Priority),
             s.Report.Channel, s.Report.Description, s.Report.Lat, s.Report.Lon, s.Report.Address, s.Placement?.GridId, s.Placement?.Chain ?? [],
-            s.AssigneeId, s.Active is { } a ? LightOf(a, policy, running ? now : s.SuspendedAt ?? now) : "none",
+            s.AssigneeId, Grains.Replay.IncidentHistory.LightAt(s, policy, now)?.ToString().ToLowerInvariant() ?? "none",
             s.Rung.ToString(), s.Reworks, s.Returns, s.Extensions, s.PendingExtensionDueAt, s.Satisfaction, s.Score, s.CreatedAt, s.UpdatedAt,
             deadlines, IncidentLifecycle.AllowedIn(s).Select(IncidentActionWords.Word).ToList(),
             events.Select(Entry).ToList(),
             s.Supervisions,
             s.Links.Select(l => new LinkView(l.LinkId, l.Report.Channel, l.Report.Description, l.Report.Lat, l.Report.Lon, l.At, l.ReportedBy, l.UnlinkedInto)).ToList(),
-            s.Notices.Select(n => new NoticeView(n.Sequence, n.MemberId, n.Kind, n.Text, n.SentAt, n.DeliveredAt, n.ReadAt)).ToList());
+            s.Notices.Select(n => new NoticeView(n.Sequence, n.MemberId, n.Kind, n.Text, n.SentAt, n.DeliveredAt, n.ReadAt)).ToList(),
+            s.SubTasks.Select(t => new SubTaskView(t.TaskId, t.Platform.ToString(), PlatformWords.Chinese(t.Platform), t.MemberId, t.Status.ToString().ToLowerInvariant(),
+                t.Deadline.Deadline.DueAt, LightOf(t.Deadline, policy, t.Deadline.EndedAt ?? now), t.Note)).ToList(),
+            // The references sent with the report, as given, then the photos uploaded and attached since.
+            [.. s.Report.Photos ?? [], .. s.Photos.Select(p => $"/api/photos/{p}")],
+            s.Report.ReporterName, s.Report.ReporterPhone);
     }
 
     public static TimelineEntry Entry(IncidentEvent e) => new(

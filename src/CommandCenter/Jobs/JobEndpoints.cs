@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using CommandCenter.Assessment;
 using CommandCenter.Auth;
 using CommandCenter.Http;
 using CommandCenter.Incidents;
@@ -9,14 +11,20 @@ public static class JobEndpoints
 {
     public static void MapJobEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/jobs/{name}/run", async (string name, ClaimsPrincipal user, ArchiveRun archive) =>
+        app.MapPost("/api/jobs/{name}/run", async (string name, string? date, string? period, ClaimsPrincipal user, JobRunner jobs, HttpContext http) =>
         {
-            if (name != "archive") return Problems.Field("name", $"Unknown job \"{name}\"; jobs that can be run now: archive.");
-            var count = await archive.ArchiveAllFiled(IncidentEndpoints.ActorOf(user));
-            return Results.Ok(new { job = name, archived = count });
+            if (!JobNames.All.Contains(name))
+                return Problems.Field("name", $"Unknown job \"{name}\"; the jobs are {string.Join(", ", JobNames.All)}.");
+            if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                return Problems.Field("date", $"date must be a day written yyyy-MM-dd, not \"{date}\".");
+            if (period is not null && !MonthlyAssessment.TryPeriod(period, out _))
+                return Problems.Field("period", $"period must be a month written yyyy-MM, not \"{period}\".");
+            var result = await jobs.RunNow(name, IncidentEndpoints.ActorOf(user), name == JobNames.Assessment ? period : date, http.RequestAborted);
+            return Results.Ok(new { job = name, result });
         })
         .RequireAuthorization(Policies.Admin)
         .WithTags("Jobs")
-        .WithSummary("Run a scheduled job now (admin). archive: seals every incident filed so far.");
+        .WithSummary("Run a scheduled job now (admin): archive (every incident filed so far), daily-report (?date=, default today so far), " +
+                     "assessment (?period=yyyy-MM, default this month so far), random-inspection (draw one inspection task now).");
     }
 }

@@ -47,6 +47,8 @@ public sealed class SampleCityLoader(
         {
             new("operator1", hash, Roles.Operator, null, null),
             new("supervisor1", hash, Roles.Supervisor, null, null),
+            // A town's own desk: sees and acts on 徐霞客镇 (JY10) only.
+            new("operator-jy10", hash, Roles.Operator, null, "JY10"),
         };
         accounts.AddRange(roster.Select(m => new Account(m.Id, hash, Roles.Worker, m.Id, null)));
         var added = await grains.GetGrain<IAccountDirectoryGrain>("accounts").AddMissing(accounts);

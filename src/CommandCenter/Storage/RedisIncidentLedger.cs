@@ -60,6 +60,26 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
     public async Task<IReadOnlyList<IncidentEvent>> Read(string incidentId) =>
         (await Db.ListRangeAsync(keys.Events(incidentId))).Select(v => Deserialize<IncidentEvent>(v)).ToList();
 
+    public async Task<IReadOnlyDictionary<string, IncidentReport>> ReportsOf(IReadOnlyCollection<string> incidentIds)
+    {
+        // The Report of each incident's first event (sequence 1, the head of its list), as the SQLite ledger reads it.
+        var reports = new Dictionary<string, IncidentReport>(StringComparer.Ordinal);
+        foreach (var chunk in incidentIds.Distinct(StringComparer.Ordinal).Chunk(Batch))
+        {
+            var batch = Db.CreateBatch();
+            var reads = chunk.Select(id => batch.ListGetByIndexAsync(keys.Events(id), 0)).ToList();
+            batch.Execute();
+            foreach (var read in reads)
+            {
+                var value = await read;
+                if (value.IsNull) continue;
+                var opened = Deserialize<IncidentEvent>(value);
+                if (opened.Report is not null) reports[opened.IncidentId] = opened.Report;
+            }
+        }
+        return reports;
+    }
+
     public async IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Pages through the timeline by member text, fetching each page's events in one round trip.
@@ -88,6 +108,17 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
 
     public async Task<IncidentPage> Query(IncidentQuery query)
     {
+        if (query.Ids is not null)
+        {
+            // Only these case numbers: read their summaries directly and filter here, newest first as the index orders them.
+            var matching = (await Summaries(query.Ids.Distinct(StringComparer.Ordinal)))
+                .Where(s => Matches(s, query)
+                    && (query.From is not { } idsFrom || s.CreatedAt >= idsFrom)
+                    && (query.To is not { } idsTo || s.CreatedAt < idsTo))
+                .OrderByDescending(RedisLedgerKeys.CreatedMember, StringComparer.Ordinal)
+                .ToList();
+            return new IncidentPage(matching.Skip(query.Offset).Take(query.Limit).ToList(), matching.Count);
+        }
         // Start from the smallest index that covers the filters, newest first, and filter the rest here.
         var candidates = new List<RedisKey> { query.GridId is null ? keys.Created : keys.CreatedUnder(query.GridId) };
         if (query.Status is { } status) candidates.Add(keys.CreatedWithStatus(status));
@@ -96,7 +127,8 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
 
         RedisValue newest = query.To is { } to ? "(" + RedisLedgerKeys.Ticks(to) : "+";
         RedisValue oldest = query.From is { } from ? "[" + RedisLedgerKeys.Ticks(from) : "-";
-        if (query.Overdue is null && (query.GridId is null || query.Status is null))
+        var filtersOnSummary = query.Overdue is not null || query.Open is not null || query.Categories is not null || query.Channels is not null;
+        if (!filtersOnSummary && (query.GridId is null || query.Status is null))
         {
             // The index is exactly the filter: count it and read one page, without a scan.
             var count = (long)await Db.ExecuteAsync("ZLEXCOUNT", source, oldest, newest);
@@ -126,6 +158,9 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
         if (q.GridId is not null && !s.GridChain.Contains(q.GridId)) return false;
         if (q.Status is not null && s.Status != q.Status) return false;
         if (q.Overdue is { } overdue && overdue != (s.IsOpen && (s.Breached || (s.DueAt is { } due && due <= q.Now)))) return false;
+        if (q.Open is { } open && open != s.IsOpen) return false;
+        if (q.Categories is not null && !q.Categories.Contains(s.Category)) return false;
+        if (q.Channels is not null && !q.Channels.Contains(s.Channel)) return false;
         return true;
     }
 

@@ -38,6 +38,18 @@ public static class RedisProfile
             o.CreateMultiplexer = Shared;
         });
         silo.Services.AddSingleton(new RedisLedgerKeys(node.ServiceId));
-        silo.Services.AddSingleton<Grains.Incidents.IIncidentLedger, RedisIncidentLedger>();
+        silo.Services.AddSingleton<RedisIncidentLedger>();
+        // The archive: files under the node's data directory and the SQLite archive index beside them.
+        // In this profile the archive index (and the archive files) are per node, not shared: an incident
+        // archived by one node is read back only on that node, and the SQLite index's move does not drop
+        // the events from Redis. Both must move to shared storage (Redis index, shared archive store) later.
+        silo.Services.AddSingleton(_ => new SqliteDatabase(
+            Path.Combine(options.FullDataDirectory, "archive-index.db"),
+            [.. SqliteIncidentLedger.Schema, .. SqliteArchiveIndex.Schema]));
+        silo.Services.AddSingleton<Grains.Archive.IArchiveIndex, SqliteArchiveIndex>();
+        silo.Services.AddSingleton<Grains.Archive.IArchiveStore>(_ => new FileArchiveStore(Path.Combine(options.FullDataDirectory, "archive")));
+        // Readers see archived incidents through the ledger as if they never left.
+        silo.Services.AddSingleton<Grains.Incidents.IIncidentLedger>(sp => ActivatorUtilities.CreateInstance<ArchiveReadingLedger>(
+            sp, sp.GetRequiredService<RedisIncidentLedger>()));
     }
 }

@@ -93,6 +93,19 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         return await ReadAll<IncidentEvent>(command);
     }
 
+    public async Task<IReadOnlyDictionary<string, IncidentReport>> ReportsOf(IReadOnlyCollection<string> incidentIds)
+    {
+        var reports = new Dictionary<string, IncidentReport>(StringComparer.Ordinal);
+        if (incidentIds.Count == 0) return reports;
+        var parameters = new List<(string, object?)>();
+        var ids = InList("$id", incidentIds, parameters);
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, null, $"SELECT data FROM incident_events WHERE seq = 1 AND incident_id IN ({ids})", parameters.ToArray());
+        foreach (var opened in await ReadAll<IncidentEvent>(command))
+            if (opened.Report is not null) reports[opened.IncidentId] = opened.Report;
+        return reports;
+    }
+
     public async IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = database.OpenRead();
@@ -119,6 +132,13 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         }
         if (query.From is not null) { where.Append(" AND created_ticks >= $from"); parameters.Add(("$from", query.From.Value.UtcTicks)); }
         if (query.To is not null) { where.Append(" AND created_ticks < $to"); parameters.Add(("$to", query.To.Value.UtcTicks)); }
+        if (query.Open is not null) { where.Append(" AND is_open = $open"); parameters.Add(("$open", query.Open.Value ? 1 : 0)); }
+        if (query.Ids is not null) where.Append(" AND id IN (").Append(InList("$id", query.Ids, parameters)).Append(')');
+        // Category and channel live only in the summary's JSON; the other filters (time, ids) narrow the scan first.
+        if (query.Categories is not null)
+            where.Append(" AND json_extract(data, '$.category') IN (").Append(InList("$category", query.Categories, parameters)).Append(')');
+        if (query.Channels is not null)
+            where.Append(" AND json_extract(data, '$.channel') IN (").Append(InList("$channel", query.Channels, parameters)).Append(')');
 
         await using var connection = database.OpenRead();
         await using var count = Command(connection, null, $"SELECT COUNT(*) FROM incidents {where}", parameters.ToArray());
@@ -169,6 +189,19 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
         return ids;
+    }
+
+    /// <summary>"$p0, $p1, …" for the values, each added as a parameter; "NULL" for none, which matches nothing.</summary>
+    private static string InList(string prefix, IReadOnlyCollection<string> values, List<(string, object?)> parameters)
+    {
+        if (values.Count == 0) return "NULL";
+        var names = values.Select((value, i) =>
+        {
+            var name = $"{prefix}{i}";
+            parameters.Add((name, value));
+            return name;
+        }).ToList();
+        return string.Join(", ", names);
     }
 
     private static string? GridPath(IReadOnlyList<string> chain) =>

@@ -49,4 +49,28 @@ public static class StorageProfile
             o.ConnectionFactory = _ => Task.FromResult(redis);
         });
     }
+
+    /// <summary>
+    /// Where Hangfire keeps its jobs, per storage profile: in memory for the embedded profile (one node;
+    /// recurring jobs are registered again at every start), in Redis for the Redis profile (on the
+    /// process's one multiplexer, under the service id), so every node's Hangfire server shares one queue
+    /// and a recurring job runs once per occurrence in the whole cluster, not once per node.
+    /// </summary>
+    public static void AddJobStorage(this IServiceCollection services, StorageOptions options)
+    {
+        if (!options.IsEmbedded && !options.IsRedis)
+            throw new InvalidOperationException($"Storage:Profile \"{options.Profile}\" has no job storage; use \"{StorageOptions.Embedded}\" or \"{StorageOptions.RedisProfile}\".");
+        services.AddSingleton<Hangfire.JobStorage>(sp =>
+        {
+            // Hangfire configures its process-wide logging when its configuration is first resolved; do that before the storage logs.
+            sp.GetService<Hangfire.IGlobalConfiguration>();
+            if (!options.IsRedis) return new Hangfire.InMemory.InMemoryStorage();
+            return new Hangfire.Redis.StackExchange.RedisStorage(
+                sp.GetRequiredService<IConnectionMultiplexer>(),
+                new Hangfire.Redis.StackExchange.RedisStorageOptions
+                {
+                    Prefix = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId + ":hangfire:",
+                });
+        });
+    }
 }

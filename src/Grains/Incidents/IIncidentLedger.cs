@@ -12,6 +12,9 @@ public interface IIncidentLedger
 
     Task<IReadOnlyList<IncidentEvent>> Read(string incidentId);
 
+    /// <summary>The reports as first given (the Report event) of these incidents; unknown ids are left out.</summary>
+    Task<IReadOnlyDictionary<string, IncidentReport>> ReportsOf(IReadOnlyCollection<string> incidentIds);
+
     /// <summary>Events of all incidents with from ≤ at &lt; to, in time order (then incident, then sequence).</summary>
     IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 

@@ -17,6 +17,8 @@ public enum IncidentAction
     Resume,
     Cancel,
     Archive,
+    /// <summary>联合处置: split into sub-tasks for several platforms, each with its own assignee and deadline.</summary>
+    Split,
     /// <summary>督办: a supervision notice pressing the assignee.</summary>
     Supervise,
     /// <summary>Undo a duplicate link: the linked report becomes an incident of its own.</summary>
@@ -33,6 +35,8 @@ public enum IncidentAction
     File,
     /// <summary>A duplicate report attached to this incident instead of opening a new one.</summary>
     Link,
+    /// <summary>One sub-task of a joint handling given to its member (follows Split).</summary>
+    AssignTask,
 }
 
 public static class IncidentActionWords
@@ -46,6 +50,7 @@ public static class IncidentActionWords
         IncidentAction.RequestExtension => "request-extension",
         IncidentAction.DecideExtension => "decide-extension",
         IncidentAction.AcknowledgeNotice => "acknowledge-notice",
+        IncidentAction.AssignTask => "assign-task",
         IncidentAction.ReadNotice => "read-notice",
         _ => action.ToString().ToLowerInvariant(),
     };
@@ -58,6 +63,6 @@ public static class IncidentActionWords
         IncidentAction.Locate, IncidentAction.Dispatch, IncidentAction.Accept, IncidentAction.Resolve, IncidentAction.Verify,
         IncidentAction.Evaluate, IncidentAction.Return, IncidentAction.RequestExtension, IncidentAction.DecideExtension,
         IncidentAction.Suspend, IncidentAction.Resume, IncidentAction.Cancel, IncidentAction.Archive,
-        IncidentAction.Supervise, IncidentAction.Unlink, IncidentAction.AcknowledgeNotice, IncidentAction.ReadNotice,
+        IncidentAction.Split, IncidentAction.Supervise, IncidentAction.Unlink, IncidentAction.AcknowledgeNotice, IncidentAction.ReadNotice,
     ];
 }

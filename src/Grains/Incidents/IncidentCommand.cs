@@ -16,7 +16,17 @@ public sealed record IncidentCommand([property: Id(0)] IncidentAction Action)
     /// <summary>For unlink: the case the linked report became.</summary>
     [Id(9)] public string? NewIncidentId { get; init; }
     [Id(10)] public int? NoticeSequence { get; init; }
+    /// <summary>For accept and resolve of a joint incident: which sub-task.</summary>
+    [Id(11)] public string? TaskId { get; init; }
+    /// <summary>For split: the platforms and their members.</summary>
+    [Id(12)] public IReadOnlyList<TaskPlan>? Tasks { get; init; }
+    /// <summary>For resolve: photo references uploaded before.</summary>
+    [Id(13)] public IReadOnlyList<string>? Photos { get; init; }
 }
+
+/// <summary>One sub-task asked for in a split: a platform and the member who takes it.</summary>
+[GenerateSerializer, Alias("TaskPlan")]
+public sealed record TaskPlan([property: Id(0)] Catalogue.Platform Platform, [property: Id(1)] string MemberId);
 
 public enum RejectionKind
 {

@@ -46,6 +46,15 @@ public sealed record IncidentEvent
     /// <summary>For AcknowledgeNotice and ReadNotice: the sequence number of the event whose notice it concerns.</summary>
     [Id(24)] public int? NoticeSequence { get; init; }
 
+    /// <summary>For joint handling: the sub-task this event concerns, and its platform.</summary>
+    [Id(26)] public string? TaskId { get; init; }
+    [Id(27)] public Catalogue.Platform? Platform { get; init; }
+
+    [Id(28)] public IReadOnlyList<string>? Photos { get; init; }
+
+    /// <summary>The Deadline belongs to the sub-task (TaskId), not to the incident's current step.</summary>
+    [Id(29)] public bool TaskDeadline { get; init; }
+
     /// <summary>The member this event notified (assignment, SLA alert, supervision), if any.</summary>
     [Id(25)] public string? NotifiedMemberId { get; init; }
 }

@@ -47,6 +47,8 @@ public sealed class IncidentGrain(
 
     public async Task<ActionOutcome> Act(IncidentCommand command, Actor actor)
     {
+        if (!state.Exists)
+            return ActionOutcome.Refused(new LifecycleRejection(RejectionKind.NotFound, $"No incident has the case number \"{this.GetPrimaryKeyString()}\".", "none", []));
         var outcome = IncidentLifecycle.Decide(state, command, actor, clock.GetUtcNow(), Rules());
         if (outcome.Accepted) await Commit(outcome.Events);
         return outcome;
@@ -118,8 +120,9 @@ public sealed class IncidentGrain(
                 .Notice(new WorkerNotice(kind, summary.Id, text, e.At, delta, e.Sequence)).Ignore();
             noticed.Add(e.NotifiedMemberId!);
         }
-        if (summary.AssigneeId is { } assignee && !noticed.Contains(assignee))
-            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(assignee)).Incident(delta, null).Ignore();
+        var workers = state.SubTasks.Select(t => t.MemberId).Append(summary.AssigneeId).OfType<string>().Distinct();
+        foreach (var worker in workers.Where(w => !noticed.Contains(w)))
+            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(worker)).Incident(delta, null).Ignore();
         if (previousAssignee is not null && previousAssignee != summary.AssigneeId)
             GrainFactory.GetGrain<IFeedGrain>(Channels.Member(previousAssignee)).Incident(delta with { Open = false }, null).Ignore();
     }
@@ -157,7 +160,13 @@ public sealed class IncidentGrain(
         }
         var wait = next.Value - clock.GetUtcNow();
         if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
-        timer = this.RegisterGrainTimer(Wake, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+        // A one-shot timer can fire a hair before the wall clock reaches the instant; then nothing is due
+        // yet, and Wake must arm it again rather than take "already armed for this instant" for an answer.
+        timer = this.RegisterGrainTimer(() =>
+        {
+            armedFor = null;
+            return Wake();
+        }, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
         // The backstop: brings the incident back within a period if this activation goes away. One
         // registration serves every later deadline (a tick is idempotent), so a transition costs no reminder write.
         if (!reminderRegistered)

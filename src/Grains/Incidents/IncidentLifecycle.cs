@@ -17,8 +17,8 @@ public static class IncidentLifecycle
     private static readonly Dictionary<IncidentStatus, IncidentAction[]> AllowedByStatus = new()
     {
         [IncidentStatus.Reported] = [IncidentAction.Locate, IncidentAction.Cancel, IncidentAction.Suspend],
-        [IncidentStatus.Gridded] = [IncidentAction.Dispatch, IncidentAction.Cancel, IncidentAction.Suspend],
-        [IncidentStatus.Dispatched] = [IncidentAction.Accept, IncidentAction.Dispatch, IncidentAction.Return, IncidentAction.Suspend],
+        [IncidentStatus.Gridded] = [IncidentAction.Dispatch, IncidentAction.Split, IncidentAction.Cancel, IncidentAction.Suspend],
+        [IncidentStatus.Dispatched] = [IncidentAction.Accept, IncidentAction.Dispatch, IncidentAction.Split, IncidentAction.Return, IncidentAction.Suspend],
         [IncidentStatus.Handling] = [IncidentAction.Resolve, IncidentAction.Return, IncidentAction.RequestExtension, IncidentAction.DecideExtension, IncidentAction.Suspend],
         [IncidentStatus.Handled] = [IncidentAction.Verify, IncidentAction.Suspend],
         [IncidentStatus.Verified] = [IncidentAction.Evaluate],
@@ -31,6 +31,9 @@ public static class IncidentLifecycle
     {
         IEnumerable<IncidentAction> allowed = AllowedByStatus.GetValueOrDefault(state.Status, []);
         if (state.PendingExtensionDueAt is null) allowed = allowed.Where(a => a != IncidentAction.DecideExtension);
+        // A joint handling is worked task by task: accept and resolve name a task; nobody returns or extends the whole.
+        if (state.IsJoint && state.Status == IncidentStatus.Handling)
+            allowed = new[] { IncidentAction.Accept, IncidentAction.Resolve, IncidentAction.Suspend };
         if (state.IsOpen && state.Status != IncidentStatus.Reported) allowed = allowed.Append(IncidentAction.Supervise);
         if (state.Links.Any(l => l.UnlinkedInto is null)) allowed = allowed.Append(IncidentAction.Unlink);
         return allowed.ToList();
@@ -42,7 +45,7 @@ public static class IncidentLifecycle
     /// <summary>Whether the role may ever take the action (the assignee check comes later).</summary>
     public static bool RoleMay(IncidentAction action, Actor actor) => actor.IsAdmin || actor.IsSystem || action switch
     {
-        IncidentAction.Locate or IncidentAction.Dispatch or IncidentAction.Cancel or IncidentAction.Evaluate => actor.Role == Roles.Operator,
+        IncidentAction.Locate or IncidentAction.Dispatch or IncidentAction.Split or IncidentAction.Cancel or IncidentAction.Evaluate => actor.Role == Roles.Operator,
         IncidentAction.Accept or IncidentAction.Resolve or IncidentAction.Return or IncidentAction.RequestExtension => actor.Role == Roles.Worker,
         IncidentAction.Verify or IncidentAction.DecideExtension or IncidentAction.Suspend or IncidentAction.Resume => actor.Role == Roles.Supervisor,
         IncidentAction.Supervise => actor.Role is Roles.Operator or Roles.Supervisor,
@@ -90,6 +93,8 @@ public static class IncidentLifecycle
                 action == IncidentAction.DecideExtension && state.Status == IncidentStatus.Handling
                     ? "No extension request is pending."
                     : $"{IncidentActionWords.Word(action)} is not possible while the incident is {IncidentSteps.Word(state.Status)}.");
+        if (state.IsJoint && state.Status == IncidentStatus.Handling && action is IncidentAction.Accept or IncidentAction.Resolve)
+            return DecideTask(state, command, actor, now, rules);
         if (action is IncidentAction.Accept or IncidentAction.Resolve or IncidentAction.Return or IncidentAction.RequestExtension
             && actor.Role == Roles.Worker && actor.MemberId != state.AssigneeId)
             return Reject(state, RejectionKind.Forbidden, "Only the assigned worker may do this.");
@@ -118,7 +123,7 @@ public static class IncidentLifecycle
                 break;
             case IncidentAction.Resolve:
                 if (string.IsNullOrWhiteSpace(command.Note)) return Invalid(state, "note", "Say what was done: a result note is required.");
-                draft.Add(action, IncidentStatus.Handled, e => e with { Note = command.Note, Deadline = Start(SlaStep.Verify) });
+                draft.Add(action, IncidentStatus.Handled, e => e with { Note = command.Note, Photos = command.Photos, Deadline = Start(SlaStep.Verify) });
                 break;
             case IncidentAction.Verify:
                 if (command.Passed is not { } passed) return Invalid(state, "passed", "Say whether the check passed: passed must be true or false.");
@@ -168,6 +173,23 @@ public static class IncidentLifecycle
             case IncidentAction.Archive:
                 draft.Add(action, IncidentStatus.Archived, e => e);
                 break;
+            case IncidentAction.Split:
+                var tasks = command.Tasks ?? [];
+                if (tasks.Count < 2) return Invalid(state, "tasks", "A joint handling needs sub-tasks for two or more platforms.");
+                if (tasks.Select(t => t.Platform).Distinct().Count() != tasks.Count) return Invalid(state, "tasks", "Each platform may appear once.");
+                if (tasks.Any(t => string.IsNullOrWhiteSpace(t.MemberId))) return Invalid(state, "tasks", "Every sub-task needs the memberId of who takes it.");
+                draft.Add(action, IncidentStatus.Handling, e => e with { Note = command.Note, Deadline = Start(SlaStep.Handle) });
+                for (var i = 0; i < tasks.Count; i++)
+                {
+                    var task = tasks[i];
+                    var taskId = $"T{i + 1}";
+                    draft.Add(IncidentAction.AssignTask, IncidentStatus.Handling, e => e with
+                    {
+                        TaskId = taskId, Platform = task.Platform, MemberId = task.MemberId, NotifiedMemberId = task.MemberId,
+                        Deadline = Start(SlaStep.Handle), TaskDeadline = true,
+                    });
+                }
+                break;
             case IncidentAction.Supervise:
                 if (string.IsNullOrWhiteSpace(command.Note)) return Invalid(state, "note", "Say what is being pressed for: a supervision notice needs its text.");
                 draft.Add(action, state.Status, e => e with { Note = command.Note, NotifiedMemberId = state.AssigneeId });
@@ -192,6 +214,32 @@ public static class IncidentLifecycle
         return new ActionOutcome(draft.Events, null);
     }
 
+    /// <summary>Accept or resolve one sub-task of a joint handling; the last one resolved makes the incident handled.</summary>
+    private static ActionOutcome DecideTask(IncidentState state, IncidentCommand command, Actor actor, DateTimeOffset now, SlaRules rules)
+    {
+        var task = state.SubTasks.FirstOrDefault(t => t.TaskId == command.TaskId);
+        if (task is null)
+            return Invalid(state, "taskId", $"Name the sub-task: {string.Join(", ", state.SubTasks.Select(t => $"{t.TaskId} ({t.Platform}, {t.MemberId})"))}.");
+        if (actor.Role == Roles.Worker && actor.MemberId != task.MemberId)
+            return Reject(state, RejectionKind.Forbidden, $"Sub-task {task.TaskId} belongs to {task.MemberId}.");
+        var draft = new Draft(state, state.Id, actor, now);
+        if (command.Action == IncidentAction.Accept)
+        {
+            if (task.Status != SubTaskStatus.Assigned) return Reject(state, RejectionKind.IllegalState, $"Sub-task {task.TaskId} is already {task.Status.ToString().ToLowerInvariant()}.");
+            draft.Add(IncidentAction.Accept, state.Status, e => e with { TaskId = task.TaskId, MemberId = task.MemberId });
+            return new ActionOutcome(draft.Events, null);
+        }
+        if (task.Status == SubTaskStatus.Done) return Reject(state, RejectionKind.IllegalState, $"Sub-task {task.TaskId} is already done.");
+        if (string.IsNullOrWhiteSpace(command.Note)) return Invalid(state, "note", "Say what was done: a result note is required.");
+        var last = state.SubTasks.All(t => t.TaskId == task.TaskId || t.Status == SubTaskStatus.Done);
+        draft.Add(IncidentAction.Resolve, last ? IncidentStatus.Handled : state.Status, e => e with
+        {
+            TaskId = task.TaskId, MemberId = task.MemberId, Note = command.Note, Photos = command.Photos,
+            Deadline = last ? rules.Policy.Start(SlaStep.Verify, rules.Category, state.Report!.Priority, state.Placement?.Area ?? GridArea.Urban, now) : null,
+        });
+        return new ActionOutcome(draft.Events, null);
+    }
+
     /// <summary>
     /// What the SLA clock does at <paramref name="now"/>: warn (yellow), or breach (red) and escalate one
     /// rung, or, when the return visit's limit runs out unanswered, close the loop without a satisfaction.
@@ -199,8 +247,21 @@ public static class IncidentLifecycle
     /// </summary>
     public static IReadOnlyList<IncidentEvent> Watch(IncidentState state, DateTimeOffset now, SlaRules rules)
     {
-        if (!state.IsOpen || state.Status == IncidentStatus.Suspended || state.Active is not { } active || active.Breached) return [];
+        if (!state.IsOpen || state.Status == IncidentStatus.Suspended) return [];
         var draft = new Draft(state, state.Id, Actor.System, now);
+        var rung = state.Rung;
+        foreach (var task in state.SubTasks.Where(t => t.Status != SubTaskStatus.Done && !t.Deadline.Breached))
+        {
+            if (now >= task.Deadline.Deadline.DueAt)
+            {
+                rung = rung == EscalationRung.CommandCenter ? rung : rung + 1;
+                var r = rung;
+                draft.Add(IncidentAction.Escalate, state.Status, e => e with { Step = SlaStep.Handle, Rung = r, TaskId = task.TaskId, NotifiedMemberId = task.MemberId });
+            }
+            else if (!task.Deadline.Warned && now >= task.Deadline.Deadline.WarnAt)
+                draft.Add(IncidentAction.Warn, state.Status, e => e with { Step = SlaStep.Handle, TaskId = task.TaskId, NotifiedMemberId = task.MemberId });
+        }
+        if (state.Active is not { } active || active.Breached) return draft.Events;
         if (now >= active.Deadline.DueAt)
         {
             if (active.Deadline.Step == SlaStep.Evaluate)
@@ -208,8 +269,8 @@ public static class IncidentLifecycle
                 Close(draft, state, satisfaction: null, "No answer to the return visit within the limit.");
                 return draft.Events;
             }
-            var rung = state.Rung == EscalationRung.CommandCenter ? EscalationRung.CommandCenter : state.Rung + 1;
-            draft.Add(IncidentAction.Escalate, state.Status, e => e with { Step = active.Deadline.Step, Rung = rung, NotifiedMemberId = state.AssigneeId });
+            var next = rung == EscalationRung.CommandCenter ? EscalationRung.CommandCenter : rung + 1;
+            draft.Add(IncidentAction.Escalate, state.Status, e => e with { Step = active.Deadline.Step, Rung = next, NotifiedMemberId = state.AssigneeId });
         }
         else if (!active.Warned && now >= active.Deadline.WarnAt)
         {
@@ -221,8 +282,11 @@ public static class IncidentLifecycle
     /// <summary>When the SLA clock next needs to look at this incident, or null when nothing is running.</summary>
     public static DateTimeOffset? NextWake(IncidentState state)
     {
-        if (!state.IsOpen || state.Status == IncidentStatus.Suspended || state.Active is not { } active || active.Breached) return null;
-        return active.Warned ? active.Deadline.DueAt : active.Deadline.WarnAt;
+        if (!state.IsOpen || state.Status == IncidentStatus.Suspended) return null;
+        static DateTimeOffset? Next(DeadlineRecord d) => d.Breached ? null : d.Warned ? d.Deadline.DueAt : d.Deadline.WarnAt;
+        var instants = state.SubTasks.Where(t => t.Status != SubTaskStatus.Done).Select(t => Next(t.Deadline));
+        if (state.Active is { } active) instants = instants.Append(Next(active));
+        return instants.Where(i => i is not null).Min();
     }
 
     // Steps 6 → 7 → 8 in one go: evaluation, assessment from the record, filing into the dossiers.

@@ -9,7 +9,7 @@ public static class IncidentScore
 {
     public static double Of(IncidentState state, int? satisfaction)
     {
-        var breaches = state.History.Count(d => d.Breached);
+        var breaches = state.History.Count(d => d.Breached) + state.SubTasks.Count(t => t.Deadline.Breached);
         var score = 100.0
                     - 10 * breaches
                     - 10 * state.Reworks

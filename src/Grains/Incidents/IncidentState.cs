@@ -19,6 +19,18 @@ public sealed record LinkedReport(
     [property: Id(3)] string ReportedBy,
     [property: Id(4)] string? UnlinkedInto);
 
+public enum SubTaskStatus { Assigned, Accepted, Done }
+
+/// <summary>One platform's part of a joint handling: its member, progress and own deadline.</summary>
+[GenerateSerializer, Alias("SubTask")]
+public sealed record SubTask(
+    [property: Id(0)] string TaskId,
+    [property: Id(1)] Catalogue.Platform Platform,
+    [property: Id(2)] string MemberId,
+    [property: Id(3)] SubTaskStatus Status,
+    [property: Id(4)] DeadlineRecord Deadline,
+    [property: Id(5)] string? Note);
+
 /// <summary>A notice sent to a person about this incident: to whom, what, when, and whether it arrived and was read.</summary>
 [GenerateSerializer, Alias("NoticeRecord")]
 public sealed record NoticeRecord(
@@ -62,9 +74,21 @@ public sealed class IncidentState
     [Id(20)] public List<LinkedReport> Links { get; private set; } = [];
     [Id(21)] public int Supervisions { get; private set; }
     [Id(22)] public List<NoticeRecord> Notices { get; private set; } = [];
+    /// <summary>联合处置: the sub-tasks of a joint handling, empty for a single assignee.</summary>
+    [Id(23)] public List<SubTask> SubTasks { get; private set; } = [];
+    [Id(24)] public List<string> Photos { get; private set; } = [];
+    /// <summary>Where a cancelled incident stood when it was cancelled: its step stays on record.</summary>
+    [Id(25)] public IncidentStatus? CancelledFrom { get; private set; }
+
+    public bool IsJoint => SubTasks.Count > 0;
 
     public bool Exists => Version > 0;
-    public int Step => Status == IncidentStatus.Suspended && StatusBeforeSuspension is { } before ? IncidentSteps.StepOf(before) : IncidentSteps.StepOf(Status);
+    public int Step => Status switch
+    {
+        IncidentStatus.Suspended when StatusBeforeSuspension is { } before => IncidentSteps.StepOf(before),
+        IncidentStatus.Cancelled when CancelledFrom is { } from => IncidentSteps.StepOf(from),
+        _ => IncidentSteps.StepOf(Status),
+    };
     public bool IsOpen => Exists && IncidentSteps.IsOpen(Status);
 
     public static IncidentState Fold(IEnumerable<IncidentEvent> events)
@@ -95,12 +119,27 @@ public sealed class IncidentState
             case IncidentAction.Dispatch:
                 AssigneeId = e.MemberId;
                 break;
+            case IncidentAction.Split:
+                AssigneeId = null;
+                SubTasks.Clear();
+                break;
+            case IncidentAction.AssignTask:
+                SubTasks.Add(new SubTask(e.TaskId!, e.Platform!.Value, e.MemberId!, SubTaskStatus.Assigned, new DeadlineRecord(e.Deadline!, false, false, null), null));
+                break;
+            case IncidentAction.Accept when e.TaskId is not null:
+                UpdateTask(e.TaskId, t => t with { Status = SubTaskStatus.Accepted });
+                break;
+            case IncidentAction.Resolve when e.TaskId is not null:
+                UpdateTask(e.TaskId, t => t with { Status = SubTaskStatus.Done, Note = e.Note, Deadline = t.Deadline with { EndedAt = e.At } });
+                break;
             case IncidentAction.Return:
                 AssigneeId = null;
                 Returns++;
                 break;
             case IncidentAction.Verify when e.Passed == false:
                 Reworks++;
+                // Rework of a joint handling reopens every sub-task under the incident's new deadline.
+                for (var i = 0; i < SubTasks.Count; i++) SubTasks[i] = SubTasks[i] with { Status = SubTaskStatus.Accepted };
                 break;
             case IncidentAction.Evaluate:
                 Satisfaction = e.Satisfaction;
@@ -122,6 +161,14 @@ public sealed class IncidentState
                 break;
             case IncidentAction.Cancel:
                 CancelReason = e.Note;
+                CancelledFrom = e.From;
+                break;
+            case IncidentAction.Warn when e.TaskId is not null:
+                UpdateTask(e.TaskId, t => t with { Deadline = t.Deadline with { Warned = true } });
+                break;
+            case IncidentAction.Escalate when e.TaskId is not null:
+                Rung = e.Rung ?? Rung;
+                UpdateTask(e.TaskId, t => t with { Deadline = t.Deadline with { Warned = true, Breached = true } });
                 break;
             case IncidentAction.Warn when Active is not null:
                 Active = Active with { Warned = true };
@@ -156,16 +203,23 @@ public sealed class IncidentState
                         : Notices[n] with { DeliveredAt = Notices[n].DeliveredAt ?? e.At, ReadAt = Notices[n].ReadAt ?? e.At };
                 break;
         }
+        if (e.Photos is { Count: > 0 } photos) Photos.AddRange(photos);
         if (e.NotifiedMemberId is { } notified)
             Notices.Add(new NoticeRecord(e.Sequence, notified, NoticeKind(e), e.Note, e.At, null, null));
 
-        if (e.Deadline is not null) StartDeadline(e.Deadline, e.At, e.Action);
+        if (e.Deadline is not null && !e.TaskDeadline) StartDeadline(e.Deadline, e.At, e.Action);
         else if (e.ClearsDeadline) EndDeadline(e.At);
+    }
+
+    private void UpdateTask(string taskId, Func<SubTask, SubTask> change)
+    {
+        var i = SubTasks.FindIndex(t => t.TaskId == taskId);
+        if (i >= 0) SubTasks[i] = change(SubTasks[i]);
     }
 
     private static string NoticeKind(IncidentEvent e) => e.Action switch
     {
-        IncidentAction.Dispatch => "assignment",
+        IncidentAction.Dispatch or IncidentAction.AssignTask => "assignment",
         IncidentAction.Warn => "warning",
         IncidentAction.Escalate => "breach",
         IncidentAction.Supervise => "supervision",

@@ -39,6 +39,16 @@ public sealed record IncidentSummary(
 
 /// <summary>A filter over incidents for lists.</summary>
 public sealed record IncidentQuery(
-    string? GridId, IncidentStatus? Status, bool? Overdue, DateTimeOffset? From, DateTimeOffset? To, DateTimeOffset Now, int Offset, int Limit);
+    string? GridId, IncidentStatus? Status, bool? Overdue, DateTimeOffset? From, DateTimeOffset? To, DateTimeOffset Now, int Offset, int Limit)
+{
+    /// <summary>Only these case numbers.</summary>
+    public IReadOnlyCollection<string>? Ids { get; init; }
+    /// <summary>Only these category codes.</summary>
+    public IReadOnlyCollection<string>? Categories { get; init; }
+    /// <summary>Only these channels.</summary>
+    public IReadOnlyCollection<string>? Channels { get; init; }
+    /// <summary>Only open (true) or only closed (false) incidents.</summary>
+    public bool? Open { get; init; }
+}
 
 public sealed record IncidentPage(IReadOnlyList<IncidentSummary> Items, int Total);

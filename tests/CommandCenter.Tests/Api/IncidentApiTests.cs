@@ -111,7 +111,7 @@ public class IncidentApiTests(CenterFactory center)
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("currentState").GetString().Should().Be("gridded");
-        problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).Should().Equal("dispatch", "cancel", "suspend", "supervise");
+        problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).Should().Equal("dispatch", "split", "cancel", "suspend", "supervise");
         problem.GetProperty("detail").GetString().Should().Contain("gridded").And.Contain("dispatch");
     }
 

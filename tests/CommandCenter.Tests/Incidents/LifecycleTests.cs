@@ -95,7 +95,7 @@ public class LifecycleTests
 
         outcome.Rejection!.Kind.Should().Be(RejectionKind.IllegalState);
         outcome.Rejection.CurrentState.Should().Be("gridded");
-        outcome.Rejection.AllowedNow.Should().Equal("dispatch", "cancel", "suspend", "supervise");
+        outcome.Rejection.AllowedNow.Should().Equal("dispatch", "split", "cancel", "suspend", "supervise");
         incident.Events.Should().HaveCount(2, "nothing was written");
     }
 
@@ -284,5 +284,26 @@ public class LifecycleTests
         incident.Do(IncidentAction.Dispatch, Operator, T0.AddMinutes(5), c => c with { MemberId = "M00042" });
         incident.Do(IncidentAction.Accept, Worker, T0.AddMinutes(15)).Accepted.Should().BeTrue();
         return incident;
+    }
+
+    [Fact]
+    public void Each_sub_task_of_a_joint_handling_has_its_own_clock_and_breaches_once()
+    {
+        var incident = new Incident(placement: Urban);
+        incident.Do(IncidentAction.Split, Operator, T0.AddMinutes(5), c => c with
+        {
+            Tasks = [new TaskPlan(Platform.LawEnforcement, "M00042"), new TaskPlan(Platform.MarketSupervision, "M00043")],
+        }).Accepted.Should().BeTrue();
+        incident.Do(IncidentAction.Accept, Worker, T0.AddMinutes(6), c => c with { TaskId = "T1" });
+        incident.Do(IncidentAction.Resolve, Worker, T0.AddMinutes(30), c => c with { TaskId = "T1", Note = "done" });
+        var due = incident.State.SubTasks.Single(t => t.TaskId == "T2").Deadline.Deadline.DueAt;
+
+        var breach = incident.Watch(due);
+
+        breach.Should().Contain(e => e.Action == IncidentAction.Escalate && e.TaskId == "T2" && e.NotifiedMemberId == "M00043");
+        breach.Should().NotContain(e => e.TaskId == "T1", "a finished task's clock has stopped");
+        incident.Watch(due.AddMinutes(1)).Where(e => e.TaskId == "T2").Should().BeEmpty();
+        incident.State.SubTasks.Single(t => t.TaskId == "T2").Deadline.Breached.Should().BeTrue();
+        incident.State.Status.Should().Be(IncidentStatus.Handling);
     }
 }

@@ -16,14 +16,19 @@ public sealed class CenterFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "admin-pass-for-tests";
     public const string DemoPassword = "demo-pass-for-tests";
+    public const string Open311ApiKey = "open311-key-for-tests";
+    public const string WebhookSource = "medical-alert";
+    public const string WebhookSecret = "webhook-secret-for-tests";
 
     private readonly bool ownsData;
+    private readonly IReadOnlyDictionary<string, string> settings = new Dictionary<string, string>();
 
     public CenterFactory() : this(null) { }
 
     /// <summary>A center on the given data directory (kept when disposed), or on a fresh one (deleted).</summary>
-    internal CenterFactory(string? dataDirectory, TimeProvider? clock = null)
+    internal CenterFactory(string? dataDirectory, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string>();
         ownsData = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "cc-tests", Guid.NewGuid().ToString("N"));
         Clock = clock;
@@ -42,6 +47,12 @@ public sealed class CenterFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:BootstrapAdminPassword", AdminPassword);
         builder.UseSetting("Samples:DemoPassword", DemoPassword);
         builder.UseSetting("Samples:CityDirectory", Repo.SampleCity);
+        builder.UseSetting("Open311:ApiKeys:0", Open311ApiKey);
+        builder.UseSetting($"Intake:Webhooks:{WebhookSource}:Secret", WebhookSecret);
+        // Tests sign in far more often than a person: the per-address limit is tested on its own.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:PublicIntakePerMinute", "100000");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using CommandCenter.Auth;
+using CommandCenter.Grains.Catalogue;
+using CommandCenter.Grains.Incidents;
+using CommandCenter.Grids;
+using CommandCenter.Http;
+using CommandCenter.Replay;
+
+namespace CommandCenter.Exports;
+
+/// <summary>Incidents reported in a window, in a grid subtree, as they stand now: GeoJSON for maps, CSV for spreadsheets.</summary>
+public static class ExportEndpoints
+{
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
+    private const int Page = 500;
+
+    public static void MapExportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var exports = app.MapGroup("/api/exports").WithTags("Exports").RequireAuthorization(Policies.Staff);
+
+        exports.MapGet("/incidents.geojson", async (DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock) =>
+        {
+            var (error, items) = await Load(from, to, scope, grids, ledger, clock);
+            if (error is not null) return error;
+            var features = items.Select(s => new
+            {
+                type = "Feature",
+                geometry = s.Lat is { } lat && s.Lon is { } lon ? new { type = "Point", coordinates = new[] { lon, lat } } : null,
+                properties = Row(s),
+            });
+            return Results.Json(new { type = "FeatureCollection", features }, contentType: "application/geo+json");
+        })
+        .WithSummary("Incidents reported in [from, to) in the scope's subtree as a GeoJSON FeatureCollection of points (null geometry without a position).");
+
+        exports.MapGet("/incidents.csv", async (DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock) =>
+        {
+            var (error, items) = await Load(from, to, scope, grids, ledger, clock);
+            if (error is not null) return error;
+            var csv = new StringBuilder("id,state,step,category,priority,channel,grid,assignee,lat,lon,created_at,updated_at,active_step,due_at,breached,escalation\n");
+            foreach (var s in items)
+                csv.AppendJoin(',', s.Id, IncidentSteps.Word(s.Status), s.Step, s.Category, PriorityWords.Of(s.Priority), s.Channel, s.GridId, s.AssigneeId,
+                        s.Lat?.ToString(CultureInfo.InvariantCulture), s.Lon?.ToString(CultureInfo.InvariantCulture), s.CreatedAt.ToString("O"), s.UpdatedAt.ToString("O"),
+                        s.ActiveStep?.ToString().ToLowerInvariant(), s.DueAt?.ToString("O"), s.Breached ? "true" : "false", s.Rung)
+                    .Append('\n');
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "incidents.csv");
+        })
+        .WithSummary("Incidents reported in [from, to) in the scope's subtree as CSV (UTF-8 with BOM so spreadsheets read the Chinese right).");
+    }
+
+    private static object Row(IncidentSummary s) => new
+    {
+        id = s.Id, state = IncidentSteps.Word(s.Status), step = s.Step, category = s.Category, priority = PriorityWords.Of(s.Priority), channel = s.Channel,
+        gridId = s.GridId, assigneeId = s.AssigneeId, createdAt = s.CreatedAt, updatedAt = s.UpdatedAt,
+        activeStep = s.ActiveStep?.ToString().ToLowerInvariant(), dueAt = s.DueAt, breached = s.Breached, escalation = s.Rung.ToString(),
+    };
+
+    private static async Task<(IResult? Error, List<IncidentSummary> Items)> Load(
+        DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock)
+    {
+        var fields = new Fields();
+        var window = ReplayEndpoints.Window(fields, from, to, MaxWindow);
+        var (hierarchy, scopeId) = await ReplayEndpoints.Scope(fields, grids, scope);
+        if (fields.Any) return (fields.Result(), []);
+        var grid = scopeId == hierarchy!.Root.Id ? null : scopeId;
+        var items = new List<IncidentSummary>();
+        for (var offset = 0; ; offset += Page)
+        {
+            var page = await ledger.Query(new IncidentQuery(grid, null, null, window.From, window.To, clock.GetUtcNow(), offset, Page));
+            items.AddRange(page.Items);
+            if (page.Items.Count < Page) break;
+        }
+        items.Reverse();   // oldest first
+        return (null, items);
+    }
+}

@@ -1,0 +1,42 @@
+using CommandCenter.Http;
+
+namespace CommandCenter.Incidents;
+
+public static class PhotoEndpoints
+{
+    public static void MapPhotoEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/photos", async (HttpRequest request, PhotoStore photos, CancellationToken cancellationToken) =>
+        {
+            Stream content;
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(cancellationToken);
+                if (form.Files.GetFile("file") is not { } file) return Problems.Field("file", "Send the image as the form field \"file\".");
+                content = file.OpenReadStream();
+            }
+            else content = request.Body;
+            var (name, refusal) = await photos.Save(content, cancellationToken);
+            if (name is null) return refusal!.Contains("MB")
+                ? Results.Problem(title: "Photo too large", detail: refusal, statusCode: StatusCodes.Status413PayloadTooLarge)
+                : Problems.Field("file", refusal);
+            return Results.Created($"/api/photos/{name}", new { photo = name, url = $"/api/photos/{name}" });
+        })
+        .DisableAntiforgery()
+        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(PhotoStore.MaxBytes + 64 * 1024))
+        .WithTags("Incidents")
+        .WithSummary("Upload a photo (JPEG, PNG or WebP, at most 5 MB) as form field \"file\" or as the raw body; attach its name to resolve.");
+
+        app.MapGet("/api/photos/{name}", (string name, PhotoStore photos, HttpResponse response) =>
+        {
+            if (photos.PathOf(name) is not { } path) return Results.Problem(title: "Unknown photo", detail: $"No photo is named \"{name}\".", statusCode: 404);
+            // Served as an inert image: never sniffed as something else, never run as a document.
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            response.Headers.CacheControl = "private, max-age=86400";
+            return Results.File(path, PhotoStore.ContentType(name));
+        })
+        .WithTags("Incidents")
+        .WithSummary("A stored photo, for the signed-in staff and workers.");
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using CommandCenter.Auth;
+using CommandCenter.Grains.Catalogue;
+using CommandCenter.Grains.Sla;
+using CommandCenter.Grains.Kpis;
+using CommandCenter.Grids;
+using CommandCenter.Http;
+using CommandCenter.Replay;
+
+namespace CommandCenter.Kpis;
+
+public static class KpiEndpoints
+{
+    /// <summary>KPIs cover at most a year: enough for annual assessment, bounded for the server.</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
+
+    public sealed record WhatIfRequest(DateTimeOffset? From, DateTimeOffset? To, string? Scope, string? By, JsonElement? Policy);
+
+    public static void MapKpiEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/kpis/what-if", async (WhatIfRequest? body, GridDirectory grids, KpiDesk kpis, SlaPolicy policy, CategoryCatalogue catalogue,
+            TimeProvider clock, HttpContext http) =>
+        {
+            var fields = new Fields();
+            var window = ReplayEndpoints.Window(fields, body?.From, body?.To, MaxWindow);
+            var grouping = Grouping(fields, body?.By);
+            var (_, scopeId) = await ReplayEndpoints.Scope(fields, grids, body?.Scope);
+            if (body?.Policy is not { ValueKind: JsonValueKind.Object } document)
+                fields.Add("policy", "Give the alternative SLA policy as a JSON object, in the shape of samples/Jiangyin/sla-policy.json.");
+            if (fields.Any) return fields.Result();
+
+            SlaPolicy alternative;
+            try
+            {
+                alternative = SlaPolicy.Parse(body!.Policy!.Value.GetRawText(), catalogue);
+            }
+            catch (SlaPolicyException e)
+            {
+                return Results.Problem(title: "The alternative policy is invalid.", detail: string.Join(" ", e.Problems.Select(p => "policy." + p)), statusCode: 422,
+                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["policy"] = e.Problems.Select(p => "policy." + p).ToArray() } });
+            }
+            var logs = await kpis.LogsActiveIn(window.From, window.To, http.RequestAborted);
+            var horizon = clock.GetUtcNow() < window.To ? clock.GetUtcNow() : window.To;
+            var result = Grains.Kpis.WhatIfResult.Of(logs, policy, alternative, catalogue, scopeId!, window.From, window.To, grouping, horizon);
+            return Results.Ok(new
+            {
+                actual = View(result.Actual),
+                alternative = View(result.Alternative),
+                differences = result.Differences,
+                lightChanges = result.LightChanges.Select(c => new
+                {
+                    c.IncidentId, c.GridId, actual = Word(c.Actual), alternative = Word(c.Alternative),
+                    change = c.Alternative > c.Actual ? "worse" : "better",
+                }),
+            });
+        })
+        .RequireAuthorization(Policies.Supervision)
+        .WithTags("KPIs")
+        .WithSummary("What-if: the window's incidents replayed under another SLA policy (same instants, deadlines worked out again): " +
+                     "both KPI reports, their differences, and the incidents whose worst light would change. A bad policy is a 422 naming each bad entry.");
+
+        app.MapGet("/api/kpis", async (string? scope, DateTimeOffset? from, DateTimeOffset? to, string? by, GridDirectory grids, KpiDesk kpis, HttpContext http) =>
+        {
+            var fields = new Fields();
+            var window = ReplayEndpoints.Window(fields, from, to, MaxWindow);
+            var grouping = Grouping(fields, by);
+            var (_, scopeId) = await ReplayEndpoints.Scope(fields, grids, scope);
+            if (fields.Any) return fields.Result();
+            return Results.Ok(View(await kpis.Report(scopeId!, window.From, window.To, grouping, http.RequestAborted)));
+        })
+        .RequireAuthorization(Policies.Supervision)
+        .WithTags("KPIs")
+        .WithSummary("KPIs of a grid subtree over [from, to) from the event log alone, in total and by grid, member or platform. Formulas: docs/kpis.md.");
+    }
+
+    /// <summary>The report as the API shows it: the grouping as a word.</summary>
+    public static object View(KpiReport report) => new
+    {
+        report.Scope, report.From, report.To, by = report.By.ToString().ToLowerInvariant(), report.Total, report.Rows,
+    };
+
+    private static string Word(SlaLight light) => light.ToString().ToLowerInvariant();
+
+    public static KpiGrouping Grouping(Fields fields, string? by)
+    {
+        if (by is null) return KpiGrouping.Grid;
+        if (Enum.TryParse<KpiGrouping>(by, ignoreCase: true, out var grouping) && !int.TryParse(by, out _)) return grouping;
+        fields.Add("by", $"by must be grid, member or platform, not \"{by}\".");
+        return KpiGrouping.Grid;
+    }
+}

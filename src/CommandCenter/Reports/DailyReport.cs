@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CommandCenter.Grains.Incidents;
+using CommandCenter.Grains.Kpis;
+using CommandCenter.Grains.Replay;
+using CommandCenter.Grains.Sla;
+using CommandCenter.Grids;
+using CommandCenter.Kpis;
+using CommandCenter.Replay;
+using CommandCenter.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Reports;
+
+/// <summary>
+/// The daily report: for each level-1 grid (town or street), the day's KPIs, counters and every incident
+/// that moved that day as it stood at the end of the day, as <c>reports/yyyy-MM-dd/{grid}.json</c> and
+/// <c>{grid}.csv</c>. The day is the city's local day. Run for today, it reports the day so far.
+/// </summary>
+public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, SlaPolicy policy, IOptions<StorageOptions> storage, TimeProvider clock)
+{
+    public sealed record Counters(int Moved, int Reported, int Closed, int OpenAtEnd, int OverdueAtEnd);
+    public sealed record GridReport(string GridId, string Name, DateOnly Date, DateTimeOffset From, DateTimeOffset To, Counters Counters, KpiSet Kpis, IReadOnlyList<IncidentAt> Incidents);
+    public sealed record Result(DateOnly Date, string Directory, IReadOnlyList<string> Files);
+
+    public string Root => Path.Combine(storage.Value.FullDataDirectory, "reports");
+
+    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), policy.Calendar.TimeZone).DateTime);
+
+    public async Task<Result> Write(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var index = await grids.Current() ?? throw new InvalidOperationException("No grid hierarchy is loaded.");
+        var (from, to) = LocalDay(day, policy.Calendar.TimeZone);
+        var end = clock.GetUtcNow() < to ? clock.GetUtcNow() : to;
+        var logs = await kpis.LogsActiveIn(from, to, cancellationToken);
+        var observations = kpis.Observe(logs);
+        var folder = Path.Combine(Root, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        var files = new List<string>();
+        foreach (var town in index.Hierarchy.ChildrenOf(index.Hierarchy.Root.Id))
+        {
+            var states = logs.Select(log => IncidentHistory.StateAt(log, end))
+                .OfType<IncidentState>()
+                .Where(s => s.Placement?.Chain.Contains(town.Id) ?? false)
+                .ToList();
+            var rows = states.Select(s => IncidentAt.Of(s, policy, end)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var counters = new Counters(
+                rows.Count,
+                states.Count(s => s.CreatedAt >= from),
+                logs.Count(log => log.Any(e => e.Action == IncidentAction.Evaluate && e.At >= from && e.At < to)
+                                  && IncidentHistory.StateAt(log, end)?.Placement?.Chain.Contains(town.Id) == true),
+                states.Count(s => s.IsOpen),
+                states.Count(s => IncidentHistory.IsOverdueAt(s, policy, end)));
+            var report = new GridReport(town.Id, town.Name, day, from, to, counters, KpiReport.Of(observations, town.Id, from, to, KpiGrouping.Grid).Total, rows);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{town.Id}.json"), JsonSerializer.Serialize(report, Json), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{town.Id}.csv"), Csv(rows), new UTF8Encoding(true), cancellationToken);
+            files.Add($"{town.Id}.json");
+            files.Add($"{town.Id}.csv");
+        }
+        return new Result(day, folder, files);
+    }
+
+    /// <summary>The local day as a UTC window [midnight, next midnight).</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) LocalDay(DateOnly day, TimeZoneInfo zone)
+    {
+        DateTimeOffset Midnight(DateOnly d)
+        {
+            var local = d.ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        }
+        return (Midnight(day), Midnight(day.AddDays(1)));
+    }
+
+    private static readonly JsonSerializerOptions Json = new(LedgerJson.Options)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string Csv(IEnumerable<IncidentAt> rows)
+    {
+        var csv = new StringBuilder("id,state,step,category,priority,channel,grid,assignee,light,escalation,lat,lon,created_at,updated_at\n");
+        foreach (var r in rows)
+            csv.AppendJoin(',', r.Id, r.State, r.Step, r.Category, r.Priority, r.Channel, r.GridId, r.AssigneeId, r.Light, r.Escalation,
+                    r.Lat?.ToString(CultureInfo.InvariantCulture), r.Lon?.ToString(CultureInfo.InvariantCulture), r.CreatedAt.ToString("O"), r.UpdatedAt.ToString("O"))
+                .Append('\n');
+        return csv.ToString();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CommandCenter.Auth;
+using CommandCenter.Http;
+
+namespace CommandCenter.Reports;
+
+public static partial class ReportEndpoints
+{
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\.(csv|json)$")]
+    private static partial Regex FileName();
+
+    public static void MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Staff);
+
+        reports.MapGet("/{date}", (string date, DailyReport report) =>
+        {
+            if (!TryDay(date, out var day)) return Problems.Field("date", $"date must be a day written yyyy-MM-dd, not \"{date}\".");
+            var folder = Path.Combine(report.Root, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (!Directory.Exists(folder)) return NoReport(date);
+            return Results.Ok(Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        })
+        .WithSummary("The files of one day's report: {grid}.json and {grid}.csv per level-1 grid.");
+
+        reports.MapGet("/{date}/{file}", (string date, string file, DailyReport report) =>
+        {
+            if (!TryDay(date, out var day)) return Problems.Field("date", $"date must be a day written yyyy-MM-dd, not \"{date}\".");
+            if (!FileName().IsMatch(file)) return Problems.Field("file", $"\"{file}\" is not a report file name such as JY01.csv or JY01.json.");
+            var path = Path.Combine(report.Root, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), file);
+            if (!File.Exists(path)) return NoReport($"{date}/{file}");
+            var type = file.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+            return Results.File(path, type, file);
+        })
+        .WithSummary("Download one report file.");
+    }
+
+    private static bool TryDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    private static IResult NoReport(string what) =>
+        Results.Problem(title: "No such report", detail: $"There is no report {what}; run POST /api/jobs/daily-report/run to write today's.", statusCode: 404);
+}

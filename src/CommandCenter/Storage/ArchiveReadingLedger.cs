@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using CommandCenter.Grains.Archive;
+using CommandCenter.Grains.Incidents;
+
+namespace CommandCenter.Storage;
+
+/// <summary>
+/// The ledger every reader sees: the hot ledger, with archived incidents read back from the archive
+/// where the hot store no longer has their events. Grains, replay, KPIs and lists need not know where
+/// an incident lives. Summaries stay in the hot store, so lists and searches find archived incidents too.
+/// </summary>
+public sealed class ArchiveReadingLedger(IIncidentLedger hot, IArchiveIndex index, IArchiveStore archive) : IIncidentLedger
+{
+    public IIncidentLedger Hot => hot;
+
+    public Task Append(IReadOnlyList<IncidentEvent> events, IncidentSummary summary) => hot.Append(events, summary);
+
+    public async Task<IReadOnlyList<IncidentEvent>> Read(string incidentId)
+    {
+        var events = await hot.Read(incidentId);
+        if (events.Count > 0) return events;
+        // Moving to the archive writes the index row and drops the events in one transaction, so an
+        // incident missing here is either archived or unknown.
+        return await index.Find(incidentId) is { } location ? await archive.Read(location) : events;
+    }
+
+    public async IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var archived = new List<IncidentEvent>();
+        foreach (var (_, location) in await index.Overlapping(from, to))
+            archived.AddRange((await archive.Read(location, cancellationToken)).Where(e => e.At >= from && e.At < to));
+        if (archived.Count == 0)
+        {
+            await foreach (var e in hot.ReadWindow(from, to, cancellationToken)) yield return e;
+            yield break;
+        }
+        archived.Sort(WindowOrder);
+        // Both sides are in window order; an incident's events are all on one side.
+        var next = 0;
+        await foreach (var e in hot.ReadWindow(from, to, cancellationToken))
+        {
+            while (next < archived.Count && WindowOrder(archived[next], e) < 0) yield return archived[next++];
+            yield return e;
+        }
+        while (next < archived.Count) yield return archived[next++];
+    }
+
+    public Task<IncidentPage> Query(IncidentQuery query) => hot.Query(query);
+
+    // Open incidents are never archived: these read the hot store alone.
+    public Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId, bool subtree = false) => hot.OpenIn(gridId, subtree);
+
+    public Task<IReadOnlyList<IncidentSummary>> OpenAssignedTo(string memberId) => hot.OpenAssignedTo(memberId);
+
+    public Task<IReadOnlyList<IncidentSummary>> OpenNear(string category, double lat, double lon, double radiusMetres, DateTimeOffset since) =>
+        hot.OpenNear(category, lat, lon, radiusMetres, since);
+
+    public async Task<IReadOnlyDictionary<string, IncidentReport>> ReportsOf(IReadOnlyCollection<string> incidentIds)
+    {
+        var reports = new Dictionary<string, IncidentReport>(await hot.ReportsOf(incidentIds));
+        foreach (var id in incidentIds.Where(id => !reports.ContainsKey(id)))
+            if (await index.Find(id) is { } location && (await archive.Read(location)).FirstOrDefault(e => e.Report is not null)?.Report is { } report)
+                reports[id] = report;
+        return reports;
+    }
+
+    public Task<IReadOnlyList<string>> DueForWake(DateTimeOffset atOrBefore, int limit) => hot.DueForWake(atOrBefore, limit);
+
+    /// <summary>The hot ledger's window order: time, then incident, then sequence.</summary>
+    public static int WindowOrder(IncidentEvent a, IncidentEvent b)
+    {
+        var byTime = a.At.UtcTicks.CompareTo(b.At.UtcTicks);
+        if (byTime != 0) return byTime;
+        var byIncident = string.CompareOrdinal(a.IncidentId, b.IncidentId);
+        return byIncident != 0 ? byIncident : a.Sequence.CompareTo(b.Sequence);
+    }
+}

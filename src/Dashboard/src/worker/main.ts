@@ -1,0 +1,239 @@
+// The worker's phone page at /worker: sign in with the member id, receive assignments live (banner, sound,
+// vibration), accept and resolve them, report what is seen, patrol with position pings, set duty.
+
+import '../shared/base.css';
+import './worker.css';
+import { api, whenSignedOut } from '../shared/api';
+import { Feed, type LinkState } from '../shared/feed';
+import { currentAccount, signOut, type Account } from '../shared/session';
+import { showSignIn } from '../shared/signInForm';
+import type { CategoryView, FeedBatch, IncidentDelta, MemberView, WorkerNotice } from '../shared/wire';
+import { clock, h } from '../shared/words';
+import { chime, unlockSound } from './chime';
+import { Patrol, type PatrolStatus } from './patrol';
+import { ReportForm } from './reportForm';
+import { TaskList, type PhotoUpload } from './taskList';
+
+const app = document.getElementById('app')!;
+document.addEventListener('pointerdown', unlockSound);
+
+whenSignedOut(() => {
+  signOut();
+  location.reload();
+});
+
+void main();
+
+async function main(): Promise<void> {
+  let account = currentAccount();
+  if (!account || !account.memberId) {
+    account = await showSignIn(app, {
+      title: '网格员工作台',
+      subtitle: 'Grid worker · 任务 上报 巡查',
+      usernameLabel: '成员编号 ',
+      usernamePlaceholder: 'M00040',
+    }, a => a.memberId ? null : '请用网格员账号（成员编号）登录 · Sign in with a member id.');
+    unlockSound();
+  }
+  await startWorker(account);
+}
+
+type Tab = 'tasks' | 'report' | 'patrol';
+
+async function startWorker(account: Account): Promise<void> {
+  const memberId = account.memberId!;
+  const [me, categories, photos] = await Promise.all([
+    api<MemberView>(`/api/members/${encodeURIComponent(memberId)}`).catch(() => null),
+    api<CategoryView[]>('/api/categories').catch(() => [] as CategoryView[]),
+    photoUpload(),
+  ]);
+  const categoryNames = new Map(categories.map(c => [c.code, c.name]));
+  const gridNames = new Map<string, string>();
+
+  const link = h('span.link', { dataset: { state: 'connecting' }, title: 'Connection' }, h('span.link-dot', {}));
+  const duty = dutySwitch(memberId, me?.duty ?? 'off');
+  const banner = h('button.assignment-banner', { type: 'button', hidden: true });
+  const tasksHost = h('section.tab-body', { dataset: { tab: 'tasks' } });
+  const reportHost = h('section.tab-body', { dataset: { tab: 'report' }, hidden: true });
+  const patrolHost = h('section.tab-body', { dataset: { tab: 'patrol' }, hidden: true });
+  const badge = h('span.badge', { hidden: true }, '0');
+  const nav = h('nav.tabs', {},
+    tabButton('tasks', '任务', 'Tasks', badge),
+    tabButton('report', '上报', 'Report'),
+    tabButton('patrol', '巡查', 'Patrol'));
+
+  app.replaceChildren(h('div.phone', {},
+    h('header.worker-head', {},
+      h('div.avatar', {}, (me?.name ?? memberId).slice(0, 1)),
+      h('div.who', {}, h('strong', {}, me?.name ?? memberId), h('small', {}, `${memberId} · ${roleWord(me?.role)}`)),
+      link,
+      h('button.signout', { type: 'button', title: 'Sign out', onclick: () => { signOut(); location.reload(); } }, '退出')),
+    duty.element,
+    banner,
+    h('main.worker-body', {}, tasksHost, reportHost, patrolHost),
+    nav));
+
+  const tasks = new TaskList(tasksHost, {
+    categoryName: code => categoryNames.get(code) ?? code,
+    gridName: id => (id ? gridNames.get(id) ?? id : ''),
+  }, () => photos);
+  const report = new ReportForm(reportHost, categories, () => undefined);
+  const patrol = new Patrol(memberId, status => drawPatrol(status));
+  const patrolButton = h('button.patrol-toggle', { type: 'button' });
+  const patrolInfo = h('dl.patrol-info', {});
+  patrolButton.addEventListener('click', () => void (patrol.status.on ? patrol.stop() : patrol.start()));
+  patrolHost.replaceChildren(
+    h('p.patrol-intro', {}, '巡查时每 10 秒批量上报一次位置。', h('small', {}, 'While on patrol the phone sends its position in batches every 10 s.')),
+    patrolButton, patrolInfo);
+  function drawPatrol(status: PatrolStatus): void {
+    patrolButton.textContent = status.on ? '结束巡查 · Stop patrol' : '开始巡查 · Start patrol';
+    patrolButton.classList.toggle('on', status.on);
+    patrolInfo.replaceChildren(
+      h('dt', {}, '已上报 Sent'), h('dd', {}, String(status.sent)),
+      h('dt', {}, '待发送 Pending'), h('dd', {}, String(status.pending)),
+      h('dt', {}, '最新位置 Last fix'), h('dd', {}, status.lastFix ? `${status.lastFix.lat.toFixed(5)}, ${status.lastFix.lon.toFixed(5)} · ${clock(status.lastFix.at)}` : '—'),
+      ...(status.error ? [h('dt', {}, '问题 Problem'), h('dd.patrol-error', {}, status.error)] : []));
+  }
+  drawPatrol(patrol.status);
+
+  function show(tab: Tab): void {
+    for (const body of [tasksHost, reportHost, patrolHost]) body.hidden = body.dataset.tab !== tab;
+    for (const button of nav.querySelectorAll<HTMLElement>('button')) button.classList.toggle('active', button.dataset.tab === tab);
+    if (tab === 'report') void report.showMap();
+  }
+  nav.addEventListener('click', e => {
+    const tab = (e.target as HTMLElement).closest<HTMLElement>('button')?.dataset.tab as Tab | undefined;
+    if (tab) show(tab);
+  });
+  show('tasks');
+
+  const mine = () => [...feed.incidents.values()].filter(i => i.assigneeId === memberId);
+  function draw(): void {
+    const open = mine();
+    for (const incident of open) void nameGrid(incident.gridId);
+    tasks.render(open, Date.now());
+    badge.textContent = String(open.length);
+    badge.hidden = open.length === 0;
+  }
+  async function nameGrid(id: string | null): Promise<void> {
+    if (!id || gridNames.has(id)) return;
+    gridNames.set(id, id);
+    try {
+      const grid = await api<{ properties: { name: string; chain: { name: string; level: number }[] } }>(`/api/grids/${encodeURIComponent(id)}`);
+      const town = grid.properties.chain.find(c => c.level === 1)?.name;
+      gridNames.set(id, town && town !== grid.properties.name ? `${town} · ${grid.properties.name}` : grid.properties.name);
+      tasks.render(mine(), Date.now(), true);
+    } catch {
+      // The id stays as the name.
+    }
+  }
+
+  let bannerTimer: number | undefined;
+  function announce(notice: WorkerNotice): void {
+    const incident = notice.incident ?? feed.incidents.get(notice.incidentId);
+    const what = incident ? categoryNames.get(incident.category) ?? incident.category : '';
+    banner.replaceChildren(
+      h('strong', {}, notice.kind === 'assignment' ? '新任务 ' : '督办 ', h('small', {}, notice.kind === 'assignment' ? 'New assignment' : 'Notice')),
+      h('span', {}, `${what} · ${notice.incidentId}`),
+      notice.text ? h('small', {}, notice.text) : '');
+    banner.dataset.kind = notice.kind;
+    banner.dataset.id = notice.incidentId;
+    banner.hidden = false;
+    chime();
+    window.clearTimeout(bannerTimer);
+    bannerTimer = window.setTimeout(() => { banner.hidden = true; }, 15_000);
+  }
+  banner.addEventListener('click', () => {
+    banner.hidden = true;
+    show('tasks');
+    if (banner.dataset.id) tasks.highlight(banner.dataset.id);
+  });
+
+  const feed = new Feed({
+    channel: `member:${memberId}`,
+    token: () => currentAccount()?.token ?? '',
+    listener: {
+      reset: () => draw(),
+      batch(batch: FeedBatch, changed: IncidentDelta[], closed: string[]) {
+        if (changed.length || closed.length) draw();
+        for (const notice of batch.notices) {
+          announce(notice);
+          if (notice.kind === 'assignment') tasks.highlight(notice.incidentId);
+        }
+      },
+      state(state: LinkState) {
+        link.dataset.state = state;
+        link.title = state;
+      },
+    },
+  });
+  exposeTestHook(feed, memberId, banner);
+  await feed.start();
+  window.setInterval(() => tasks.tick(Date.now()), 1000);
+}
+
+function tabButton(tab: Tab, zhWord: string, enWord: string, badge?: HTMLElement): HTMLElement {
+  return h('button', { type: 'button', dataset: { tab } }, h('span', {}, zhWord), h('small', {}, enWord), badge ?? '');
+}
+
+function dutySwitch(memberId: string, initial: string): { element: HTMLElement } {
+  const states: [string, string, string][] = [['on', '在岗', 'On duty'], ['busy', '忙碌', 'Busy'], ['off', '离岗', 'Off']];
+  const message = h('span.duty-message', {});
+  const buttons = states.map(([state, zhWord, enWord]) => {
+    const button = h('button', { type: 'button', dataset: { duty: state } }, zhWord, h('small', {}, enWord));
+    button.addEventListener('click', async () => {
+      try {
+        const member = await api<MemberView>(`/api/members/${encodeURIComponent(memberId)}/duty`, { method: 'PUT', body: { state } });
+        mark(member.duty);
+        message.textContent = '';
+      } catch (e) {
+        message.textContent = e instanceof Error ? e.message : String(e);
+      }
+    });
+    return button;
+  });
+  const mark = (duty: string) => buttons.forEach(b => b.classList.toggle('active', b.dataset.duty === duty));
+  mark(initial);
+  return { element: h('div.duty', { role: 'group', 'aria-label': 'Duty' }, h('span.duty-label', {}, '状态'), ...buttons, message) };
+}
+
+function roleWord(role: string | undefined): string {
+  return ({
+    GridLeader: '网格长', GridWorker: '网格员', Supervisor: '督查员', Informant: '信息员', Liaison: '联络员', Patroller: '巡查员',
+  } as Record<string, string>)[role ?? ''] ?? role ?? '';
+}
+
+/**
+ * Photo upload may not be deployed: the API description says whether it is, and which way it goes: a photo
+ * store (POST /api/photos, then the photo's name rides on the resolve) or a per-incident upload.
+ */
+async function photoUpload(): Promise<PhotoUpload> {
+  try {
+    const response = await fetch('/openapi/v1.json');
+    if (!response.ok) return null;
+    const document = await response.json() as { paths?: Record<string, Record<string, unknown>> };
+    const paths = Object.entries(document.paths ?? {}).filter(([, operations]) => 'post' in operations).map(([path]) => path);
+    if (paths.includes('/api/photos')) return 'store';
+    if (paths.some(path => /^\/api\/incidents\/\{[^}]+\}\/photos$/.test(path))) return 'incident';
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+declare global {
+  interface Window {
+    __worker?: unknown;
+  }
+}
+
+function exposeTestHook(feed: Feed, memberId: string, banner: HTMLElement): void {
+  window.__worker = {
+    memberId,
+    get sequence() { return feed.sequence; },
+    get resyncs() { return feed.resyncs; },
+    get linkState() { return feed.linkState; },
+    incidentIds: () => [...feed.incidents.values()].filter(i => i.assigneeId === memberId).map(i => i.id),
+    bannerText: () => (banner.hidden ? '' : banner.textContent),
+  };
+}

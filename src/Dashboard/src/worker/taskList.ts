@@ -1,0 +1,180 @@
+// The worker's open incidents as cards: what, where, how long is left, and the actions allowed now
+// (accept; resolve with a note and, where the server takes them, a photo; return with a reason).
+
+import { api } from '../shared/api';
+import type { IncidentDelta, IncidentView } from '../shared/wire';
+import { en, h, priorityWords, slaStepWords, span, stateWords, zh } from '../shared/words';
+import { byUrgency, lightOf } from '../shared/urgency';
+
+interface Card {
+  element: HTMLElement;
+  incident: IncidentDelta;
+  time: HTMLElement;
+  details: HTMLElement;
+  actions: HTMLElement;
+  loadedVersion: number;
+}
+
+/** How photos reach the server: a photo store whose names ride on the action, a per-incident upload, or not at all. */
+export type PhotoUpload = 'store' | 'incident' | null;
+
+export interface TaskNames {
+  categoryName(code: string): string;
+  gridName(id: string | null): string;
+}
+
+export class TaskList {
+  private readonly cards = new Map<string, Card>();
+  private readonly list: HTMLElement;
+  private readonly emptyNote: HTMLElement;
+
+  constructor(host: HTMLElement, private readonly names: TaskNames, private readonly photos: () => PhotoUpload) {
+    this.list = h('div.tasks', {});
+    this.emptyNote = h('p.empty', {}, '暂无待办任务 · No open assignments. 新任务会自动推送到这里。');
+    host.replaceChildren(this.emptyNote, this.list);
+  }
+
+  /** Draws the cards; `rename` redraws the ones already shown too (names arrived). */
+  render(incidents: IncidentDelta[], now: number, rename = false): void {
+    const sorted = [...incidents].sort(byUrgency);
+    this.emptyNote.hidden = sorted.length > 0;
+    const keep = new Set(sorted.map(i => i.id));
+    for (const [id, card] of this.cards) if (!keep.has(id)) { card.element.remove(); this.cards.delete(id); }
+    sorted.forEach((incident, index) => {
+      let card = this.cards.get(incident.id);
+      if (!card) this.cards.set(incident.id, card = this.card(incident));
+      else if (rename || card.incident.version !== incident.version) this.update(card, incident);
+      if (this.list.children[index] !== card.element) this.list.insertBefore(card.element, this.list.children[index] ?? null);
+    });
+    this.tick(now);
+  }
+
+  tick(now: number): void {
+    for (const card of this.cards.values()) {
+      const { incident } = card;
+      card.element.dataset.light = lightOf(incident, now);
+      if (!incident.dueAt) { card.time.textContent = '—'; continue; }
+      const left = Date.parse(incident.dueAt) - now;
+      card.time.textContent = left < 0 ? `超时 +${span(left)}` : `${zh(slaStepWords, incident.activeStep)} ${span(left)}`;
+    }
+  }
+
+  highlight(id: string): void {
+    const card = this.cards.get(id);
+    if (!card) return;
+    card.element.classList.remove('arrived');
+    void card.element.offsetWidth; // restart the animation
+    card.element.classList.add('arrived');
+    card.element.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  }
+
+  private card(incident: IncidentDelta): Card {
+    const time = h('span.task-time', {});
+    const details = h('div.task-details', {});
+    const actions = h('div.task-actions', {});
+    const element = h('article.task', { dataset: { id: incident.id } });
+    const card: Card = { element, incident, time, details, actions, loadedVersion: -1 };
+    this.update(card, incident);
+    return card;
+  }
+
+  private update(card: Card, incident: IncidentDelta): void {
+    card.incident = incident;
+    card.element.dataset.state = incident.state;
+    card.element.replaceChildren(
+      h('header.task-head', {},
+        h('span.prio', { dataset: { priority: incident.priority } }, zh(priorityWords, incident.priority)),
+        h('strong.task-title', {}, this.names.categoryName(incident.category)),
+        card.time),
+      h('p.task-meta', {}, `${incident.id} · `, h('span', { className: `state-${incident.state}` }, `${zh(stateWords, incident.state)} `),
+        h('small', {}, en(stateWords, incident.state)), ` · ${this.names.gridName(incident.gridId)}`),
+      card.details,
+      card.actions);
+    void this.loadDetails(card);
+  }
+
+  /** The description, address and allowed actions come from the incident API (the push carries the summary only). */
+  private async loadDetails(card: Card): Promise<void> {
+    const version = card.incident.version;
+    if (card.loadedVersion === version) return;
+    try {
+      const view = await api<IncidentView>(`/api/incidents/${encodeURIComponent(card.incident.id)}`);
+      if (card.incident.version !== version) return;
+      card.loadedVersion = version;
+      const where = view.address ?? (view.lat !== null && view.lon !== null ? `${view.lat.toFixed(5)}, ${view.lon.toFixed(5)}` : null);
+      card.details.replaceChildren(h('p.task-description', {}, view.description), where ? h('p.task-address', {}, h('span.pin', {}), where) : '');
+      this.drawActions(card, view);
+    } catch (e) {
+      card.details.replaceChildren(h('p.task-error', {}, e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  private drawActions(card: Card, view: IncidentView): void {
+    const id = view.id;
+    const message = h('p.task-message', { role: 'status' });
+    const act = async (action: string, body: Record<string, unknown>, button: HTMLButtonElement) => {
+      button.disabled = true;
+      message.textContent = '提交中 Sending…';
+      try {
+        await api(`/api/incidents/${encodeURIComponent(id)}/actions/${action}`, { body });
+        message.textContent = '已提交 · Done.';
+      } catch (e) {
+        message.textContent = e instanceof Error ? e.message : String(e);
+        button.disabled = false;
+      }
+    };
+    const buttons: HTMLElement[] = [];
+    if (view.allowedActions.includes('accept')) {
+      const accept = h('button.primary.task-accept', { type: 'button' }, '接单 ', h('small', {}, 'Accept'));
+      accept.addEventListener('click', () => void act('accept', {}, accept));
+      buttons.push(accept);
+    }
+    if (view.allowedActions.includes('resolve')) buttons.push(this.resolveForm(id, message));
+    if (view.allowedActions.includes('return')) {
+      const reason = h('input.task-reason', { placeholder: '回退原因 Reason (wrongly routed…)', name: 'reason' });
+      const back = h('button.secondary', { type: 'button' }, '回退 ', h('small', {}, 'Return'));
+      back.addEventListener('click', () => {
+        if (!reason.value.trim()) { message.textContent = '请填写回退原因 · Give a reason.'; return; }
+        void act('return', { reason: reason.value.trim() }, back);
+      });
+      buttons.push(h('details.task-more', {}, h('summary', {}, '无法处置？回退 · Not mine? Return'), h('div.row', {}, reason, back)));
+    }
+    card.actions.replaceChildren(...buttons, message);
+  }
+
+  private resolveForm(id: string, message: HTMLElement): HTMLElement {
+    const note = h('textarea', { name: 'note', rows: 3, placeholder: '处置结果 · What was done', required: true });
+    const photo = h('input', { type: 'file', name: 'photo', accept: 'image/*', capture: 'environment' });
+    const photoField = h('label.task-photo', {}, '现场照片 ', h('small', {}, 'Photo (optional)'), photo);
+    photoField.hidden = !this.photos();
+    const submit = h('button.primary.task-resolve', { type: 'submit' }, '处置完成 ', h('small', {}, 'Resolve'));
+    const form = h('form.task-resolve-form', {}, note, photoField, submit);
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      if (!note.value.trim()) { message.textContent = '请填写处置结果 · Describe what was done.'; return; }
+      submit.disabled = true;
+      message.textContent = '提交中 Sending…';
+      try {
+        const photos: string[] = [];
+        const file = photo.files?.[0];
+        if (file && this.photos() === 'store') {
+          const data = new FormData();
+          data.append('file', file);
+          photos.push((await api<{ photo: string }>('/api/photos', { raw: data })).photo);
+        } else if (file && this.photos() === 'incident') {
+          const data = new FormData();
+          data.append('file', file);
+          await api(`/api/incidents/${encodeURIComponent(id)}/photos`, { raw: data });
+        }
+        await api(`/api/incidents/${encodeURIComponent(id)}/actions/resolve`, {
+          body: photos.length ? { note: note.value.trim(), photos } : { note: note.value.trim() },
+        });
+        message.textContent = '已提交处置结果 · Resolved.';
+      } catch (e) {
+        message.textContent = e instanceof Error ? e.message : String(e);
+        submit.disabled = false;
+      }
+    });
+    return form;
+  }
+}

@@ -1,0 +1,53 @@
+using CommandCenter.Grains.Catalogue;
+using CommandCenter.Grains.Incidents;
+using CommandCenter.Grains.Sla;
+
+namespace CommandCenter.Grains.Kpis;
+
+/// <summary>An incident whose worst light would have been different under the other policy.</summary>
+public sealed record LightChange(string IncidentId, string? GridId, SlaLight Actual, SlaLight Alternative);
+
+/// <summary>One KPI under both policies.</summary>
+public sealed record KpiDifference(string Kpi, double? Actual, double? Alternative, double? Change);
+
+/// <summary>A window replayed under another SLA policy: both KPI reports, their differences and the incidents whose lights change.</summary>
+public sealed record WhatIfResult(KpiReport Actual, KpiReport Alternative, IReadOnlyList<KpiDifference> Differences, IReadOnlyList<LightChange> LightChanges)
+{
+    public static WhatIfResult Of(
+        IReadOnlyList<IReadOnlyList<IncidentEvent>> logs, SlaPolicy actualPolicy, SlaPolicy alternative, CategoryCatalogue catalogue,
+        string scope, DateTimeOffset from, DateTimeOffset to, KpiGrouping by, DateTimeOffset horizon)
+    {
+        var inScope = logs.Where(log => IncidentState.Fold(log).Placement?.Chain.Contains(scope) ?? false).ToList();
+        var rerun = inScope.Select(log => PolicyRerun.Rerun(log, alternative, catalogue)).ToList();
+        // The actual side is judged by the same rules (instants, not the clock's events), so only the policy differs.
+        var actual = KpiReport.Of(inScope.SelectMany(l => KpiObserver.Observe(l, actualPolicy.Calendar, catalogue)), scope, from, to, by);
+        var other = KpiReport.Of(rerun.SelectMany(l => KpiObserver.Observe(l, alternative.Calendar, catalogue)), scope, from, to, by);
+
+        var changes = new List<LightChange>();
+        for (var i = 0; i < inScope.Count; i++)
+        {
+            var before = WorstLight.Of(inScope[i], actualPolicy, horizon);
+            var after = WorstLight.Of(rerun[i], alternative, horizon);
+            if (before != after)
+                changes.Add(new LightChange(inScope[i][0].IncidentId, IncidentState.Fold(inScope[i]).Placement?.GridId, before, after));
+        }
+        return new WhatIfResult(actual, other, Compare(actual.Total, other.Total), changes);
+    }
+
+    private static IReadOnlyList<KpiDifference> Compare(KpiSet a, KpiSet b)
+    {
+        KpiDifference D(string name, double? x, double? y) => new(name, x, y, x is null || y is null ? null : Math.Round(y.Value - x.Value, 4));
+        return
+        [
+            D("griddedOnTime", a.GriddedOnTime.Rate, b.GriddedOnTime.Rate),
+            D("accurateDispatch", a.AccurateDispatch.Rate, b.AccurateDispatch.Rate),
+            D("handledOnTime", a.HandledOnTime.Rate, b.HandledOnTime.Rate),
+            D("closedOnTime", a.ClosedOnTime.Rate, b.ClosedOnTime.Rate),
+            D("rework", a.Rework.Rate, b.Rework.Rate),
+            D("extension", a.Extension.Rate, b.Extension.Rate),
+            D("handlingHours", a.HandlingHours.Mean, b.HandlingHours.Mean),
+            D("satisfaction", a.Satisfaction.Rate, b.Satisfaction.Rate),
+            D("supervision", a.Supervision, b.Supervision),
+        ];
+    }
+}

@@ -74,6 +74,33 @@ public class RedisLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reports_are_read_from_each_incidents_first_event_and_unknown_ids_are_left_out()
+    {
+        var report = new IncidentReport("E0102", Priority.Normal, "井盖缺失", "hotline", 31.75, 120.34);
+        await ledger.Append([Event("R1", 1, T0, IncidentStatus.Gridded) with { Report = report }], Summary("R1", IncidentStatus.Gridded, T0));
+        await ledger.Append([Event("R1", 2, T0.AddMinutes(1), IncidentStatus.Cancelled)], Summary("R1", IncidentStatus.Cancelled, T0, version: 2));
+
+        var reports = await ledger.ReportsOf(["R1", "nobody"]);
+
+        reports.Should().ContainSingle().Which.Should().Be(new KeyValuePair<string, IncidentReport>("R1", report));
+    }
+
+    [Fact]
+    public async Task Queries_filter_by_ids_categories_channels_and_openness()
+    {
+        await ledger.Append([Event("Q1", 1, T0, IncidentStatus.Gridded)], Summary("Q1", IncidentStatus.Gridded, T0));
+        await ledger.Append([Event("Q2", 1, T0.AddMinutes(1), IncidentStatus.Gridded)], Summary("Q2", IncidentStatus.Gridded, T0.AddMinutes(1)) with { Category = "A0101", Channel = "open311" });
+        await ledger.Append([Event("Q3", 1, T0.AddMinutes(2), IncidentStatus.Cancelled)], Summary("Q3", IncidentStatus.Cancelled, T0.AddMinutes(2)));
+        var all = new IncidentQuery(null, null, null, null, null, T0, 0, 10);
+
+        (await ledger.Query(all with { Ids = ["Q3", "Q1", "nobody"] })).Items.Select(s => s.Id).Should().Equal("Q3", "Q1");
+        (await ledger.Query(all with { Ids = ["Q1", "Q2", "Q3"], Open = true, Offset = 1 })).Should().Match<IncidentPage>(p => p.Total == 2 && p.Items.Single().Id == "Q1");
+        (await ledger.Query(all with { Categories = ["A0101"] })).Items.Select(s => s.Id).Should().Equal("Q2");
+        (await ledger.Query(all with { Channels = ["hotline"], Open = true })).Items.Select(s => s.Id).Should().Equal("Q1");
+        (await ledger.Query(all with { Open = false })).Items.Select(s => s.Id).Should().Equal("Q3");
+    }
+
+    [Fact]
     public async Task Open_incidents_of_a_category_are_found_near_a_point_and_not_far_from_it()
     {
         await ledger.Append([Event("N1", 1, T0, IncidentStatus.Gridded)], Summary("N1", IncidentStatus.Gridded, T0));

@@ -14,26 +14,20 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+// Storage, cluster membership and reminders: one switch (Storage:Profile).
+var storage = builder.AddCommandCenterStorage();
 builder.Services.Configure<SampleOptions>(builder.Configuration.GetSection(SampleOptions.Section));
 builder.Services.TryAddSingleton(TimeProvider.System);
 
-builder.UseOrleans(silo =>
-{
-    silo.UseLocalhostClustering(
-        siloPort: builder.Configuration.GetValue("Orleans:SiloPort", 11111),
-        gatewayPort: builder.Configuration.GetValue("Orleans:GatewayPort", 30000));
-    silo.AddCommandCenterStorage(storage);
-});
-
-builder.AddCommandCenterAuth(storage);
+builder.AddCommandCenterAuth(storage.Secrets);
 builder.Services.AddSingleton<GridDirectory>();
 builder.Services.AddSingleton<CommandCenter.Grains.Geography.ICityMap, CityMap>();
 builder.Services.AddSingleton<CommandCenter.Grains.Wall.IFeedPublisher, CommandCenter.Wall.SignalRFeedPublisher>();
-builder.Services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver).WithSecurity(MessagePack.MessagePackSecurity.UntrustedData));
+builder.Services.AddSignalR()
+    .AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver).WithSecurity(MessagePack.MessagePackSecurity.UntrustedData))
+    .AddBackplane(storage);
 builder.Services.AddHostedService<SampleCityLoader>();
-builder.AddIncidents();
+builder.AddIncidents(storage);
 builder.AddIntake();
 // Every request body is capped; the largest are grid imports (a city's GeoJSON). Intake endpoints cap theirs lower (Intake:MaxBodyBytes).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 16L * 1024 * 1024));
@@ -41,7 +35,7 @@ builder.Services.AddSingleton<PhotoStore>();
 builder.Services.AddSingleton<ScopeHistory>();
 builder.Services.AddSingleton<ReplayStream>();
 builder.Services.AddSingleton<KpiDesk>();
-builder.AddCommandCenterJobs(storage);
+builder.AddCommandCenterJobs(storage.Options);
 builder.Services.AddProblemDetails();
 CommandCenter.Http.RateLimits.AddCommandCenterRateLimits(builder);
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
@@ -67,7 +61,7 @@ app.MapScalarApiReference().AllowAnonymous();
 app.MapGet("/health", async (GridDirectory grids) =>
 {
     var index = await grids.Current();
-    return Results.Ok(new { status = "ok", profile = storage.Profile, gridVersion = index?.Hierarchy.Version, grids = index?.Hierarchy.Nodes.Count ?? 0 });
+    return Results.Ok(new { status = "ok", profile = storage.Options.Profile, gridVersion = index?.Hierarchy.Version, grids = index?.Hierarchy.Nodes.Count ?? 0 });
 }).AllowAnonymous().WithTags("Health");
 app.MapAuthEndpoints();
 app.MapGridEndpoints();

@@ -23,6 +23,9 @@ internal sealed class CenterLauncher : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>CPU time the process has used so far (user and kernel).</summary>
+    public TimeSpan CpuTime { get { process.Refresh(); return process.TotalProcessorTime; } }
+
     public static async Task<CenterLauncher> Start(string root, params string[] extra)
     {
         var app = Path.Combine(root, "src", "CommandCenter", "bin", "Release", "net10.0", "CommandCenter.dll");

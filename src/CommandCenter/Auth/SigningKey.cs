@@ -1,29 +1,21 @@
 using System.Security.Cryptography;
+using CommandCenter.Storage;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CommandCenter.Auth;
 
 /// <summary>
-/// The JWT signing key: from configuration when given, else generated once and kept in the data
-/// directory (readable by the owner only), so tokens survive a restart and the key is never committed.
+/// The JWT signing key: from configuration when given, else generated once and kept where the storage
+/// profile keeps secrets (the data directory, owner-only; or Redis, shared by every node), so tokens
+/// survive a restart, work on any node, and the key is never committed.
 /// </summary>
 public static class SigningKey
 {
-    public static SymmetricSecurityKey Load(AuthOptions options, string dataDirectory)
+    public static SymmetricSecurityKey Load(AuthOptions options, ISharedSecrets secrets)
     {
         if (!string.IsNullOrWhiteSpace(options.SigningKey))
             return new SymmetricSecurityKey(Convert.FromBase64String(options.SigningKey));
-
-        var path = Path.Combine(dataDirectory, "secrets", "jwt-signing.key");
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var fresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
-            var temp = path + ".tmp";
-            File.WriteAllText(temp, fresh);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.Move(temp, path, overwrite: false);
-        }
-        return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        var stored = secrets.GetOrCreate("jwt-signing.key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
+        return new SymmetricSecurityKey(Convert.FromBase64String(stored));
     }
 }

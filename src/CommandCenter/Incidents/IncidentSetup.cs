@@ -6,7 +6,7 @@ namespace CommandCenter.Incidents;
 public static class IncidentSetup
 {
     /// <summary>Loads the catalogue and the SLA policy at start-up: a bad file stops the start with a message naming the bad entry.</summary>
-    public static void AddIncidents(this WebApplicationBuilder builder)
+    public static void AddIncidents(this WebApplicationBuilder builder, CommandCenter.Storage.StorageSetup storage)
     {
         var options = new IncidentOptions
         {
@@ -26,6 +26,9 @@ public static class IncidentSetup
             builder.Configuration.GetValue("Intake:DuplicateWindow", TimeSpan.FromHours(24))));
         builder.Services.AddSingleton(CommandCenter.Dispatch.AutoDispatchPolicy.From(builder.Configuration));
         builder.Services.AddSingleton<CommandCenter.Dispatch.Recommender>();
-        builder.Services.AddHostedService<SlaRearm>();
+        var reminder = new SlaReminderOptions { Period = builder.Configuration.GetValue("Sla:ReminderPeriod", SlaReminderOptions.DefaultPeriod) };
+        builder.Services.AddSingleton(reminder);
+        // Durable reminders bring every running clock back by themselves; in-memory ones need the start-up scan.
+        if (!storage.RemindersAreDurable) builder.Services.AddHostedService<SlaRearm>();
     }
 }

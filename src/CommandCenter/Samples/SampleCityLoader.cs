@@ -21,7 +21,7 @@ public sealed class SampleCityLoader(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var setup = grains.GetGrain<ICitySetupGrain>("city");
-        if (!options.Value.LoadOnFirstStart || await setup.GetLoadedSample() is not null)
+        if (!options.Value.LoadOnFirstStart || !await ClaimOrWait(setup, cancellationToken))
         {
             await directory.Refresh();
             return;
@@ -59,6 +59,18 @@ public sealed class SampleCityLoader(
         if (string.IsNullOrWhiteSpace(configured) && added > 0)
             log.LogWarning("Demo accounts operator1, supervisor1 and one per member id (e.g. {First}) use the generated password {Password} (set Samples:DemoPassword to choose one). It is not shown again.",
                 roster[0].Id, password);
+    }
+
+    /// <summary>True when this node is to load; false once another node (or an earlier start) has loaded.</summary>
+    private static async Task<bool> ClaimOrWait(ICitySetupGrain setup, CancellationToken cancellationToken)
+    {
+        var node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        while (await setup.GetLoadedSample() is null)
+        {
+            if (await setup.ClaimSampleLoad(node, TimeSpan.FromMinutes(2))) return true;
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+        return false;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,41 +1,76 @@
-using Orleans.Runtime.Hosting;
-using Orleans.Providers;
+using CommandCenter.Cluster;
+using Microsoft.AspNetCore.SignalR;
+using StackExchange.Redis;
 
 namespace CommandCenter.Storage;
 
-/// <summary>The one switch between storage profiles. Only the embedded profile exists so far.</summary>
+/// <summary>What the chosen profile gives the rest of the host.</summary>
+public sealed record StorageSetup(StorageOptions Options, IConnectionMultiplexer? Redis, ISharedSecrets Secrets)
+{
+    /// <summary>Reminders that outlive the process (Redis) need no re-arming scan at start-up.</summary>
+    public bool RemindersAreDurable => Redis is not null;
+}
+
+/// <summary>
+/// The one switch between storage profiles (setting Storage:Profile): Embedded (SQLite files under the
+/// data directory, one node) or Redis (everything in one Redis, any number of nodes).
+/// </summary>
 public static class StorageProfile
 {
-    public static void AddCommandCenterStorage(this ISiloBuilder silo, StorageOptions options)
+    public static StorageSetup AddCommandCenterStorage(this WebApplicationBuilder builder)
     {
-        if (!string.Equals(options.Profile, "Embedded", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Storage:Profile \"{options.Profile}\" is not available in this build; use \"Embedded\".");
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        if (!storage.IsEmbedded && !storage.IsRedis)
+            throw new InvalidOperationException($"Storage:Profile \"{storage.Profile}\" is unknown; use \"{StorageOptions.Embedded}\" or \"{StorageOptions.RedisProfile}\".");
 
-        silo.Services.AddSingleton(_ => new SqliteDatabase(
-            Path.Combine(options.FullDataDirectory, "command-center.db"),
-            [SqliteGrainStorage.Schema, .. SqliteIncidentLedger.Schema, .. SqliteArchiveIndex.Schema]));
-        silo.Services.AddSingleton<SqliteIncidentLedger>();
-        silo.Services.AddSingleton<Grains.Archive.IArchiveIndex, SqliteArchiveIndex>();
-        silo.Services.AddSingleton<Grains.Archive.IArchiveStore>(_ => new FileArchiveStore(Path.Combine(options.FullDataDirectory, "archive")));
-        // Readers see archived incidents through the ledger as if they never left.
-        silo.Services.AddSingleton<Grains.Incidents.IIncidentLedger>(sp => ActivatorUtilities.CreateInstance<ArchiveReadingLedger>(
-            sp, sp.GetRequiredService<SqliteIncidentLedger>()));
-        // Reminders live in memory; after a restart the SLA re-arm wakes every incident with a running clock.
-        silo.UseInMemoryReminderService();
-        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
-            (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
+        // One multiplexer for the whole process: Orleans' providers, the ledger, the backplane and the secrets share it.
+        var redis = storage.IsRedis ? RedisConnection.Connect(storage) : null;
+        if (redis is not null) builder.Services.AddSingleton(redis);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.AddClusterTimings(builder.Configuration);
+            if (redis is null) silo.AddEmbeddedProfile(storage, node);
+            else silo.AddRedisProfile(redis, storage, node);
+        });
+        ISharedSecrets secrets = redis is null ? new FileSecrets(storage.FullDataDirectory) : new RedisSecrets(redis, node.ServiceId);
+        return new StorageSetup(storage, redis, secrets);
     }
 
-    /// <summary>Where Hangfire keeps its jobs: in memory for the embedded profile (recurring jobs are re-registered at every start).</summary>
+    /// <summary>Pushes reach clients on every node: through Redis pub/sub in the Redis profile, in-process otherwise.</summary>
+    public static ISignalRServerBuilder AddBackplane(this ISignalRServerBuilder signalR, StorageSetup storage)
+    {
+        if (storage.Redis is not { } redis) return signalR;
+        return signalR.AddStackExchangeRedis(o =>
+        {
+            o.Configuration.ChannelPrefix = RedisChannel.Literal(storage.Options.RedisChannelPrefix);
+            o.ConnectionFactory = _ => Task.FromResult(redis);
+        });
+    }
+
+    /// <summary>
+    /// Where Hangfire keeps its jobs, per storage profile: in memory for the embedded profile (one node;
+    /// recurring jobs are registered again at every start), in Redis for the Redis profile (on the
+    /// process's one multiplexer, under the service id), so every node's Hangfire server shares one queue
+    /// and a recurring job runs once per occurrence in the whole cluster, not once per node.
+    /// </summary>
     public static void AddJobStorage(this IServiceCollection services, StorageOptions options)
     {
-        if (!string.Equals(options.Profile, "Embedded", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Storage:Profile \"{options.Profile}\" has no job storage in this build; use \"Embedded\".");
+        if (!options.IsEmbedded && !options.IsRedis)
+            throw new InvalidOperationException($"Storage:Profile \"{options.Profile}\" has no job storage; use \"{StorageOptions.Embedded}\" or \"{StorageOptions.RedisProfile}\".");
         services.AddSingleton<Hangfire.JobStorage>(sp =>
         {
             // Hangfire configures its process-wide logging when its configuration is first resolved; do that before the storage logs.
-            sp.GetRequiredService<Hangfire.IGlobalConfiguration>();
-            return new Hangfire.InMemory.InMemoryStorage();
+            sp.GetService<Hangfire.IGlobalConfiguration>();
+            if (!options.IsRedis) return new Hangfire.InMemory.InMemoryStorage();
+            return new Hangfire.Redis.StackExchange.RedisStorage(
+                sp.GetRequiredService<IConnectionMultiplexer>(),
+                new Hangfire.Redis.StackExchange.RedisStorageOptions
+                {
+                    Prefix = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId + ":hangfire:",
+                });
         });
     }
 }

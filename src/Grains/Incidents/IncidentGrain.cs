@@ -13,11 +13,10 @@ namespace CommandCenter.Grains.Incidents;
 /// with a grain timer (second precision) while active and a reminder as the backstop.
 /// </summary>
 public sealed class IncidentGrain(
-    IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue, ICityMap city, TimeProvider clock, ILogger<IncidentGrain> log)
+    IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue, ICityMap city, SlaReminderOptions reminder, TimeProvider clock, ILogger<IncidentGrain> log)
     : Grain, IIncidentGrain, IRemindable
 {
     private const string ReminderName = "sla";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly List<IncidentEvent> events = [];
     private IncidentState state = new();
@@ -153,8 +152,8 @@ public sealed class IncidentGrain(
         {
             if (reminderRegistered)
             {
-                var reminder = await this.GetReminder(ReminderName);
-                if (reminder is not null) await this.UnregisterReminder(reminder);
+                var registered = await this.GetReminder(ReminderName);
+                if (registered is not null) await this.UnregisterReminder(registered);
                 reminderRegistered = false;
             }
             return;
@@ -172,7 +171,7 @@ public sealed class IncidentGrain(
         // registration serves every later deadline (a tick is idempotent), so a transition costs no reminder write.
         if (!reminderRegistered)
         {
-            await this.RegisterOrUpdateReminder(ReminderName, wait < ReminderPeriod ? wait : ReminderPeriod, ReminderPeriod);
+            await this.RegisterOrUpdateReminder(ReminderName, wait < reminder.Period ? wait : reminder.Period, reminder.Period);
             reminderRegistered = true;
         }
     }

@@ -4,14 +4,19 @@ using Microsoft.Extensions.Logging;
 namespace CommandCenter.Grains.Wall;
 
 /// <remarks>
+/// When a node dies, pushes its incidents had sent but not yet delivered die with it (their changes are
+/// in the ledger all the same). So when the cluster declares a node dead, the feed reloads its open
+/// incidents from the ledger and pushes whatever it had missed: a snapshot taken after that is whole.
 /// Reentrant on purpose: calls that arrive while a push is awaited only add to the buffer, and the
 /// running flush loop sends them together in the next batch, so a quiet channel pushes at once and a
 /// busy one batches by itself.
 /// </remarks>
 [Reentrant]
-public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, TimeProvider clock, ILogger<FeedGrain> log) : Grain, IFeedGrain
+public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, IClusterMembershipService membership, TimeProvider clock, ILogger<FeedGrain> log)
+    : Grain, IFeedGrain
 {
     private static readonly TimeSpan PositionInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MembershipCheckInterval = TimeSpan.FromSeconds(3);
 
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];
     private readonly Dictionary<string, IncidentDelta> open = new(StringComparer.Ordinal);
@@ -26,16 +31,71 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
     private long sequence;
     private bool flushing;
     private IGrainTimer? positionTimer;
+    private HashSet<SiloAddress> deadNodes = [];
+    private MembershipVersion seenVersion = MembershipVersion.MinValue;
+    private Task catchingUp = Task.CompletedTask;
+    private Dictionary<string, int>? closedWhileCatchingUp;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (Channels.IsScope(this.GetPrimaryKeyString(), out var gridId))
-            foreach (var summary in await ledger.OpenIn(gridId, subtree: true))
-                open[summary.Id] = Deltas.Of(summary);
-        else if (Channels.IsMember(this.GetPrimaryKeyString(), out var memberId))
-            foreach (var summary in await ledger.OpenAssignedTo(memberId))
-                open[summary.Id] = Deltas.Of(summary);
+        seenVersion = membership.CurrentSnapshot.Version;
+        deadNodes = DeadNodes();
+        foreach (var summary in await OpenFromLedger())
+            open[summary.Id] = Deltas.Of(summary);
+        this.RegisterGrainTimer(CheckForLostNodes, new GrainTimerCreationOptions(MembershipCheckInterval, MembershipCheckInterval) { Interleave = true });
+    }
+
+    private async Task<IReadOnlyList<IncidentSummary>> OpenFromLedger() =>
+        Channels.IsScope(this.GetPrimaryKeyString(), out var gridId) ? await ledger.OpenIn(gridId, subtree: true)
+        : Channels.IsMember(this.GetPrimaryKeyString(), out var memberId) ? await ledger.OpenAssignedTo(memberId)
+        : [];
+
+    private HashSet<SiloAddress> DeadNodes() =>
+        membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
+
+    /// <summary>A node was declared dead since the last look: catch up from the ledger on whatever its pushes carried.</summary>
+    private Task CheckForLostNodes()
+    {
+        // Cheap while nothing changes (the usual case, and always on one node): one version compare.
+        var version = membership.CurrentSnapshot.Version;
+        if (version == seenVersion) return catchingUp;
+        seenVersion = version;
+        var dead = DeadNodes();
+        if (dead.IsSubsetOf(deadNodes)) return catchingUp; // a snapshot waits for a catch-up under way
+        deadNodes = dead;
+        return catchingUp = CatchUp();
+    }
+
+    private async Task CatchUp()
+    {
+        var before = open.ToDictionary(p => p.Key, p => p.Value.Version);
+        // Incidents that close while the ledger is read must not come back from the (older) read.
+        var closed = closedWhileCatchingUp = [];
+        Dictionary<string, IncidentSummary> current;
+        try { current = (await OpenFromLedger()).ToDictionary(s => s.Id); }
+        finally { closedWhileCatchingUp = null; }
+        foreach (var summary in current.Values)
+        {
+            if (closed.TryGetValue(summary.Id, out var closedAt) && closedAt >= summary.Version) continue;
+            var known = open.GetValueOrDefault(summary.Id);
+            if (known is null || known.Version < summary.Version)
+            {
+                var delta = Deltas.Of(summary);
+                Count(known, delta);
+                open[summary.Id] = delta;
+                pendingIncidents[summary.Id] = delta;
+            }
+        }
+        // Known as open before the reload, unchanged since, and no longer open in the ledger: it closed or moved away.
+        foreach (var (id, version) in before)
+            if (!current.ContainsKey(id) && open.TryGetValue(id, out var known) && known.Version == version)
+            {
+                open.Remove(id);
+                pendingIncidents[id] = known with { Open = false };
+            }
+        if (pendingIncidents.Count > 0) log.LogInformation("{Channel} caught up on {Count} incidents after a node was lost", this.GetPrimaryKeyString(), pendingIncidents.Count);
+        await Flush();
     }
 
     public async Task Incident(IncidentDelta delta, SlaAlert? alert)
@@ -43,6 +103,7 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
         if (open.TryGetValue(delta.Id, out var known) && known.Version > delta.Version) return; // a late, older picture
         Count(known, delta);
         if (delta.Open) open[delta.Id] = delta; else open.Remove(delta.Id);
+        if (!delta.Open && closedWhileCatchingUp is not null) closedWhileCatchingUp[delta.Id] = delta.Version;
         pendingIncidents[delta.Id] = delta;
         if (alert is not null) pendingAlerts.Add(alert);
         await Flush();
@@ -63,8 +124,11 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
         else await Flush();
     }
 
-    public Task<FeedSnapshot> Snapshot() => Task.FromResult(new FeedSnapshot(
-        this.GetPrimaryKeyString(), epoch, sequence, open.Values.ToList(), positions.Values.ToList(), Counters()));
+    public async Task<FeedSnapshot> Snapshot()
+    {
+        await CheckForLostNodes();
+        return new FeedSnapshot(this.GetPrimaryKeyString(), epoch, sequence, open.Values.ToList(), positions.Values.ToList(), Counters());
+    }
 
     private async Task FlushPositions()
     {

@@ -24,9 +24,10 @@ public class SlaInRealTimeTests(ITestOutputHelper output) : IDisposable
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        // Wait (bounded) for the breach to be recorded: the dispatch limit is 3 s.
+        // Wait (bounded) for the breach to be recorded: the dispatch limit is 3 s. The bound is generous
+        // because a 2-core machine shared with other builds can stall a fresh process for many seconds.
         JsonElement incident = default;
-        var giveUp = DateTime.UtcNow.AddSeconds(30);
+        var giveUp = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < giveUp)
         {
             incident = await client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
@@ -34,6 +35,7 @@ public class SlaInRealTimeTests(ITestOutputHelper output) : IDisposable
             await Task.Delay(100);
         }
 
+        if (incident.GetProperty("escalation").GetString() == "None") output.WriteLine(center.Output); // why, when it did not
         incident.GetProperty("light").GetString().Should().Be("red");
         incident.GetProperty("escalation").GetString().Should().Be("GridLeader");
         var events = await client.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/events");

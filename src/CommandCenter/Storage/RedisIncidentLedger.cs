@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CommandCenter.Grains.Incidents;
+using StackExchange.Redis;
+
+namespace CommandCenter.Storage;
+
+/// <summary>
+/// The Redis profile's incident ledger: a list of events per incident, a time-ordered timeline of all
+/// events, a summary per incident and the indexes lists need, all written by one script (see
+/// <see cref="RedisLedgerScript"/>) so events and summary land together or not at all. Needs a single
+/// Redis primary (not Redis Cluster): the script touches index keys it learns while running.
+/// </summary>
+public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedgerKeys keys) : IIncidentLedger
+{
+    private const int Batch = 500;
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task Append(IReadOnlyList<IncidentEvent> events, IncidentSummary summary)
+    {
+        if (events.Count == 0) return;
+        var first = events[0];
+        var id = first.IncidentId;
+        var args = new List<RedisValue>
+        {
+            first.Sequence - 1, id, JsonSerializer.Serialize(summary, LedgerJson.Options), events.Count,
+        };
+        args.AddRange(events.Select(e => (RedisValue)JsonSerializer.Serialize(e, LedgerJson.Options)));
+        args.AddRange(events.Select(e => (RedisValue)RedisLedgerKeys.TimelineMember(e)));
+        foreach (var (kind, key, member) in IndexEntries(summary))
+        {
+            args.Add(kind);
+            args.Add(key.ToString());
+            args.Add(member);
+        }
+        var result = (long)await Db.ScriptEvaluateAsync(RedisLedgerScript.Append,
+            [keys.Events(id), keys.Summary(id), keys.Memberships(id), keys.Timeline], [.. args]);
+        if (result != -1)
+            throw new LedgerConflictException($"{id}: expected to append after {first.Sequence - 1}, the ledger is at {result}.");
+    }
+
+    /// <summary>The indexes an incident belongs in, given its summary now.</summary>
+    private IEnumerable<(string Kind, RedisKey Key, string Member)> IndexEntries(IncidentSummary s)
+    {
+        var created = RedisLedgerKeys.CreatedMember(s);
+        yield return ("l", keys.Created, created);
+        yield return ("l", keys.CreatedWithStatus(s.Status), created);
+        foreach (var grid in s.GridChain) yield return ("l", keys.CreatedUnder(grid), created);
+        if (!s.IsOpen) yield break;
+        if (s.GridId is not null) yield return ("s", keys.OpenIn(s.GridId), s.Id);
+        foreach (var grid in s.GridChain) yield return ("s", keys.OpenUnder(grid), s.Id);
+        if (s.AssigneeId is not null) yield return ("s", keys.OpenAssignedTo(s.AssigneeId), s.Id);
+        if (s.Lat is { } lat && s.Lon is { } lon)
+            yield return (FormattableString.Invariant($"g:{lon:R}:{lat:R}"), keys.OpenOfCategoryNear(s.Category), s.Id);
+        if (s.NextWakeAt is { } wake)
+            yield return (wake.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), keys.Wake, s.Id);
+    }
+
+    public async Task<IReadOnlyList<IncidentEvent>> Read(string incidentId) =>
+        (await Db.ListRangeAsync(keys.Events(incidentId))).Select(v => Deserialize<IncidentEvent>(v)).ToList();
+
+    public async Task<IReadOnlyDictionary<string, IncidentReport>> ReportsOf(IReadOnlyCollection<string> incidentIds)
+    {
+        // The Report of each incident's first event (sequence 1, the head of its list), as the SQLite ledger reads it.
+        var reports = new Dictionary<string, IncidentReport>(StringComparer.Ordinal);
+        foreach (var chunk in incidentIds.Distinct(StringComparer.Ordinal).Chunk(Batch))
+        {
+            var batch = Db.CreateBatch();
+            var reads = chunk.Select(id => batch.ListGetByIndexAsync(keys.Events(id), 0)).ToList();
+            batch.Execute();
+            foreach (var read in reads)
+            {
+                var value = await read;
+                if (value.IsNull) continue;
+                var opened = Deserialize<IncidentEvent>(value);
+                if (opened.Report is not null) reports[opened.IncidentId] = opened.Report;
+            }
+        }
+        return reports;
+    }
+
+    public async IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Pages through the timeline by member text, fetching each page's events in one round trip.
+        RedisValue start = "[" + RedisLedgerKeys.Ticks(from);
+        RedisValue end = "(" + RedisLedgerKeys.Ticks(to);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var page = (RedisValue[]?)await Db.ExecuteAsync("ZRANGEBYLEX", keys.Timeline, start, end, "LIMIT", 0, Batch) ?? [];
+            if (page.Length == 0) yield break;
+            var batch = Db.CreateBatch();
+            var reads = page.Select(member =>
+            {
+                var parts = member.ToString().Split('|');
+                return batch.ListGetByIndexAsync(keys.Events(parts[1]), int.Parse(parts[2], CultureInfo.InvariantCulture) - 1);
+            }).ToList();
+            batch.Execute();
+            foreach (var read in reads)
+            {
+                var value = await read;
+                if (!value.IsNull) yield return Deserialize<IncidentEvent>(value);
+            }
+            if (page.Length < Batch) yield break;
+            start = "(" + page[^1];
+        }
+    }
+
+    public async Task<IncidentPage> Query(IncidentQuery query)
+    {
+        if (query.Ids is not null)
+        {
+            // Only these case numbers: read their summaries directly and filter here, newest first as the index orders them.
+            var matching = (await Summaries(query.Ids.Distinct(StringComparer.Ordinal)))
+                .Where(s => Matches(s, query)
+                    && (query.From is not { } idsFrom || s.CreatedAt >= idsFrom)
+                    && (query.To is not { } idsTo || s.CreatedAt < idsTo))
+                .OrderByDescending(RedisLedgerKeys.CreatedMember, StringComparer.Ordinal)
+                .ToList();
+            return new IncidentPage(matching.Skip(query.Offset).Take(query.Limit).ToList(), matching.Count);
+        }
+        // Start from the smallest index that covers the filters, newest first, and filter the rest here.
+        var candidates = new List<RedisKey> { query.GridId is null ? keys.Created : keys.CreatedUnder(query.GridId) };
+        if (query.Status is { } status) candidates.Add(keys.CreatedWithStatus(status));
+        var sizes = await Task.WhenAll(candidates.Select(k => Db.SortedSetLengthAsync(k)));
+        var source = candidates[Array.IndexOf(sizes, sizes.Min())];
+
+        RedisValue newest = query.To is { } to ? "(" + RedisLedgerKeys.Ticks(to) : "+";
+        RedisValue oldest = query.From is { } from ? "[" + RedisLedgerKeys.Ticks(from) : "-";
+        var filtersOnSummary = query.Overdue is not null || query.Open is not null || query.Categories is not null || query.Channels is not null;
+        if (!filtersOnSummary && (query.GridId is null || query.Status is null))
+        {
+            // The index is exactly the filter: count it and read one page, without a scan.
+            var count = (long)await Db.ExecuteAsync("ZLEXCOUNT", source, oldest, newest);
+            var members = (RedisValue[]?)await Db.ExecuteAsync("ZREVRANGEBYLEX", source, newest, oldest, "LIMIT", query.Offset, query.Limit) ?? [];
+            return new IncidentPage(await Summaries(members.Select(m => RedisLedgerKeys.IdOfCreated(m.ToString()))), (int)count);
+        }
+        var items = new List<IncidentSummary>();
+        var total = 0;
+        while (true)
+        {
+            var page = (RedisValue[]?)await Db.ExecuteAsync("ZREVRANGEBYLEX", source, newest, oldest, "LIMIT", 0, Batch) ?? [];
+            if (page.Length == 0) break;
+            foreach (var summary in await Summaries(page.Select(m => RedisLedgerKeys.IdOfCreated(m.ToString()))))
+            {
+                if (!Matches(summary, query)) continue;
+                if (total >= query.Offset && items.Count < query.Limit) items.Add(summary);
+                total++;
+            }
+            if (page.Length < Batch) break;
+            newest = "(" + page[^1];
+        }
+        return new IncidentPage(items, total);
+    }
+
+    private static bool Matches(IncidentSummary s, IncidentQuery q)
+    {
+        if (q.GridId is not null && !s.GridChain.Contains(q.GridId)) return false;
+        if (q.Status is not null && s.Status != q.Status) return false;
+        if (q.Overdue is { } overdue && overdue != (s.IsOpen && (s.Breached || (s.DueAt is { } due && due <= q.Now)))) return false;
+        if (q.Open is { } open && open != s.IsOpen) return false;
+        if (q.Categories is not null && !q.Categories.Contains(s.Category)) return false;
+        if (q.Channels is not null && !q.Channels.Contains(s.Channel)) return false;
+        return true;
+    }
+
+    public async Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId, bool subtree = false) =>
+        await SummariesOfSet(subtree ? keys.OpenUnder(gridId) : keys.OpenIn(gridId));
+
+    public async Task<IReadOnlyList<IncidentSummary>> OpenAssignedTo(string memberId) =>
+        await SummariesOfSet(keys.OpenAssignedTo(memberId));
+
+    public async Task<IReadOnlyList<IncidentSummary>> OpenNear(string category, double lat, double lon, double radiusMetres, DateTimeOffset since)
+    {
+        // A little beyond the radius (geo hashing rounds); the caller measures the true distance.
+        var near = await Db.GeoSearchAsync(keys.OpenOfCategoryNear(category), lon, lat, new GeoSearchCircle(radiusMetres * 1.1 + 1, GeoUnit.Meters));
+        return (await Summaries(near.Select(r => r.Member.ToString()))).Where(s => s.CreatedAt >= since).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> DueForWake(DateTimeOffset atOrBefore, int limit)
+    {
+        var until = atOrBefore == DateTimeOffset.MaxValue ? double.PositiveInfinity : atOrBefore.ToUnixTimeMilliseconds();
+        var ids = await Db.SortedSetRangeByScoreAsync(keys.Wake, double.NegativeInfinity, until, take: limit == int.MaxValue ? -1 : limit);
+        return ids.Select(v => v.ToString()).ToList();
+    }
+
+    private async Task<List<IncidentSummary>> SummariesOfSet(RedisKey set) =>
+        await Summaries((await Db.SetMembersAsync(set)).Select(v => v.ToString()));
+
+    private async Task<List<IncidentSummary>> Summaries(IEnumerable<string> ids)
+    {
+        var result = new List<IncidentSummary>();
+        foreach (var chunk in ids.Chunk(Batch))
+        {
+            var values = await Db.StringGetAsync(chunk.Select(keys.Summary).ToArray());
+            result.AddRange(values.Where(v => !v.IsNull).Select(v => Deserialize<IncidentSummary>(v)));
+        }
+        return result;
+    }
+
+    private static T Deserialize<T>(RedisValue value) => JsonSerializer.Deserialize<T>((string)value!, LedgerJson.Options)!;
+}

@@ -319,7 +319,7 @@ public static class IncidentLifecycle
             var e = fill(new IncidentEvent
             {
                 IncidentId = id, Sequence = state.Version + Events.Count + 1, At = now, Action = action,
-                Actor = actor.Name, ActorRole = actor.Role, From = Events.Count == 0 && action == IncidentAction.Report ? IncidentStatus.Reported : status, To = to,
+                Actor = actor.Name, ActorRole = actor.Role, From = status, To = to,
             });
             Events.Add(e);
             status = to;

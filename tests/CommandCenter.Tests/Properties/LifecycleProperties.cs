@@ -58,19 +58,17 @@ public class LifecycleProperties
             {
                 now = now.AddMinutes(minutes);
                 var state = IncidentState.Fold(events);
-                var before = state.Status;
                 events.AddRange(IncidentLifecycle.Watch(state, now, rules));
                 state = IncidentState.Fold(events);
                 var outcome = IncidentLifecycle.Decide(state, command, People[actor], now, rules);
                 if (!outcome.Accepted) { outcome.Events.Should().BeEmpty(); continue; }
                 events.AddRange(outcome.Events);
-                Check(IncidentState.Fold(events), events, now);
-                _ = before;
+                Check(IncidentState.Fold(events), events);
             }
         }, iter: 3_000);
     }
 
-    private static void Check(IncidentState state, List<IncidentEvent> events, DateTimeOffset now)
+    private static void Check(IncidentState state, List<IncidentEvent> events)
     {
         // No event is lost or reordered: sequence 1..n, each continuing from the last status, time never going back.
         events.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, events.Count));
@@ -98,6 +96,5 @@ public class LifecycleProperties
         var again = IncidentState.Fold(events);
         again.Status.Should().Be(state.Status);
         again.Version.Should().Be(events.Count);
-        _ = now;
     }
 }

@@ -37,6 +37,28 @@ public sealed class CenterApi(SimulationOptions options)
 
     public HttpClient As(string username) => clients[username];
 
+    private string? open311Key = options.Open311Key, webhookSource = options.WebhookSource, webhookSecret = options.WebhookSecret;
+
+    /// <summary>
+    /// Credentials not given on the command line are read as the admin from the center, which generated
+    /// them at its first start; without them Open311 and sensor reports go in as hotline calls.
+    /// </summary>
+    public async Task<string> LearnIntakeCredentials()
+    {
+        if (open311Key is null || webhookSecret is null)
+        {
+            var credentials = await Get("admin", "/api/intake/credentials");
+            foreach (var c in credentials?.EnumerateArray() ?? default)
+            {
+                if (c.GetProperty("value").GetString() is not { } value) continue;
+                var (channel, name) = (c.GetProperty("channel").GetString(), c.GetProperty("name").GetString());
+                if (channel == "open311") open311Key ??= value;
+                else if (channel == "webhook" && webhookSecret is null && (webhookSource is null || webhookSource == name)) (webhookSource, webhookSecret) = (name, value);
+            }
+        }
+        return $"Open311 {(open311Key is null ? "off (no key)" : "on")}, sensors {(webhookSecret is null ? "off (no webhook secret)" : $"on (source {webhookSource})")}";
+    }
+
     public async Task<JsonElement?> Get(string username, string path)
     {
         try
@@ -75,7 +97,7 @@ public sealed class CenterApi(SimulationOptions options)
     /// <summary>Reports through a channel as that channel really reaches the center; answers the case number.</summary>
     public async Task<string?> Report(string channel, string category, double lat, double lon, string description)
     {
-        if (channel == "open311" && options.Open311Key is { } key)
+        if (channel == "open311" && open311Key is { } key)
         {
             var form = new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -89,7 +111,7 @@ public sealed class CenterApi(SimulationOptions options)
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { Interlocked.Increment(ref Errors); return null; }
         }
-        if (channel == "sensor" && options.WebhookSource is { } source && options.WebhookSecret is { } secret)
+        if (channel == "sensor" && webhookSource is { } source && webhookSecret is { } secret)
         {
             var body = JsonSerializer.Serialize(new { category, lat, lon, description, externalId = Guid.NewGuid().ToString("N") });
             var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();

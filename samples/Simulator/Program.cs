@@ -9,6 +9,7 @@ Console.WriteLine($"Signing in to {options.Center} …");
 await api.SignIn("operator1", options.DemoPassword);
 await api.SignIn("supervisor1", options.DemoPassword);
 var adminToken = await api.SignIn("admin", options.AdminPassword);
+Console.WriteLine($"Intake channels: {await api.LearnIntakeCredentials()}");
 var city = await CityModel.Load(api, options.Workers, random);
 Console.WriteLine($"City: {city.Blocks.Count} blocks, {city.Workers.Count} workers on patrol, {city.Categories.Count} categories; speed {options.Speed}×, {options.Hours} h, {options.IncidentsPerDay} reports/day");
 

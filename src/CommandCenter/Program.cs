@@ -28,7 +28,7 @@ builder.Services.AddSignalR()
     .AddBackplane(storage);
 builder.Services.AddHostedService<SampleCityLoader>();
 builder.AddIncidents(storage);
-builder.AddIntake();
+builder.AddIntake(storage.Secrets);
 // Every request body is capped; the largest are grid imports (a city's GeoJSON). Intake endpoints cap theirs lower (Intake:MaxBodyBytes).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 16L * 1024 * 1024));
 builder.Services.AddSingleton<PhotoStore>();

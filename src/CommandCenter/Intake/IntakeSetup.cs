@@ -1,12 +1,16 @@
 using CommandCenter.Open311;
+using CommandCenter.Storage;
 
 namespace CommandCenter.Intake;
 
 public static class IntakeSetup
 {
     /// <summary>The channels from outside: Open311, signed webhooks, and what they share (body limit, idempotency keys).</summary>
-    public static void AddIntake(this WebApplicationBuilder builder)
+    public static void AddIntake(this WebApplicationBuilder builder, ISharedSecrets secrets)
     {
+        // Before the options below bind: generated credentials fill what configuration left empty.
+        builder.Services.AddSingleton(IntakeSecrets.Fill(builder.Configuration, secrets));
+        builder.Services.AddHostedService<IntakeSecretsNotice>();
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection(Open311Options.Section));
         builder.Services.AddSingleton<IncidentIntake>();
@@ -22,5 +26,6 @@ public static class IntakeSetup
     {
         app.MapWebhookEndpoints();
         app.MapOpen311Endpoints();
+        app.MapIntakeCredentialEndpoints();
     }
 }

@@ -21,6 +21,9 @@ public sealed partial class WebhookSignatures(IConfiguration configuration, Sign
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")]
     private static partial Regex SourceName();
 
+    /// <summary>A source name is letters, digits and dashes, at most 64, so it can be a route segment and a settings key.</summary>
+    public static bool IsSourceName(string source) => SourceName().IsMatch(source);
+
     /// <summary>Why the call is refused, or null when it is genuine and fresh.</summary>
     public string? Refusal(string source, HttpRequest request, byte[] body)
     {

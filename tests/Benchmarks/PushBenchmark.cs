@@ -10,20 +10,27 @@ namespace CommandCenter.Benchmarks;
 
 /// <summary>
 /// N walls following the city and M workers on their own channels, all over real sockets with
-/// MessagePack, while reports arrive at a fixed rate and each is dispatched to one of the connected
-/// workers: report → wall push and dispatch → worker push latency, p50 and p99.
+/// MessagePack, while reports arrive at a fixed rate and an operator dispatches each to one of the
+/// connected workers as soon as its case number is back: report → wall push, report → worker push and
+/// dispatch → worker push latency, p50 and p99, at each rate.
 /// </summary>
 internal static class PushBenchmark
 {
-    public static async Task Run(string root, int walls, int workers, int reportsPerSecond, TimeSpan duration)
+    public sealed record Figures(int Rate, (double P50, double P99, int Samples) Wall, (double P50, double P99, int Samples) Worker,
+        (double P50, double P99, int Samples) Dispatch, int Reports, int Failed);
+
+    public static async Task<IReadOnlyList<Figures>> Run(string root, int walls, int workers, IReadOnlyList<int> rates, TimeSpan duration)
     {
         await using var center = await CenterLauncher.Start(root, "--RateLimits:SignInPerMinute=100000");
         var admin = await center.ClientFor("admin");
         var adminToken = admin.DefaultRequestHeaders.Authorization!.Parameter!;
-        var wallSent = new ConcurrentDictionary<string, long>();
+        // A wall push is matched to its report by the report's exact point: it may arrive before the HTTP answer.
+        var reportedAt = new ConcurrentDictionary<(double, double), long>();
+        var idOf = new ConcurrentDictionary<string, long>();
+        var dispatchedAt = new ConcurrentDictionary<string, long>();
         var wallLatency = new ConcurrentBag<double>();
         var workerLatency = new ConcurrentBag<double>();
-        var dispatchedAt = new ConcurrentDictionary<string, long>();
+        var dispatchLatency = new ConcurrentBag<double>();
 
         HubConnection Connect(string token) => new HubConnectionBuilder()
             .WithUrl(new Uri(center.Address, "/hubs/center"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
@@ -38,7 +45,8 @@ internal static class PushBenchmark
             {
                 var now = Stopwatch.GetTimestamp();
                 foreach (var d in batch.Incidents)
-                    if (d.Version <= 2 && wallSent.TryGetValue(d.Id, out var sent)) wallLatency.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+                    if (d.Version <= 2 && d.Lat is { } lat && d.Lon is { } lon && reportedAt.TryGetValue((lat, lon), out var sent))
+                        wallLatency.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
             });
             await wall.StartAsync();
             await wall.InvokeAsync<FeedSnapshot>("Follow", "scope:JY");
@@ -46,60 +54,83 @@ internal static class PushBenchmark
         }
         var memberIds = (await admin.GetFromJsonAsync<JsonElement>("/api/members")).EnumerateArray()
             .Where(m => m.GetProperty("role").GetString() == "GridWorker").Select(m => m.GetProperty("id").GetString()!).Take(workers).ToList();
+        using var signIn = new HttpClient { BaseAddress = center.Address };
         foreach (var memberId in memberIds)
         {
-            var token = (await (await new HttpClient { BaseAddress = center.Address }.PostAsJsonAsync("/api/auth/token", new { username = memberId, password = CenterLauncher.Password }))
+            var token = (await (await signIn.PostAsJsonAsync("/api/auth/token", new { username = memberId, password = CenterLauncher.Password }))
                 .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
             var worker = Connect(token);
             worker.On<FeedBatch>("Feed", batch =>
             {
                 var now = Stopwatch.GetTimestamp();
                 foreach (var n in batch.Notices)
-                    if (n.Kind == "assignment" && dispatchedAt.TryRemove(n.IncidentId, out var sent)) workerLatency.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+                {
+                    if (n.Kind != "assignment") continue;
+                    if (dispatchedAt.TryRemove(n.IncidentId, out var dispatched)) dispatchLatency.Add(Stopwatch.GetElapsedTime(dispatched, now).TotalMilliseconds);
+                    if (idOf.TryRemove(n.IncidentId, out var reported)) workerLatency.Add(Stopwatch.GetElapsedTime(reported, now).TotalMilliseconds);
+                }
             });
             await worker.StartAsync();
             connections.Add(worker);
         }
-        Console.WriteLine($"{walls} walls and {memberIds.Count} workers connected; {reportsPerSecond} reports/s for {duration.TotalSeconds:0} s");
+        Console.WriteLine($"{walls} walls and {memberIds.Count} workers connected");
 
-        var random = new Random(7);
-        var clock = Stopwatch.StartNew();
-        var sentCount = 0;
-        var tasks = new List<Task>();
-        while (clock.Elapsed < duration)
+        var figures = new List<Figures>();
+        var points = CityPoints.Inside(rates.Sum() * (int)Math.Ceiling(duration.TotalSeconds) + 1_000, seed: 7);
+        var serial = 0;
+        foreach (var rate in rates)
         {
-            var due = (int)(clock.Elapsed.TotalSeconds * reportsPerSecond);
-            for (; sentCount < due; sentCount++)
+            wallLatency.Clear(); workerLatency.Clear(); dispatchLatency.Clear();
+            var failed = 0;
+            var reports = 0;
+            await Baselines.Paced(rate, duration, async _ =>
             {
-                var n = sentCount;
-                tasks.Add(Task.Run(async () =>
+                var n = Interlocked.Increment(ref serial);
+                var (lat, lon) = points[n];
+                var mark = Stopwatch.GetTimestamp();
+                reportedAt[(lat, lon)] = mark;
+                Interlocked.Increment(ref reports);
+                try
                 {
-                    var lat = 31.70 + random.NextDouble() * 0.2;
-                    var lon = 120.10 + random.NextDouble() * 0.4;
-                    var mark = Stopwatch.GetTimestamp();
-                    var response = await admin.PostAsJsonAsync("/api/incidents", new { category = "E0102", lat, lon, description = $"push {n}", channel = "hotline" });
-                    if (!response.IsSuccessStatusCode) return;
+                    // 54 categories: two random reports in one category within 50 m (linked as duplicates) are rare.
+                    var response = await admin.PostAsJsonAsync("/api/incidents", new { category = Categories[n % Categories.Length], lat, lon, description = $"push {n}", channel = "hotline" });
+                    if (!response.IsSuccessStatusCode) { Interlocked.Increment(ref failed); Failure($"report {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"); return; }
                     var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-                    wallSent.TryAdd(id, mark);
                     if (memberIds.Count == 0) return;
+                    idOf[id] = mark;
                     dispatchedAt[id] = Stopwatch.GetTimestamp();
-                    await admin.PostAsJsonAsync($"/api/incidents/{id}/actions/dispatch", new { memberId = memberIds[n % memberIds.Count] });
-                }));
-            }
-            await Task.Delay(5);
+                    var dispatched = await admin.PostAsJsonAsync($"/api/incidents/{id}/actions/dispatch", new { memberId = memberIds[n % memberIds.Count] });
+                    if (!dispatched.IsSuccessStatusCode) { Interlocked.Increment(ref failed); Failure($"dispatch {(int)dispatched.StatusCode} {await dispatched.Content.ReadAsStringAsync()}"); }
+                }
+                catch (HttpRequestException) { Interlocked.Increment(ref failed); }
+            });
+            await Task.Delay(2000);
+            var f = new Figures(rate, Baselines.Percentiles(wallLatency), Baselines.Percentiles(workerLatency), Baselines.Percentiles(dispatchLatency), reports, failed);
+            Console.WriteLine($"{rate} reports/s: report→wall p50 {f.Wall.P50:0.0} p99 {f.Wall.P99:0.0} ms ({f.Wall.Samples}), report→worker p50 {f.Worker.P50:0.0} p99 {f.Worker.P99:0.0} ms, " +
+                              $"dispatch→worker p50 {f.Dispatch.P50:0.0} p99 {f.Dispatch.P99:0.0} ms ({f.Dispatch.Samples}); {f.Reports} reports, {f.Failed} failed calls");
+            figures.Add(f);
         }
-        await Task.WhenAll(tasks);
-        await Task.Delay(2000);
-
-        static string P(ConcurrentBag<double> bag)
-        {
-            var s = bag.OrderBy(x => x).ToArray();
-            return s.Length == 0 ? "n/a" : $"{s[s.Length / 2]:0.0} / {s[Math.Min(s.Length - 1, (int)(s.Length * 0.99))]:0.0} ms ({s.Length} samples)";
-        }
-        Console.WriteLine("| push | p50 / p99 |");
-        Console.WriteLine("|---|---|");
-        Console.WriteLine($"| report → wall (each of {walls} walls; the clock starts before the HTTP report) | {P(wallLatency)} |");
-        Console.WriteLine($"| dispatch → worker phone | {P(workerLatency)} |");
         foreach (var c in connections) await c.DisposeAsync();
+        return figures;
+    }
+
+    private static readonly ConcurrentDictionary<string, int> Failures = new();
+
+    /// <summary>The first few of each kind of failure are printed, so a run that fails says why.</summary>
+    private static void Failure(string what)
+    {
+        var kind = what.Length > 400 ? what[..400] : what;
+        if (Failures.AddOrUpdate(kind[..Math.Min(kind.Length, 40)], 1, (_, n) => n + 1) <= 2) Console.WriteLine("  failed: " + kind);
+    }
+
+    private static readonly string[] Categories = LoadCategories();
+
+    private static string[] LoadCategories()
+    {
+        using var file = File.OpenRead(Path.Combine(Repo.FindRoot(), "samples", "Jiangyin", "categories.json"));
+        var doc = JsonDocument.Parse(file);
+        var array = doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement : doc.RootElement.EnumerateObject().First(p => p.Value.ValueKind == JsonValueKind.Array).Value;
+        // Urgent 突发事件 (E04) go to a worker without an operator; here the operator dispatches every report.
+        return array.EnumerateArray().Select(c => c.GetProperty("code").GetString()!).Where(c => !c.StartsWith("E04", StringComparison.Ordinal)).ToArray();
     }
 }

@@ -12,8 +12,9 @@ public static class EmbeddedProfile
         silo.UseLocalhostClustering(siloPort: node.SiloPort, gatewayPort: node.GatewayPort);
         silo.Services.AddSingleton(_ => new SqliteDatabase(
             Path.Combine(options.FullDataDirectory, "command-center.db"),
-            [SqliteGrainStorage.Schema, .. SqliteIncidentLedger.Schema, .. SqliteArchiveIndex.Schema]));
+            [SqliteGrainStorage.Schema, .. SqliteIncidentLedger.Schema, .. SqliteArchiveIndex.Schema, .. SqlitePatrolTracks.Schema]));
         silo.Services.AddSingleton<SqliteIncidentLedger>();
+        silo.Services.AddSingleton<Grains.Members.IPatrolTracks, SqlitePatrolTracks>();
         silo.Services.AddSingleton<Grains.Archive.IArchiveIndex, SqliteArchiveIndex>();
         silo.Services.AddSingleton<Grains.Archive.IArchiveStore>(_ => new FileArchiveStore(Path.Combine(options.FullDataDirectory, "archive")));
         // Readers see archived incidents through the ledger as if they never left.

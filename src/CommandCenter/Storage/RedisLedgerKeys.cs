@@ -22,6 +22,9 @@ public sealed class RedisLedgerKeys(string prefix)
     /// <summary>Hash of the index entries the incident is in now (key → member), so the next append can leave the stale ones.</summary>
     public RedisKey Memberships(string incidentId) => root + "in:" + incidentId;
 
+    /// <summary>A member's patrol track: "ticks|lat|lon" (see <see cref="RedisPatrolTracks"/>).</summary>
+    public RedisKey Track(string memberId) => prefix + ":track:" + memberId;
+
     /// <summary>Every event of every incident: "ticks|incident|sequence".</summary>
     public RedisKey Timeline => root + "timeline";
 

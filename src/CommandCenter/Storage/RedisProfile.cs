@@ -39,6 +39,7 @@ public static class RedisProfile
         });
         silo.Services.AddSingleton(new RedisLedgerKeys(node.ServiceId));
         silo.Services.AddSingleton<RedisIncidentLedger>();
+        silo.Services.AddSingleton<Grains.Members.IPatrolTracks, RedisPatrolTracks>();
         // The archive: files under the node's data directory and the SQLite archive index beside them.
         // In this profile the archive index (and the archive files) are per node, not shared: an incident
         // archived by one node is read back only on that node, and the SQLite index's move does not drop

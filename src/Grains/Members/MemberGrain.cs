@@ -13,15 +13,24 @@ public sealed class MemberState
 }
 
 /// <summary>
-/// Thin shell over the member rules. The track lives in its own state record so that a duty change
-/// does not rewrite a day of positions.
+/// Thin shell over the member rules. Pings go to the append-only track store, not the grain state: a
+/// batch is one small durable write, and the last kept fix is read back from the track on activation.
 /// </summary>
 public sealed class MemberGrain(
     [PersistentState("member")] IPersistentState<MemberState> member,
-    [PersistentState("track")] IPersistentState<PatrolTrack> track,
+    IPatrolTracks tracks,
     ICityMap city,
     TimeProvider clock) : Grain, IMemberGrain
 {
+    private DateOnly prunedOn;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (member.State.Profile is null) return;
+        var last = await tracks.Last(this.GetPrimaryKeyString());
+        if (last is not null && (member.State.LastLocation is null || last.At > member.State.LastLocation.At)) member.State.LastLocation = last;
+    }
+
     public async Task Enroll(MemberProfile profile)
     {
         if (member.State.Profile == profile) return;
@@ -49,15 +58,26 @@ public sealed class MemberGrain(
         if (member.State.Profile is null) return null;
         var (kept, report) = PingCheck.Check(pings, member.State.LastLocation, clock.GetUtcNow());
         if (kept.Count == 0) return report;
-        track.State.Add(kept);
+        await tracks.Append(this.GetPrimaryKeyString(), kept);
+        // Not written to the member's state: the track holds it durably and activation reads it back.
         member.State.LastLocation = report.LastLocation;
-        await Task.WhenAll(track.WriteStateAsync(), member.WriteStateAsync());
         PublishPosition();
+        await ForgetOldDays();
         return report;
     }
 
-    public Task<IReadOnlyList<Fix>> GetTrack(DateTimeOffset from, DateTimeOffset to) =>
-        Task.FromResult<IReadOnlyList<Fix>>(track.State.Between(from, to).ToList());
+    /// <summary>Once a day per activation, the member's positions older than the kept days are dropped.</summary>
+    private async Task ForgetOldDays()
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (prunedOn == today) return;
+        prunedOn = today;
+        await tracks.Forget(this.GetPrimaryKeyString(), PatrolTrack.KeptSince(now));
+    }
+
+    public async Task<IReadOnlyList<Fix>> GetTrack(DateTimeOffset from, DateTimeOffset to) =>
+        PatrolTrack.Thin(await tracks.Between(this.GetPrimaryKeyString(), from, to), PatrolTrack.MaxPointsPerAnswer);
 
     /// <summary>Walls of every scope above the member's home grid see the dot move (coalesced there).</summary>
     private void PublishPosition()

@@ -1,39 +1,44 @@
 namespace CommandCenter.Grains.Members;
 
 /// <summary>
-/// A member's recent positions, bounded: at most <see cref="MaxPointsPerDay"/> per UTC day and
-/// <see cref="DaysKept"/> days. When a day is full the track is thinned (every other point dropped)
-/// rather than cut, so the whole day's route stays drawable.
+/// The rules of a member's patrol track (轨迹): positions are kept <see cref="DaysKept"/> days, and a window
+/// with more points than a map can draw is thinned evenly, keeping its first and last point, so the whole
+/// route stays drawable rather than cut.
 /// </summary>
-[GenerateSerializer, Alias("PatrolTrack")]
-public sealed class PatrolTrack
+public static class PatrolTrack
 {
-    public const int MaxPointsPerDay = 4_000;
     public const int DaysKept = 7;
 
-    [Id(0)] public SortedDictionary<DateOnly, List<Fix>> Days { get; set; } = new();
+    /// <summary>The most points one track answer carries (a day at one fix every 5 s).</summary>
+    public const int MaxPointsPerAnswer = 20_000;
 
-    public void Add(IEnumerable<Fix> fixes)
+    public static DateTimeOffset KeptSince(DateTimeOffset now) => now - TimeSpan.FromDays(DaysKept);
+
+    public static IReadOnlyList<Fix> Thin(IReadOnlyList<Fix> points, int max)
     {
-        foreach (var fix in fixes)
-        {
-            var day = DateOnly.FromDateTime(fix.At.UtcDateTime);
-            if (!Days.TryGetValue(day, out var points)) Days[day] = points = new List<Fix>();
-            points.Add(fix);
-            if (points.Count > MaxPointsPerDay) Thin(points);
-        }
-        while (Days.Count > DaysKept) Days.Remove(Days.Keys.First());
+        if (points.Count <= max || max < 2) return points;
+        var thinned = new List<Fix>(max);
+        var step = (points.Count - 1) / (double)(max - 1);
+        for (var i = 0; i < max; i++) thinned.Add(points[(int)Math.Round(i * step)]);
+        return thinned;
     }
+}
 
-    public IEnumerable<Fix> Between(DateTimeOffset from, DateTimeOffset to) =>
-        Days.Values.SelectMany(p => p).Where(f => f.At >= from && f.At <= to).OrderBy(f => f.At);
+/// <summary>
+/// Where tracks are kept: append-only, outside the member's grain state, so a batch of pings costs one
+/// small durable write however long the day's track already is.
+/// </summary>
+public interface IPatrolTracks
+{
+    /// <summary>Durable when the task completes. Fixes come in time order, after the member's last kept one.</summary>
+    Task Append(string memberId, IReadOnlyList<Fix> fixes);
 
-    private static void Thin(List<Fix> points)
-    {
-        var last = points[^1];
-        var kept = points.Where((_, i) => i % 2 == 0).ToList();
-        if (kept[^1] != last) kept.Add(last);
-        points.Clear();
-        points.AddRange(kept);
-    }
+    /// <summary>The member's fixes in [from, to], in time order.</summary>
+    Task<IReadOnlyList<Fix>> Between(string memberId, DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>The member's latest kept fix, if any.</summary>
+    Task<Fix?> Last(string memberId);
+
+    /// <summary>Drops the member's fixes before <paramref name="before"/>.</summary>
+    Task Forget(string memberId, DateTimeOffset before);
 }

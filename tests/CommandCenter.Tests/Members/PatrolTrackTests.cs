@@ -7,25 +7,25 @@ public class PatrolTrackTests
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_full_day_is_thinned_not_cut_so_the_whole_route_stays()
+    public void A_window_with_too_many_points_is_thinned_evenly_not_cut_so_the_whole_route_stays()
     {
-        var track = new PatrolTrack();
-        var fixes = Enumerable.Range(0, PatrolTrack.MaxPointsPerDay * 3).Select(i => new Fix(31.9, 120.28, Start.AddSeconds(i * 7))).ToList();
+        var fixes = Enumerable.Range(0, 12_001).Select(i => new Fix(31.9, 120.28 + i * 1e-6, Start.AddSeconds(i * 7))).ToList();
 
-        track.Add(fixes);
+        var drawn = PatrolTrack.Thin(fixes, 4_000);
 
-        var day = track.Between(Start, Start.AddDays(1)).ToList();
-        day.Count.Should().BeLessThanOrEqualTo(PatrolTrack.MaxPointsPerDay);
-        day[0].At.Should().Be(fixes[0].At);
-        day[^1].At.Should().Be(fixes[^1].At);
+        drawn.Should().HaveCount(4_000);
+        drawn[0].Should().Be(fixes[0]);
+        drawn[^1].Should().Be(fixes[^1]);
+        drawn.Should().BeInAscendingOrder(f => f.At);
+        // Evenly: no gap between drawn points is more than twice the average.
+        var gaps = drawn.Zip(drawn.Skip(1), (a, b) => (b.At - a.At).TotalSeconds).ToList();
+        gaps.Max().Should().BeLessThanOrEqualTo(2 * gaps.Average());
     }
 
     [Fact]
-    public void Only_the_last_week_is_kept()
+    public void A_window_that_fits_is_drawn_whole()
     {
-        var track = new PatrolTrack();
-        for (var d = 0; d < 10; d++) track.Add([new Fix(31.9, 120.28, Start.AddDays(d).AddHours(9))]);
-
-        track.Between(Start, Start.AddDays(11)).Select(f => f.At.Day).Should().Equal(Enumerable.Range(0, 10).Skip(3).Select(d => Start.AddDays(d).Day));
+        var fixes = Enumerable.Range(0, 100).Select(i => new Fix(31.9, 120.28, Start.AddSeconds(i))).ToList();
+        PatrolTrack.Thin(fixes, 4_000).Should().Equal(fixes);
     }
 }

@@ -20,10 +20,13 @@ internal static class LifecycleBenchmark
         ("evaluate", new { satisfaction = 5 }),
     ];
 
-    public static async Task Run(string root, int concurrency, TimeSpan duration)
+    public static async Task<Figures> Run(string root, int concurrency, TimeSpan duration)
     {
         await using var center = await CenterLauncher.Start(root);
-        var figures = await Drive([await center.ClientFor("admin")], concurrency, duration);
+        var client = await center.ClientFor("admin");
+        var cpuBefore = center.CpuTime;
+        var figures = await Drive([client], concurrency, duration);
+        figures = figures with { CenterCpuPerTransitionMicroseconds = (center.CpuTime - cpuBefore).TotalMicroseconds / (figures.TransitionsPerSecond * figures.Seconds) };
         Console.WriteLine($"Embedded profile, {concurrency} lifecycles in flight, {figures.Seconds:0.0} s, {Environment.ProcessorCount} cores");
         Console.WriteLine("| figure | value |");
         Console.WriteLine("|---|---:|");
@@ -31,6 +34,8 @@ internal static class LifecycleBenchmark
         Console.WriteLine($"| HTTP transitions/s | {figures.TransitionsPerSecond:N0} |");
         Console.WriteLine($"| transition p50 / p99 / p99.9 / max (ms) | {figures.Latencies} |");
         Console.WriteLine($"| failed requests | {figures.Failures} |");
+        Console.WriteLine($"| center CPU per HTTP transition (warm-up included) | {figures.CenterCpuPerTransitionMicroseconds:N0} µs |");
+        return figures;
     }
 
     /// <summary>
@@ -44,7 +49,11 @@ internal static class LifecycleBenchmark
     }
 
     /// <summary>What one measured run gave.</summary>
-    public sealed record Figures(double Seconds, double LifecyclesPerSecond, double TransitionsPerSecond, string Latencies, int Failures);
+    public sealed record Figures(double Seconds, double LifecyclesPerSecond, double TransitionsPerSecond, string Latencies, int Failures)
+    {
+        /// <summary>The center's CPU time (user + kernel) over the run divided by the transitions: what one costs, whatever the client takes.</summary>
+        public double CenterCpuPerTransitionMicroseconds { get; init; }
+    }
 
     /// <summary>
     /// Keeps <paramref name="concurrency"/> lifecycles in flight for <paramref name="duration"/>, spread

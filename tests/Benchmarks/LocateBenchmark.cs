@@ -6,7 +6,9 @@ namespace CommandCenter.Benchmarks;
 /// <summary>Point → grid lookups per second on the sample city: the STRtree index beside a brute-force scan, same points, same run.</summary>
 internal static class LocateBenchmark
 {
-    public static void Run(string root)
+    public sealed record Figures(int Grids, double Indexed, double Parallel, double Brute);
+
+    public static Figures Run(string root)
     {
         var sw = Stopwatch.StartNew();
         var hierarchy = GridImport.Read(File.ReadAllText(Path.Combine(root, "samples", "Jiangyin", "grids.geojson"))).Hierarchy
@@ -33,6 +35,7 @@ internal static class LocateBenchmark
         Console.WriteLine($"| STRtree + IndexedPointInAreaLocator, {Environment.ProcessorCount} threads | {parallel:N0} |");
         Console.WriteLine($"| brute force (Covers on every grid), 1 thread | {brute:N0} |");
         Console.WriteLine($"Speed-up of the index over brute force: {indexed / brute:0.0}×");
+        return new Figures(hierarchy.Nodes.Count, indexed, parallel, brute);
     }
 
     private static double Measure((double Lat, double Lon)[] points, Func<(double Lat, double Lon), GridLocation?> locate, TimeSpan budget)

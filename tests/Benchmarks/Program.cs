@@ -2,10 +2,17 @@ using CommandCenter.Benchmarks;
 
 // Benchmarks print figures; they are not part of the test run. Build the center in Release first:
 //   dotnet build -c Release src/CommandCenter && dotnet run -c Release --project tests/Benchmarks -- lifecycle
-// Modes: locate, lifecycle [in flight], replay [events], push [walls] [workers] [rate], cluster [in flight]
-// (1 and 2 nodes on the Redis profile), all (every mode but push).
+// Modes: suite (the table of docs/performance.md: every figure beside its baseline), locate,
+// lifecycle [in flight], replay [events], push [walls] [workers] [rates, e.g. 200,500,1000],
+// pings [workers] [walls], baselines, cluster [in flight] (1 and 2 nodes on the Redis profile),
+// all (locate, lifecycle, replay, cluster).
 var which = args.FirstOrDefault() ?? "all";
 var root = Repo.FindRoot();
+if (which is "suite")
+{
+    await PerfSuite.Run(root);
+    return;
+}
 if (which is "locate" or "all") LocateBenchmark.Run(root);
 if (which is "lifecycle" or "all")
 {

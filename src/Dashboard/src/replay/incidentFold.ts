@@ -30,6 +30,8 @@ export interface ReplayIncident {
   heldLight: ReplayLight | null;
   /** Some step of its life ended after its deadline, or a breach escalated it (as far as the window shows). */
   late: boolean;
+  /** When it was closed (evaluated or later, or cancelled) within the window; null while open or if closed before the window. */
+  closedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -79,6 +81,7 @@ export function fromSnapshot(s: SnapshotIncident): ReplayIncident {
     suspendedAt: null,
     heldLight: suspended ? (s.light as ReplayLight) : null,
     late: s.breached,
+    closedAt: null,
     createdAt: Date.parse(s.createdAt),
     updatedAt: Date.parse(s.updatedAt),
   };
@@ -94,11 +97,13 @@ export function apply(before: ReplayIncident | undefined, e: EventLine): ReplayI
     : {
       id: e.incidentId, version: 0, state: to, step: 1, category: '', priority: 'normal', channel: '', gridId: null, chain: [],
       assigneeId: null, lat: null, lon: null, active: null, escalation: 'None', suspendedAt: null, heldLight: null, late: false,
-      createdAt: at, updatedAt: at,
+      closedAt: null, createdAt: at, updatedAt: at,
     };
   next.version = e.sequence;
   next.updatedAt = at;
   next.state = to;
+  if (!isOpen(to) && (!before || isOpen(before.state))) next.closedAt = at;
+  else if (isOpen(to)) next.closedAt = null;
   // Suspended and cancelled keep the step they were at (the one they came from when they entered).
   if (to === 'suspended' || to === 'cancelled') {
     if (from !== 'suspended' && from !== 'cancelled') next.step = stepOf(from);
@@ -169,6 +174,11 @@ function endDeadline(incident: ReplayIncident, at: number): void {
  * The SLA light at `at`, by the server's rule (IncidentHistory.LightAt): none without a running clock, red once
  * breached, and a suspended clock shows the colour it had when it stopped.
  */
+/** Shown at the replay clock: open ones, and those closed within the window (greyed) until archived. */
+export function isShown(incident: ReplayIncident): boolean {
+  return isOpen(incident.state) || (incident.closedAt !== null && incident.state !== 'archived');
+}
+
 export function lightAt(incident: ReplayIncident, at: number): ReplayLight {
   const active = incident.active;
   if (!active) return 'none';

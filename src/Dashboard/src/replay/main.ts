@@ -92,7 +92,10 @@ async function startReplay(account: Account): Promise<void> {
       h('div.brand', {},
         h('div.brand-mark', { 'aria-hidden': 'true' }),
         h('div', {}, h('h1', {}, '历史回放'), h('p', {}, 'SLA replay · 事件、时限灯与巡查轨迹 Incidents, SLA lights, patrol tracks'))),
-      h('div.counters', {}, ...Object.values(kpiTiles).map(c => c.element)),
+      h('div.kpis', {},
+        h('div.counters', {}, ...Object.values(kpiTiles).map(c => c.element)),
+        h('p.kpi-caption', {}, '指标：窗口开始至回放时刻，由浏览器按事件流计算（按时办结 = 办结且无环节超时） ',
+          h('small', {}, 'KPIs from the window start to the replay clock, counted in the browser from the events (on time: closed with no step late)'))),
       h('div.head-side', {},
         h('div.clock', {}, clockTime, h('small', {}, '北京时间 Asia/Shanghai')),
         h('div.head-meta', {},
@@ -108,12 +111,9 @@ async function startReplay(account: Account): Promise<void> {
         h('section.panel.replay-extra', {},
           h('header.panel-head', {}, h('h2', {}, '巡查轨迹 ', h('small', {}, 'Patrol track'))),
           h('form.track-form', {}, memberSelect, memberInput, h('button', { type: 'submit' }, '显示轨迹 ', h('small', {}, 'Show')), trackInfo),
+          h('p.kpi-note', {}, serverKpis),
           h('header.panel-head', {}, h('h2', {}, '事件流 ', h('small', {}, 'Events up to the clock'))),
-          eventLog,
-          h('p.kpi-note', {},
-            '顶部指标：窗口开始至回放时刻，由浏览器按事件流计算（按时办结 = 办结且无环节超时）。 ',
-            h('small', {}, 'Top KPIs: counted in the browser from the events between the window start and the replay clock (on time = closed with no step late). '),
-            serverKpis))))));
+          eventLog)))));
 
   const city = new CityMap(mapHost, { incidentClicked: id => select(id) });
   await city.loadGrids();
@@ -143,6 +143,8 @@ async function startReplay(account: Account): Promise<void> {
   let track: Track | null = null;
   let dragging = false;
   let drawn = 0;
+  /** The clock instant the map, board and KPIs last showed. */
+  let drawnAt = Number.NaN;
   let loads = 0;
 
   const clock = new ReplayClock(from, to, () => scheduleDraw());
@@ -169,6 +171,7 @@ async function startReplay(account: Account): Promise<void> {
     replayMap.moveTrack(at);
     showKpis(kpis);
     showEvents(history, moment.applied);
+    drawnAt = at;
   }
 
   function showKpis(k: ReplayKpis): void {
@@ -236,7 +239,7 @@ async function startReplay(account: Account): Promise<void> {
       history = new ReplayHistory(snapshot, events, end);
       shownEvents = -1;
       seek.max = String(end - start);
-      windowEdges.replaceChildren(h('span', {}, cityStamp(start)), ' → ', h('span', {}, cityStamp(end)));
+      windowEdges.replaceChildren(h('span', {}, cityStamp(start).slice(5)), ' → ', h('span', {}, cityStamp(end).slice(5)));
       status.textContent = `${lookup.gridName(scope)}：期初 ${snapshot.incidents.length} 件，${events.length} 条事件 · ${snapshot.incidents.length} at start, ${events.length} events`;
       city.focus(scope);
       fillHandlers(history.handlers());
@@ -266,7 +269,7 @@ async function startReplay(account: Account): Promise<void> {
         return typeof r === 'object' && r?.rate != null ? `${Math.round(r.rate * 1000) / 10}%` : '—';
       };
       serverKpis.replaceChildren(
-        h('strong', {}, '整个窗口（服务器 /api/kpis）：'),
+        h('strong', {}, '整个窗口 · 服务器 /api/kpis：'),
         `按时立案率 ${rate('griddedOnTime')} · 按期处置率 ${rate('handledOnTime')} · 按期结案率 ${rate('closedOnTime')} · 满意率 ${rate('satisfaction')}`,
         h('small', {}, ' Whole window, from the server: gridded, handled, closed on time; satisfaction.'));
     } catch {
@@ -335,6 +338,7 @@ async function startReplay(account: Account): Promise<void> {
     get loaded() { return history !== null && !loadButton.disabled; },
     get loads() { return loads; },
     get at() { return clock.at; },
+    get drawnAt() { return drawnAt; },
     get playing() { return clock.playing; },
     get speed() { return clock.speed; },
     get window() { return history ? { from: history.from, to: history.to, scope: history.scope, events: history.events.length } : null; },

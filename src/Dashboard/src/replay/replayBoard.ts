@@ -1,9 +1,9 @@
 // The board beside the replay map: every incident of the scope as it stood at the replay clock, open ones first
-// (most urgent on top) with their step, state, SLA light and time left, then the closed ones greyed.
+// (most urgent on top) with their step, state, SLA light and time left, then those closed within the window, greyed.
 
 import { en, h, priorityWords, slaStepWords, span, stateWords, zh } from '../shared/words';
 import type { Lookup } from '../wall/lookup';
-import { isOpen, lightAt, type ReplayIncident } from './incidentFold';
+import { isOpen, isShown, lightAt, type ReplayIncident } from './incidentFold';
 
 const maxRows = 150;
 
@@ -30,9 +30,9 @@ export class ReplayBoard {
   }
 
   render(incidents: Iterable<ReplayIncident>, at: number): void {
-    const all = [...incidents];
+    const all = [...incidents].filter(isShown);
     const open = all.filter(i => isOpen(i.state)).sort((a, b) => (a.active?.dueAt ?? Infinity) - (b.active?.dueAt ?? Infinity) || a.id.localeCompare(b.id));
-    const closed = all.filter(i => !isOpen(i.state)).sort((a, b) => b.updatedAt - a.updatedAt);
+    const closed = all.filter(i => !isOpen(i.state)).sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
     const shown = [...open, ...closed].slice(0, maxRows);
     this.total.textContent = `${open.length} / ${all.length}`;
     const keep = new Set(shown.map(i => i.id));

@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { CityMap } from '../wall/cityMap';
 import { gridLoads } from '../wall/gridLoad';
 import type { IncidentDelta } from '../shared/wire';
-import { isOpen, lightAt, type ReplayIncident } from './incidentFold';
+import { isOpen, isShown, lightAt, type ReplayIncident } from './incidentFold';
 import type { Track } from './replayWire';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -58,7 +58,7 @@ export class ReplayMap {
     } });
   }
 
-  /** Draws the incidents of the moment (archived ones are gone) and colours the grids by their open load and lights. */
+  /** Draws the incidents of the moment (closed ones greyed, archived or closed before the window gone) and colours the grids by their open load and lights. */
   showIncidents(incidents: Iterable<ReplayIncident>, at: number): void {
     const features: Feature<Point>[] = [];
     const signature: string[] = [];
@@ -67,7 +67,7 @@ export class ReplayMap {
       const light = lightAt(incident, at);
       const open = isOpen(incident.state);
       if (open) deltas.push(asDelta(incident, light));
-      if (incident.lat === null || incident.lon === null || incident.state === 'archived') continue;
+      if (incident.lat === null || incident.lon === null || !isShown(incident)) continue;
       signature.push(`${incident.id}:${incident.version}:${light}`);
       features.push({
         type: 'Feature',
@@ -135,7 +135,7 @@ export class ReplayMap {
       south = Math.min(south, p.lat); north = Math.max(north, p.lat);
     }
     const pad = 0.01;
-    this.city.map.fitBounds([[west - pad, south - pad], [east + pad, north + pad]], { padding: 60, animate: true, maxZoom: 14 });
+    this.city.map.fitBounds([[west - pad, south - pad], [east + pad, north + pad]], { padding: 60, animate: true, maxZoom: 12.5 });
   }
 
   /** For tests: the ids drawn on the map, and how many fixes the track layer holds. */

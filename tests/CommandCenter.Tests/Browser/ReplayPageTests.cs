@@ -29,7 +29,8 @@ public class ReplayPageTests(WallFixture wall)
         using var worker = await wall.Center.ClientFor(Worker);
         using var supervisor = await wall.Center.ClientFor("supervisor1");
         await Act(worker, a, "accept", new { });
-        var pings = await SendPatrol(worker);
+        var patrol = await SendPatrol(worker);
+        var pings = patrol.Count;
         await Until(async () => (await Incident(b)).GetProperty("escalation").GetString() != "None", "B breaches its 12 s dispatch limit");
         await Act(worker, a, "resolve", new { note = "已清运" });
         await Act(supervisor, a, "verify", new { passed = true });
@@ -101,6 +102,12 @@ public class ReplayPageTests(WallFixture wall)
         await page.Locator(".track-info", new() { HasTextString = $"{pings} 个定位点" }).WaitForAsync();
         (await page.EvaluateAsync<int>("() => window.__replay.trackPoints()")).Should().Be(pings, "the track layer holds every fix of the window");
         (await page.EvaluateAsync<JsonElement>("() => window.__replay.trackPosition()")).ValueKind.Should().Be(JsonValueKind.Object);
+        // The marker follows the clock: none before the first fix, halfway between two fixes halfway between their instants.
+        await Seek(page, from, from);
+        (await page.EvaluateAsync<JsonElement>("() => window.__replay.trackPosition()")).ValueKind.Should().Be(JsonValueKind.Null);
+        await Seek(page, from, patrol[1].At + (patrol[2].At - patrol[1].At) / 2);
+        var marker = await page.EvaluateAsync<JsonElement>("() => window.__replay.trackPosition()");
+        marker.GetProperty("lat").GetDouble().Should().BeApproximately((patrol[1].Lat + patrol[2].Lat) / 2, 0.00002);
 
         // Between B's warning and its deadline: yellow on the board, A still being handled.
         var dispatchClock = (await Incident(b)).GetProperty("deadlines").EnumerateArray().First(d => d.GetProperty("step").GetString() == "dispatch");
@@ -136,17 +143,19 @@ public class ReplayPageTests(WallFixture wall)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Five fixes a couple of seconds apart, walking north through the worker's own block; returns how many were kept.</summary>
-    private static async Task<int> SendPatrol(HttpClient worker)
+    private sealed record Fix(double Lat, double Lon, DateTimeOffset At);
+
+    /// <summary>Five fixes a second apart (the last one now), walking north through the worker's own block; all are kept.</summary>
+    private static async Task<IReadOnlyList<Fix>> SendPatrol(HttpClient worker)
     {
         var home = SampleCity.Hierarchy.Find(WorkerBlock)!.Geometry.InteriorPoint;
         var now = DateTimeOffset.UtcNow;
-        var pings = Enumerable.Range(0, 5).Select(i => new { lat = home.Y + i * 0.0002, lon = home.X, at = now.AddSeconds(i - 5) }).ToArray();
+        var pings = Enumerable.Range(0, 5).Select(i => new Fix(home.Y + i * 0.0002, home.X, now.AddSeconds(i - 4))).ToArray();
         var response = await worker.PostAsJsonAsync($"/api/members/{Worker}/locations", new { pings });
         response.EnsureSuccessStatusCode();
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
         answer.GetProperty("refused").GetArrayLength().Should().Be(0, answer.ToString());
-        return pings.Length;
+        return pings;
     }
 
     private static async Task Seek(IPage page, DateTimeOffset from, DateTimeOffset at)

@@ -36,6 +36,8 @@ export class ReplayHistory {
   readonly from: number;
   readonly to: number;
   readonly scope: string;
+  /** Incidents open at the window's start. */
+  readonly openAtStart: number;
   readonly events: readonly EventLine[];
   /** The instant of each event, in order. */
   readonly times: Float64Array;
@@ -51,12 +53,16 @@ export class ReplayHistory {
     this.scope = snapshot.scope;
     this.events = events;
     this.times = Float64Array.from(events, e => Date.parse(e.at));
-    // At most about two hundred checkpoints, whatever the window holds; at least a few hundred events apart.
-    this.checkpointEvery = Math.max(256, Math.ceil(events.length / 200));
+    // Incidents already closed at the start are never shown and never counted again: only the open ones are held.
+    const incidents = new Map<string, ReplayIncident>();
+    for (const s of snapshot.incidents) if (isOpen(s.state)) incidents.set(s.id, fromSnapshot(s));
+    this.openAtStart = incidents.size;
+    // At most about two hundred checkpoints, and no more incidents held in all of them than a few million;
+    // at least a few hundred events apart.
+    const checkpoints = Math.max(1, Math.min(200, Math.floor(4_000_000 / Math.max(1, incidents.size + events.length / 4))));
+    this.checkpointEvery = Math.max(256, Math.ceil(events.length / checkpoints));
     this.tallies = new Int32Array((events.length + 1) * Tally.Count);
 
-    const incidents = new Map<string, ReplayIncident>();
-    for (const s of snapshot.incidents) incidents.set(s.id, fromSnapshot(s));
     const counts = new Int32Array(Tally.Count);
     for (let i = 0; i < events.length; i++) {
       if (i % this.checkpointEvery === 0) this.checkpoints.push(new Map(incidents));

@@ -192,7 +192,8 @@ async function startReplay(account: Account): Promise<void> {
     const recent = loaded.events.slice(Math.max(0, applied - 14), applied).reverse();
     eventLog.replaceChildren(...recent.map(e => {
       const action = actionWord(e.action);
-      return h('li', { dataset: { action, id: e.incidentId }, onclick: () => select(e.incidentId) },
+      // Clicking an event puts the clock on its instant (to the millisecond, finer than the slider).
+      return h('li', { dataset: { action, id: e.incidentId }, title: '跳到此刻 · Jump here', onclick: () => { clock.seek(Date.parse(e.at)); select(e.incidentId); } },
         h('time', {}, cityStamp(Date.parse(e.at)).slice(11)),
         h('span.event-action', {}, zh(actionWords, action), h('small', {}, en(actionWords, action))),
         h('span.event-case', {}, e.incidentId),
@@ -240,7 +241,7 @@ async function startReplay(account: Account): Promise<void> {
       shownEvents = -1;
       seek.max = String(end - start);
       windowEdges.replaceChildren(h('span', {}, cityStamp(start).slice(5)), ' → ', h('span', {}, cityStamp(end).slice(5)));
-      status.textContent = `${lookup.gridName(scope)}：期初 ${snapshot.incidents.length} 件，${events.length} 条事件 · ${snapshot.incidents.length} at start, ${events.length} events`;
+      status.textContent = `${lookup.gridName(scope)}：期初在办 ${history.openAtStart} 件，${events.length} 条事件 · ${history.openAtStart} open at start, ${events.length} events`;
       city.focus(scope);
       fillHandlers(history.handlers());
       keepInAddress(start, end, scope);
@@ -312,6 +313,12 @@ async function startReplay(account: Account): Promise<void> {
     dragging = true;
     clock.seek(history.from + Number(seek.value));
     dragging = false;
+  });
+  // Arrow keys on the slider step a minute (ten with Shift): the slider itself has no step over a window of any length.
+  seek.addEventListener('keydown', event => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    clock.seek(clock.at + (event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? 600_000 : 60_000));
   });
   memberSelect.addEventListener('change', () => {
     if (memberSelect.value) {

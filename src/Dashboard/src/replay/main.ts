@@ -240,7 +240,8 @@ async function startReplay(account: Account): Promise<void> {
       history = new ReplayHistory(snapshot, events, end);
       shownEvents = -1;
       seek.max = String(end - start);
-      windowEdges.replaceChildren(h('span', {}, cityStamp(start).slice(5)), ' → ', h('span', {}, cityStamp(end).slice(5)));
+      const sameDay = cityStamp(start).slice(0, 10) === cityStamp(end).slice(0, 10);
+      windowEdges.replaceChildren(h('span', {}, cityStamp(start).slice(sameDay ? 11 : 5)), ' → ', h('span', {}, cityStamp(end).slice(sameDay ? 11 : 5)));
       status.textContent = `${lookup.gridName(scope)}：期初在办 ${history.openAtStart} 件，${events.length} 条事件 · ${history.openAtStart} open at start, ${events.length} events`;
       city.focus(scope);
       fillHandlers(history.handlers());

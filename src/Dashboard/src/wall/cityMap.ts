@@ -56,7 +56,9 @@ export class CityMap {
   readonly levels = new Map<string, number>();
   private readonly labels = new Map<string, { marker: Marker; count: HTMLElement; element: HTMLElement }>();
   private bounds: LngLatBounds | null = null;
-  private level1: GridCollection | null = null;
+  private cityBounds: LngLatBounds | null = null;
+  /** Every grid's outline by id, for framing a scope of any level. */
+  private readonly outlines = new Map<string, Feature<Geometry, GridProperties>>();
   private loaded: Promise<void>;
   private ready = false;
   private pendingIncidents: FeatureCollection<Point> | null = null;
@@ -95,6 +97,7 @@ export class CityMap {
         this.parents.set(feature.properties.id, feature.properties.parentId);
         this.names.set(feature.properties.id, feature.properties.name);
         this.levels.set(feature.properties.id, feature.properties.level);
+        this.outlines.set(feature.properties.id, feature);
       }
     }
     await this.loaded;
@@ -146,21 +149,29 @@ export class CityMap {
     map.on('mouseenter', 'incidents', () => { map.getCanvas().style.cursor = 'pointer'; });
     map.on('mouseleave', 'incidents', () => { map.getCanvas().style.cursor = ''; });
 
-    this.level1 = level1;
-    this.bounds = boundsOf(city.features.length ? city : level1);
+    this.bounds = this.cityBounds = boundsOf(city.features.length ? city : level1);
     this.fitCity(false);
     for (const feature of level1.features) this.addLabel(feature);
     this.ready = true;
     this.flush();
   }
 
-  /** A town's wall: frame that town and mark its outline (the rest of the city stays for context). */
+  /**
+   * A scope's view: frame that grid (a town, a village or a block) and mark its outline; the rest of the city
+   * stays for context. The city itself frames the whole city again.
+   */
   focus(gridId: string): void {
-    const town = this.level1?.features.filter(f => f.properties.id === gridId) ?? [];
-    if (town.length === 0) return;
-    this.bounds = boundsOf({ type: 'FeatureCollection', features: town });
-    this.map.addLayer({ id: 'scope-line', type: 'line', source: 'grids-l1', filter: ['==', ['get', 'id'], gridId],
-      paint: { 'line-color': '#e0f2fe', 'line-width': 3.5 } });
+    const grid = this.outlines.get(gridId);
+    if (!grid) return;
+    if (this.map.getLayer('scope-line')) this.map.removeLayer('scope-line');
+    const level = grid.properties.level;
+    if (level === 0) {
+      this.bounds = this.cityBounds;
+    } else {
+      this.bounds = boundsOf({ type: 'FeatureCollection', features: [grid] });
+      this.map.addLayer({ id: 'scope-line', type: 'line', source: `grids-l${level}`, filter: ['==', ['get', 'id'], gridId],
+        paint: { 'line-color': '#e0f2fe', 'line-width': 3.5 } });
+    }
     this.fitCity(false);
   }
 

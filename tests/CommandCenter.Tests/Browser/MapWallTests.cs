@@ -34,7 +34,14 @@ public class MapWallTests(WallFixture wall)
 
         var id = await wall.Report(wall.NextPoint("JY10"), "E0303", "high", "渣土车遗撒");
         var clock = Stopwatch.StartNew();
-        await page.WaitForFunctionAsync("async id => (await window.__wall.mapIncidentIds()).includes(id)", id, new() { Timeout = 2_000 });
+        // The map's source is read asynchronously, which WaitForFunction does not await: the page checks it each frame itself.
+        (await page.EvaluateAsync<bool>("""
+            async id => {
+              for (const end = performance.now() + 2000; performance.now() < end; await new Promise(r => requestAnimationFrame(r)))
+                if ((await window.__wall.mapIncidentIds()).includes(id)) return true;
+              return false;
+            }
+            """, id)).Should().BeTrue("the new incident is drawn on the map within two seconds");
         await page.Locator($".board-row[data-id='{id}']").WaitForAsync(new() { Timeout = (float)Math.Max(1, 2_000 - clock.ElapsedMilliseconds) });
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
 

@@ -39,6 +39,14 @@ internal static class PerfSuite
         rows.Add(new("location pings ingested, wall fan-out on (2,000 workers, batches of 10, 50 walls)",
             $"{pings.PingsPerSecond:N0}/s (batch p99 {pings.BatchP99:0} ms; walls got {pings.WallUpdatesPerSecond:N0} position updates/s)", "", "≥ 20,000/s"));
 
+        var open = await OpenIncidentsBenchmark.Run(root, 100_000, TimeSpan.FromSeconds(300), 64);
+        foreach (var (figure, value) in open.Where(r => r.Figure.StartsWith("reports created") || r.Figure.StartsWith("center RSS") || r.Figure.StartsWith("breach")))
+            rows.Add(new($"100,000 open incidents with live deadlines: {figure}", value, "", figure.StartsWith("center RSS") ? "≤ 2 GB" : figure.StartsWith("breach lag") ? "p99 ≤ 1 s" : ""));
+
+        var held = await ConnectionsBenchmark.Run(root, 1_000, 10_000, 50, TimeSpan.FromSeconds(20));
+        foreach (var (figure, value) in held.Where(r => r.Figure.StartsWith("connections") || r.Figure.Contains("push p50") || r.Figure.StartsWith("center RSS")))
+            rows.Add(new($"1,000 walls + 10,000 workers held, 50 reports/s: {figure}", value, figure.Contains("push") ? echoText : "", ""));
+
         var locate = LocateBenchmark.Run(root);
         rows.Add(new($"point → grid lookups, sample city ({locate.Grids:N0} grids)", $"{locate.Indexed:N0}/s on 1 thread, {locate.Parallel:N0}/s on {Environment.ProcessorCount}",
             $"brute force: {locate.Brute:N0}/s", "≥ 500,000/s per core"));

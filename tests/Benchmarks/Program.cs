@@ -5,7 +5,11 @@ using CommandCenter.Benchmarks;
 // Modes: suite (the table of docs/performance.md: every figure beside its baseline), locate,
 // lifecycle [in flight], replay [events], push [walls] [workers] [rates, e.g. 200,500,1000],
 // pings [workers] [walls], baselines, cluster [in flight] (1 and 2 nodes on the Redis profile),
-// all (locate, lifecycle, replay, cluster).
+// all (locate, lifecycle, replay, cluster),
+// open [count=100000] [dispatch limit s=300] [in flight=64]: open incidents with live deadlines (memory, breach lag),
+// connections [walls=1000] [workers=10000] [rate=50]: walls and workers held at once (push latency, memory).
+// Connections need file descriptors: `ulimit -n` must exceed walls + workers + a few hundred, in this
+// shell and so in the center it starts (as root: `ulimit -n 65536` or `prlimit --pid $$ --nofile=65536`).
 var which = args.FirstOrDefault() ?? "all";
 var root = Repo.FindRoot();
 if (which is "suite")
@@ -30,6 +34,20 @@ if (which is "push")
     var workers = args.Length > 2 ? int.Parse(args[2]) : 200;
     var rates = args.Length > 3 ? args[3].Split(',').Select(int.Parse).ToList() : [200, 500, 1000];
     await PushBenchmark.Run(root, walls, workers, rates, TimeSpan.FromSeconds(10));
+}
+if (which is "open")
+{
+    var count = args.Length > 1 ? int.Parse(args[1]) : 100_000;
+    var limit = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 300);
+    var inFlight = args.Length > 3 ? int.Parse(args[3]) : 64;
+    await OpenIncidentsBenchmark.Run(root, count, limit, inFlight);
+}
+if (which is "connections")
+{
+    var walls = args.Length > 1 ? int.Parse(args[1]) : 1_000;
+    var workers = args.Length > 2 ? int.Parse(args[2]) : 10_000;
+    var rate = args.Length > 3 ? int.Parse(args[3]) : 50;
+    await ConnectionsBenchmark.Run(root, walls, workers, rate, TimeSpan.FromSeconds(20));
 }
 if (which is "cluster" or "all")
 {

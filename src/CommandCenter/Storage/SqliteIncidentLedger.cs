@@ -46,6 +46,9 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         "CREATE INDEX IF NOT EXISTS incidents_by_grid ON incidents (grid_id, is_open)",
         "CREATE INDEX IF NOT EXISTS incidents_by_created ON incidents (created_ticks)",
         "CREATE INDEX IF NOT EXISTS incidents_open_by_category ON incidents (category, created_ticks) WHERE is_open = 1",
+        // The duplicate check (OpenNear): a band of latitude within one category, so a report looks at its
+        // neighbours only, not at every open incident of its category (which grows with the backlog).
+        "CREATE INDEX IF NOT EXISTS incidents_open_by_place ON incidents (category, lat) WHERE is_open = 1",
         "CREATE INDEX IF NOT EXISTS incidents_by_assignee ON incidents (assignee_id) WHERE is_open = 1",
         "CREATE INDEX IF NOT EXISTS incidents_by_wake ON incidents (next_wake_ticks) WHERE next_wake_ticks IS NOT NULL",
     ];

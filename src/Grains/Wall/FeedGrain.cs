@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CommandCenter.Grains.Incidents;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,9 @@ namespace CommandCenter.Grains.Wall;
 /// incidents from the ledger and pushes whatever it had missed: a snapshot taken after that is whole.
 /// Reentrant on purpose: calls that arrive while a push is awaited only add to the buffer, and the
 /// running flush loop sends them together in the next batch, so a quiet channel pushes at once and a
-/// busy one batches by itself.
+/// busy one batches by itself. A channel pushes at most once per <see cref="MinPushInterval"/> (real
+/// time): a change after a quiet spell goes out at once, a stream of changes goes out a few times a
+/// second, so a thousand walls on the city get a few messages a second each, not one per change.
 /// </remarks>
 [Reentrant]
 public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, IClusterMembershipService membership, TimeProvider clock, ILogger<FeedGrain> log)
@@ -17,6 +20,7 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
 {
     private static readonly TimeSpan PositionInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MembershipCheckInterval = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan MinPushInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];
     private readonly Dictionary<string, IncidentDelta> open = new(StringComparer.Ordinal);
@@ -30,6 +34,8 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
     private DateOnly today;
     private long sequence;
     private bool flushing;
+    private long lastPush;
+    private Task publishing = Task.CompletedTask;
     private IGrainTimer? positionTimer;
     private HashSet<SiloAddress> deadNodes = [];
     private MembershipVersion seenVersion = MembershipVersion.MinValue;
@@ -127,6 +133,8 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
     public async Task<FeedSnapshot> Snapshot()
     {
         await CheckForLostNodes();
+        // A snapshot's sequence covers what it shows: changes waiting out the push interval go out now, numbered first.
+        if (HasPending) await Send();
         return new FeedSnapshot(this.GetPrimaryKeyString(), epoch, sequence, open.Values.ToList(), positions.Values.ToList(), Counters());
     }
 
@@ -135,34 +143,57 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
         if (pendingPositions.Count > 0) await Flush();
     }
 
+    private bool HasPending => pendingIncidents.Count + pendingAlerts.Count + pendingNotices.Count + pendingPositions.Count > 0;
+
     private async Task Flush()
     {
         if (flushing) return;
         flushing = true;
         try
         {
-            while (pendingIncidents.Count + pendingAlerts.Count + pendingNotices.Count + pendingPositions.Count > 0)
+            while (HasPending)
             {
-                var batch = new FeedBatch(this.GetPrimaryKeyString(), epoch, ++sequence,
-                    pendingIncidents.Values.ToList(), pendingAlerts.ToList(), pendingPositions.Values.ToList(), pendingNotices.ToList(), Counters());
-                pendingIncidents.Clear();
-                pendingAlerts.Clear();
-                pendingPositions.Clear();
-                pendingNotices.Clear();
-                try
+                // Wall-clock pacing, not the domain clock: it is about sockets, and a test's fake clock must not stall it.
+                var wait = MinPushInterval - Stopwatch.GetElapsedTime(lastPush);
+                if (lastPush != 0 && wait > TimeSpan.Zero)
                 {
-                    await publisher.Publish(batch);
+                    await Task.Delay(wait); // what arrives meanwhile joins the next batch
+                    continue; // a snapshot may have sent it in the meantime
                 }
-                catch (Exception e)
-                {
-                    // Clients see the gap in sequence numbers and reload a snapshot: nothing is silently lost.
-                    log.LogWarning(e, "Push {Sequence} on {Channel} failed", batch.Sequence, batch.Channel);
-                }
+                await Send();
             }
         }
         finally
         {
             flushing = false;
+        }
+    }
+
+    /// <summary>Pushes everything pending as the next numbered batch, one push at a time so batches go out in order.</summary>
+    private async Task Send()
+    {
+        while (!publishing.IsCompleted) await publishing;
+        if (!HasPending) return;
+        lastPush = Stopwatch.GetTimestamp();
+        var batch = new FeedBatch(this.GetPrimaryKeyString(), epoch, ++sequence,
+            pendingIncidents.Values.ToList(), pendingAlerts.ToList(), pendingPositions.Values.ToList(), pendingNotices.ToList(), Counters());
+        pendingIncidents.Clear();
+        pendingAlerts.Clear();
+        pendingPositions.Clear();
+        pendingNotices.Clear();
+        await (publishing = Publish(batch));
+    }
+
+    private async Task Publish(FeedBatch batch)
+    {
+        try
+        {
+            await publisher.Publish(batch);
+        }
+        catch (Exception e)
+        {
+            // Clients see the gap in sequence numbers and reload a snapshot: nothing is silently lost.
+            log.LogWarning(e, "Push {Sequence} on {Channel} failed", batch.Sequence, batch.Channel);
         }
     }
 

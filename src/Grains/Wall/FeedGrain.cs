@@ -10,9 +10,11 @@ namespace CommandCenter.Grains.Wall;
 /// incidents from the ledger and pushes whatever it had missed: a snapshot taken after that is whole.
 /// Reentrant on purpose: calls that arrive while a push is awaited only add to the buffer, and the
 /// running flush loop sends them together in the next batch, so a quiet channel pushes at once and a
-/// busy one batches by itself. A channel pushes at most once per <see cref="MinPushInterval"/> (real
-/// time): a change after a quiet spell goes out at once, a stream of changes goes out a few times a
-/// second, so a thousand walls on the city get a few messages a second each, not one per change.
+/// busy one batches by itself. A stream of changes is paced by what a push costs: after a push that took
+/// t, the next waits until <see cref="PushCostFactor"/> × t has passed (at most <see cref="MaxPushInterval"/>),
+/// so a channel spends at most a fifth of its time pushing. A channel followed by a few walls pushes every
+/// few milliseconds; one followed by a thousand (each push a write to every socket) batches a few times a
+/// second. A change after a quiet spell goes out at once.
 /// </remarks>
 [Reentrant]
 public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, IClusterMembershipService membership, TimeProvider clock, ILogger<FeedGrain> log)
@@ -20,7 +22,8 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
 {
     private static readonly TimeSpan PositionInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MembershipCheckInterval = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan MinPushInterval = TimeSpan.FromMilliseconds(200);
+    private const int PushCostFactor = 5;
+    private static readonly TimeSpan MaxPushInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];
     private readonly Dictionary<string, IncidentDelta> open = new(StringComparer.Ordinal);
@@ -35,6 +38,7 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
     private long sequence;
     private bool flushing;
     private long lastPush;
+    private TimeSpan pushInterval;
     private Task publishing = Task.CompletedTask;
     private IGrainTimer? positionTimer;
     private HashSet<SiloAddress> deadNodes = [];
@@ -154,7 +158,7 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
             while (HasPending)
             {
                 // Wall-clock pacing, not the domain clock: it is about sockets, and a test's fake clock must not stall it.
-                var wait = MinPushInterval - Stopwatch.GetElapsedTime(lastPush);
+                var wait = pushInterval - Stopwatch.GetElapsedTime(lastPush);
                 if (lastPush != 0 && wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait); // what arrives meanwhile joins the next batch
@@ -182,6 +186,8 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
         pendingPositions.Clear();
         pendingNotices.Clear();
         await (publishing = Publish(batch));
+        var cost = Stopwatch.GetElapsedTime(lastPush);
+        pushInterval = cost * PushCostFactor < MaxPushInterval ? cost * PushCostFactor : MaxPushInterval;
     }
 
     private async Task Publish(FeedBatch batch)

@@ -12,9 +12,9 @@ namespace CommandCenter.Grains.Wall;
 /// running flush loop sends them together in the next batch, so a quiet channel pushes at once and a
 /// busy one batches by itself. A stream of changes is paced by what a push costs: after a push that took
 /// t, the next waits until <see cref="PushCostFactor"/> × t has passed (at most <see cref="MaxPushInterval"/>),
-/// so a channel spends at most a fifth of its time pushing. A channel followed by a few walls pushes every
-/// few milliseconds; one followed by a thousand (each push a write to every socket) batches a few times a
-/// second. A change after a quiet spell goes out at once.
+/// so a channel spends at most a twentieth of its time handing pushes over (the sockets' own sends come
+/// after). A channel followed by a few walls pushes every few milliseconds; one followed by a thousand
+/// batches a few times a second. A change after a quiet spell goes out at once.
 /// </remarks>
 [Reentrant]
 public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, IClusterMembershipService membership, TimeProvider clock, ILogger<FeedGrain> log)
@@ -22,7 +22,7 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
 {
     private static readonly TimeSpan PositionInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MembershipCheckInterval = TimeSpan.FromSeconds(3);
-    private const int PushCostFactor = 5;
+    private const int PushCostFactor = 20;
     private static readonly TimeSpan MaxPushInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];

@@ -17,7 +17,9 @@ public static class MemberEndpoints
     public sealed record TrackView(string MemberId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<LocationView> Points);
 
     public const int MaxPingsPerBatch = 1_000;
-    public static readonly TimeSpan MaxTrackWindow = TimeSpan.FromDays(7);
+    /// <summary>As long as a replay window, so the replay page can ask for a handler's track over any window it plays
+    /// (positions are kept <see cref="PatrolTrack.DaysKept"/> days; a long window is thinned evenly).</summary>
+    public static readonly TimeSpan MaxTrackWindow = Replay.ReplayEndpoints.MaxWindow;
 
     public static void MapMemberEndpoints(this IEndpointRouteBuilder app)
     {

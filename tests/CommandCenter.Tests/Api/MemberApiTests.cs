@@ -119,4 +119,15 @@ public class MemberApiTests(CenterFactory center)
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task A_track_window_may_be_as_long_as_a_replay_window_and_no_longer()
+    {
+        var client = await center.ClientFor("supervisor1");
+
+        (await client.GetAsync("/api/members/M00001/track?from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var tooLong = await client.GetAsync("/api/members/M00001/track?from=2026-10-01T00:00:00Z&to=2026-11-30T00:00:00Z");
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await tooLong.Content.ReadAsStringAsync()).Should().Contain("31 days");
+    }
 }

@@ -32,9 +32,9 @@ public sealed class ReplayStream(IIncidentLedger ledger, ScopeHistory history, S
         // Lines are gathered in memory and sent in chunks: the response body only takes asynchronous writes.
         using var buffer = new MemoryStream(FlushBytes * 2);
         var count = 0;
-        await foreach (var e in ledger.ReadWindow(from, to, cancellationToken))
+        var window = inScope is null ? ledger.ReadWindow(from, to, cancellationToken) : ledger.ReadWindowOf(inScope, from, to, cancellationToken);
+        await foreach (var e in window)
         {
-            if (inScope is not null && !inScope.Contains(e.IncidentId)) continue;
             var json = JsonSerializer.SerializeToUtf8Bytes(e, Json);
             buffer.Write(EventPrefix);
             buffer.Write(json.AsSpan(1));

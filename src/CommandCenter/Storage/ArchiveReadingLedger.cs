@@ -24,20 +24,29 @@ public sealed class ArchiveReadingLedger(IIncidentLedger hot, IArchiveIndex inde
         return await index.Find(incidentId) is { } location ? await archive.Read(location) : events;
     }
 
-    public async IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        Merged(null, hot.ReadWindow(from, to, cancellationToken), from, to, cancellationToken);
+
+    public IAsyncEnumerable<IncidentEvent> ReadWindowOf(IReadOnlySet<string> incidentIds, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        Merged(incidentIds, hot.ReadWindowOf(incidentIds, from, to, cancellationToken), from, to, cancellationToken);
+
+    /// <summary>The hot window with the archived incidents' events of the window merged in, in window order.</summary>
+    private async IAsyncEnumerable<IncidentEvent> Merged(IReadOnlySet<string>? incidentIds, IAsyncEnumerable<IncidentEvent> hotWindow,
+        DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var archived = new List<IncidentEvent>();
-        foreach (var (_, location) in await index.Overlapping(from, to))
-            archived.AddRange((await archive.Read(location, cancellationToken)).Where(e => e.At >= from && e.At < to));
+        foreach (var (id, location) in await index.Overlapping(from, to))
+            if (incidentIds is null || incidentIds.Contains(id))
+                archived.AddRange((await archive.Read(location, cancellationToken)).Where(e => e.At >= from && e.At < to));
         if (archived.Count == 0)
         {
-            await foreach (var e in hot.ReadWindow(from, to, cancellationToken)) yield return e;
+            await foreach (var e in hotWindow) yield return e;
             yield break;
         }
         archived.Sort(WindowOrder);
         // Both sides are in window order; an incident's events are all on one side.
         var next = 0;
-        await foreach (var e in hot.ReadWindow(from, to, cancellationToken))
+        await foreach (var e in hotWindow)
         {
             while (next < archived.Count && WindowOrder(archived[next], e) < 0) yield return archived[next++];
             yield return e;

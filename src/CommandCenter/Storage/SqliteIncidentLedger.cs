@@ -120,6 +120,23 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
             yield return JsonSerializer.Deserialize<IncidentEvent>(reader.GetString(0), LedgerJson.Options)!;
     }
 
+    public async IAsyncEnumerable<IncidentEvent> ReadWindowOf(IReadOnlySet<string> incidentIds, DateTimeOffset from, DateTimeOffset to,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (incidentIds.Count == 0) yield break;
+        await using var connection = database.OpenRead();
+        // Each incident's events by its key (incident, seq), then sorted: a town's share of a month, not the whole city's.
+        await using var command = Command(connection, null, """
+            SELECT data FROM incident_events
+            WHERE incident_id IN (SELECT value FROM json_each($ids)) AND at_ticks >= $from AND at_ticks < $to
+            ORDER BY at_ticks, incident_id, seq
+            """,
+            ("$ids", JsonSerializer.Serialize(incidentIds)), ("$from", from.UtcTicks), ("$to", to.UtcTicks));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            yield return JsonSerializer.Deserialize<IncidentEvent>(reader.GetString(0), LedgerJson.Options)!;
+    }
+
     public async Task<IncidentPage> Query(IncidentQuery query)
     {
         var where = new StringBuilder("WHERE 1 = 1");

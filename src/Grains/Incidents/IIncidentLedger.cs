@@ -18,6 +18,17 @@ public interface IIncidentLedger
     /// <summary>Events of all incidents with from ≤ at &lt; to, in time order (then incident, then sequence).</summary>
     IAsyncEnumerable<IncidentEvent> ReadWindow(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="ReadWindow"/> for these incidents only (one town's replay). A store that can look events
+    /// up by incident does so; the default reads the whole window and skips the others.
+    /// </summary>
+    async IAsyncEnumerable<IncidentEvent> ReadWindowOf(IReadOnlySet<string> incidentIds, DateTimeOffset from, DateTimeOffset to,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in ReadWindow(from, to, cancellationToken))
+            if (incidentIds.Contains(e.IncidentId)) yield return e;
+    }
+
     Task<IncidentPage> Query(IncidentQuery query);
 
     /// <summary>Open incidents located in this grid (with <paramref name="subtree"/>: or anywhere below it).</summary>

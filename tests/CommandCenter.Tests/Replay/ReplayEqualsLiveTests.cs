@@ -177,6 +177,41 @@ public class ReplayEqualsLiveTests : IDisposable
     }
 
     [Fact]
+    public async Task A_towns_replay_plays_every_event_of_that_towns_incidents_and_none_of_the_others()
+    {
+        using var center = new CenterFactory(data, clock);
+        var operatorClient = await center.ClientFor("operator1");
+        var supervisor = await center.ClientFor("supervisor1");
+        var from = clock.GetUtcNow();
+        // 徐霞客镇 (JY10) and, at a point inside it, 璜土镇 (JY07).
+        var huangtu = SampleCity.Hierarchy.Find("JY07")!.Geometry.InteriorPoint;
+        var points = new[] { SampleCity.NextPoint(), (huangtu.Y, huangtu.X), SampleCity.NextPoint() };
+        var ids = new List<string>();
+        foreach (var (lat, lon) in points)
+        {
+            var created = await operatorClient.PostAsJsonAsync("/api/incidents", new { category = "E0102", lat, lon, description = "两镇回放", channel = "hotline" });
+            ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+            clock.Advance(TimeSpan.FromMinutes(2));
+            (await operatorClient.PostAsJsonAsync($"/api/incidents/{ids[^1]}/actions/dispatch", new { memberId = "M00020" })).EnsureSuccessStatusCode();
+            clock.Advance(TimeSpan.FromMinutes(2));
+        }
+        var to = Instants.Query(clock.GetUtcNow().AddSeconds(1));
+
+        async Task<List<JsonElement>> Events(string scope) =>
+            (await supervisor.GetStringAsync($"/api/replay?from={Instants.Query(from)}&to={to}&scope={scope}"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(l => l.GetProperty("kind").GetString() == "event").ToList();
+        var town = await Events("JY10");
+        var city = await Events("JY");
+
+        town.Select(e => e.GetProperty("incidentId").GetString()).Distinct().Should().BeEquivalentTo([ids[0], ids[2]]);
+        town.Select(e => e.GetRawText()).Should().Equal(
+            city.Where(e => e.GetProperty("incidentId").GetString() != ids[1]).Select(e => e.GetRawText()),
+            "a town's replay is the city's with the other towns' incidents left out, in the same order");
+        city.Select(e => e.GetProperty("incidentId").GetString()).Should().Contain(ids[1]);
+    }
+
+    [Fact]
     public async Task Replay_is_for_supervisors_and_bad_windows_and_scopes_are_named()
     {
         using var center = new CenterFactory(data, clock);

@@ -6,11 +6,11 @@ namespace CommandCenter.Auth;
 
 public static class AuthSetup
 {
-    public static void AddCommandCenterAuth(this WebApplicationBuilder builder, ISharedSecrets secrets)
+    public static void AddCommandCenterAuth(this WebApplicationBuilder builder, ISharedValues secrets)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
-        var key = SigningKey.Load(options, secrets);
+        var key = TokenSigning.Load(options, secrets);
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddHostedService<BootstrapAdmin>();

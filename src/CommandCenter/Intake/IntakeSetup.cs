@@ -6,17 +6,17 @@ namespace CommandCenter.Intake;
 public static class IntakeSetup
 {
     /// <summary>The channels from outside: Open311, signed webhooks, and what they share (body limit, idempotency keys).</summary>
-    public static void AddIntake(this WebApplicationBuilder builder, ISharedSecrets secrets)
+    public static void AddIntake(this WebApplicationBuilder builder, ISharedValues secrets)
     {
         // Before the options below bind: generated credentials fill what configuration left empty.
-        builder.Services.AddSingleton(IntakeSecrets.Fill(builder.Configuration, secrets));
-        builder.Services.AddHostedService<IntakeSecretsNotice>();
+        builder.Services.AddSingleton(PartnerAccess.Fill(builder.Configuration, secrets));
+        builder.Services.AddHostedService<PartnerAccessNotice>();
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection(Open311Options.Section));
         builder.Services.AddSingleton<IncidentIntake>();
         builder.Services.AddSingleton<SignatureReplayGuard>();
         builder.Services.AddSingleton<WebhookSignatures>();
-        builder.Services.AddSingleton<Open311ApiKeys>();
+        builder.Services.AddSingleton<Open311Clients>();
     }
 
     /// <summary>After routing and authorization: intake endpoints get their body read whole, within the limit.</summary>
@@ -26,6 +26,6 @@ public static class IntakeSetup
     {
         app.MapWebhookEndpoints();
         app.MapOpen311Endpoints();
-        app.MapIntakeCredentialEndpoints();
+        app.MapPartnerAccessEndpoints();
     }
 }

@@ -39,7 +39,7 @@ public static class Open311Endpoints
         })
         .WithSummary("A service's definition; no service asks extra attributes.");
 
-        v2.MapPost("/requests.{format}", async (string format, HttpContext http, Open311ApiKeys keys, CategoryCatalogue catalogue, GridDirectory grids,
+        v2.MapPost("/requests.{format}", async (string format, HttpContext http, Open311Clients keys, CategoryCatalogue catalogue, GridDirectory grids,
             IncidentIntake intake) =>
         {
             if (Open311Formats.Parse(format) is not { } f) return UnknownFormat(format);

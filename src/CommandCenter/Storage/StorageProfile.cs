@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace CommandCenter.Storage;
 
 /// <summary>What the chosen profile gives the rest of the host.</summary>
-public sealed record StorageSetup(StorageOptions Options, IConnectionMultiplexer? Redis, ISharedSecrets Secrets)
+public sealed record StorageSetup(StorageOptions Options, IConnectionMultiplexer? Redis, ISharedValues Secrets)
 {
     /// <summary>Reminders that outlive the process (Redis) need no re-arming scan at start-up.</summary>
     public bool RemindersAreDurable => Redis is not null;
@@ -35,7 +35,7 @@ public static class StorageProfile
             if (redis is null) silo.AddEmbeddedProfile(storage, node);
             else silo.AddRedisProfile(redis, storage, node);
         });
-        ISharedSecrets secrets = redis is null ? new FileSecrets(storage.FullDataDirectory) : new RedisSecrets(redis, node.ServiceId);
+        ISharedValues secrets = redis is null ? new FileSharedValues(storage.FullDataDirectory) : new RedisSharedValues(redis, node.ServiceId);
         return new StorageSetup(storage, redis, secrets);
     }
 

@@ -1,7 +1,7 @@
 namespace CommandCenter.Intake;
 
 /// <summary>Tells whoever starts the center that partners' credentials were generated and where an admin finds them (never the values).</summary>
-public sealed class IntakeSecretsNotice(IntakeSecrets secrets, ILogger<IntakeSecretsNotice> log) : IHostedService
+public sealed class PartnerAccessNotice(PartnerAccess secrets, ILogger<PartnerAccessNotice> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

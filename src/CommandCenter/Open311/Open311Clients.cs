@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CommandCenter.Open311;
 
 /// <summary>Recognises the api_key of an Open311 client without telling, by timing, how close a wrong key came.</summary>
-public sealed class Open311ApiKeys(IOptionsMonitor<Open311Options> options)
+public sealed class Open311Clients(IOptionsMonitor<Open311Options> options)
 {
     /// <summary>The key's name, "key" + its place in Open311:ApiKeys ("key0", …), or null when it is not one of ours.</summary>
     public string? NameOf(string? apiKey)

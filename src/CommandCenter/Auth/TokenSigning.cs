@@ -9,9 +9,9 @@ namespace CommandCenter.Auth;
 /// profile keeps secrets (the data directory, owner-only; or Redis, shared by every node), so tokens
 /// survive a restart, work on any node, and the key is never committed.
 /// </summary>
-public static class SigningKey
+public static class TokenSigning
 {
-    public static SymmetricSecurityKey Load(AuthOptions options, ISharedSecrets secrets)
+    public static SymmetricSecurityKey Load(AuthOptions options, ISharedValues secrets)
     {
         if (!string.IsNullOrWhiteSpace(options.SigningKey))
             return new SymmetricSecurityKey(Convert.FromBase64String(options.SigningKey));

@@ -6,13 +6,13 @@ namespace CommandCenter.Storage;
 /// Secrets the center makes itself (the token signing key): created once, then the same for every
 /// start and, in the Redis profile, for every node, so a token from one node is good on all.
 /// </summary>
-public interface ISharedSecrets
+public interface ISharedValues
 {
     string GetOrCreate(string name, Func<string> create);
 }
 
 /// <summary>The embedded profile keeps them as owner-only files under the data directory.</summary>
-public sealed class FileSecrets(string dataDirectory) : ISharedSecrets
+public sealed class FileSharedValues(string dataDirectory) : ISharedValues
 {
     public string GetOrCreate(string name, Func<string> create)
     {
@@ -30,7 +30,7 @@ public sealed class FileSecrets(string dataDirectory) : ISharedSecrets
 }
 
 /// <summary>The Redis profile keeps them in Redis: the first node to start sets it, the others read it (SET NX).</summary>
-public sealed class RedisSecrets(IConnectionMultiplexer redis, string prefix) : ISharedSecrets
+public sealed class RedisSharedValues(IConnectionMultiplexer redis, string prefix) : ISharedValues
 {
     public string GetOrCreate(string name, Func<string> create)
     {

@@ -10,7 +10,7 @@ namespace CommandCenter.Intake;
 /// They are kept where the signing key is kept (owner-only files under the data directory, or Redis),
 /// so they are the same at every start and on every node, and they are never part of the repository.
 /// </summary>
-public sealed record IntakeSecrets(IReadOnlyList<GeneratedCredential> Generated)
+public sealed record PartnerAccess(IReadOnlyList<GeneratedAccess> Generated)
 {
     /// <summary>Webhook sources that get a generated secret when none is configured (a city's sensor platform).</summary>
     public static readonly string[] DefaultWebhookSources = ["sensors"];
@@ -19,9 +19,9 @@ public sealed record IntakeSecrets(IReadOnlyList<GeneratedCredential> Generated)
     /// Fills the gaps in configuration with generated credentials. Configured values always win; an empty
     /// configured value counts as none.
     /// </summary>
-    public static IntakeSecrets Fill(IConfigurationManager configuration, ISharedSecrets secrets)
+    public static PartnerAccess Fill(IConfigurationManager configuration, ISharedValues secrets)
     {
-        var generated = new List<GeneratedCredential>();
+        var generated = new List<GeneratedAccess>();
         var values = new Dictionary<string, string?>();
 
         var keys = configuration.GetSection(Open311Options.Section).GetSection(nameof(Open311Options.ApiKeys)).GetChildren();
@@ -29,7 +29,7 @@ public sealed record IntakeSecrets(IReadOnlyList<GeneratedCredential> Generated)
         {
             var key = secrets.GetOrCreate("open311-key0", NewSecret);
             values[$"{Open311Options.Section}:{nameof(Open311Options.ApiKeys)}:0"] = key;
-            generated.Add(new GeneratedCredential("open311", "key0", key));
+            generated.Add(new GeneratedAccess("open311", "key0", key));
         }
 
         var sources = configuration.GetSection("Intake:WebhookSources").Get<string[]>() is { Length: > 0 } named ? named : DefaultWebhookSources;
@@ -38,11 +38,11 @@ public sealed record IntakeSecrets(IReadOnlyList<GeneratedCredential> Generated)
             if (!string.IsNullOrEmpty(configuration[$"Intake:Webhooks:{source}:Secret"])) continue;
             var secret = secrets.GetOrCreate($"webhook-{source.ToLowerInvariant()}", NewSecret);
             values[$"Intake:Webhooks:{source}:Secret"] = secret;
-            generated.Add(new GeneratedCredential("webhook", source, secret));
+            generated.Add(new GeneratedAccess("webhook", source, secret));
         }
 
         if (values.Count > 0) configuration.AddInMemoryCollection(values);
-        return new IntakeSecrets(generated);
+        return new PartnerAccess(generated);
     }
 
     /// <summary>256 random bits, URL-safe so it can travel in a form field or a query string.</summary>
@@ -50,4 +50,4 @@ public sealed record IntakeSecrets(IReadOnlyList<GeneratedCredential> Generated)
 }
 
 /// <summary>One generated credential: the Open311 key "key0", or the secret of webhook source "sensors".</summary>
-public sealed record GeneratedCredential(string Channel, string Name, string Value);
+public sealed record GeneratedAccess(string Channel, string Name, string Value);

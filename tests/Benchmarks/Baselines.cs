@@ -59,7 +59,7 @@ internal static class Baselines
     {
         using var host = Host.CreateDefaultBuilder()
             .ConfigureLogging(l => l.ClearProviders())
-            .UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()))
+            .UseOrleans(silo => silo.UseLocalhostClustering(siloPort: CenterLauncher.FreePort(), gatewayPort: CenterLauncher.FreePort()))
             .Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -101,13 +101,6 @@ internal static class Baselines
         if (values.Count == 0) return (double.NaN, double.NaN, 0);
         var sorted = values.Order().ToArray();
         return (sorted[sorted.Length / 2], sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * 0.99))], sorted.Length);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -7,6 +7,9 @@ using System.Net.Sockets;
 using System.Text.Json;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Accounts;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -133,7 +136,18 @@ internal sealed class CenterLauncher : IAsyncDisposable
         return client;
     }
 
-    private static int FreePort()
+    /// <summary>A connection to the center's hub as the dashboard makes it: WebSockets straight away, MessagePack, the given token.</summary>
+    public HubConnection Hub(string token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Address, "/hubs/center"), o =>
+        {
+            o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            o.SkipNegotiation = true;
+            o.Transports = HttpTransportType.WebSockets;
+        })
+        .AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver))
+        .Build();
+
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -38,15 +38,7 @@ internal static class ConnectionsBenchmark
 
         HubConnection Connect(string token)
         {
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(center.Address, "/hubs/center"), o =>
-                {
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                    o.SkipNegotiation = true;
-                    o.Transports = HttpTransportType.WebSockets;
-                })
-                .AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver))
-                .Build();
+            var connection = center.Hub(token);
             connection.ServerTimeout = TimeSpan.FromMinutes(2);
             connection.Closed += _ => { Interlocked.Increment(ref dropped); return Task.CompletedTask; };
             return connection;
@@ -114,7 +106,7 @@ internal static class ConnectionsBenchmark
         await Task.Delay(5000); // let the handshakes' garbage go before reading memory
         var rssHeld = center.ResidentBytes;
         var heapHeld = await center.GcHeapBytes();
-        var loadHeld = OpenIncidentsBenchmark.Load();
+        var loadHeld = PerfSuite.Load();
         Console.Error.WriteLine($"  {wallsConnected} walls in {wallSeconds:0} s, {connectedWorkers.Count} workers in {workerSeconds:0} s; center RSS {rssHeld / 1048576.0:N0} MiB; load {loadHeld}");
 
         // Points inside the city, found before the clock starts, so every report opens a case.
@@ -161,7 +153,7 @@ internal static class ConnectionsBenchmark
         centerCpu = center.CpuTime - centerCpu;
         clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
         var rssAfter = center.ResidentBytes;
-        var loadAfter = OpenIncidentsBenchmark.Load();
+        var loadAfter = PerfSuite.Load();
 
         static string P(ConcurrentBag<double> bag, int expected)
         {

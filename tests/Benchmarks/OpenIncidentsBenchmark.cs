@@ -42,7 +42,7 @@ internal static class OpenIncidentsBenchmark
         var latencies = new ConcurrentBag<double>();
         var clock = Stopwatch.StartNew();
         using var progress = new Timer(_ => Console.Error.WriteLine(
-            $"  {clock.Elapsed.TotalSeconds:0} s: {Volatile.Read(ref created):N0} created, RSS {center.ResidentBytes / 1048576.0:N0} MiB, load {Load()}"), null, 10_000, 10_000);
+            $"  {clock.Elapsed.TotalSeconds:0} s: {Volatile.Read(ref created):N0} created, RSS {center.ResidentBytes / 1048576.0:N0} MiB, load {PerfSuite.Load()}"), null, 10_000, 10_000);
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
         {
             while (true)
@@ -79,7 +79,7 @@ internal static class OpenIncidentsBenchmark
         }));
         var creationSeconds = clock.Elapsed.TotalSeconds;
         var lastCreated = DateTimeOffset.UtcNow;
-        var loadAfterCreation = Load();
+        var loadAfterCreation = PerfSuite.Load();
         var rssOpen = center.ResidentBytes;
         var heapOpen = await center.GcHeapBytes();
         // The quiet spell before the first warning: what the open incidents cost while nothing is due
@@ -104,7 +104,7 @@ internal static class OpenIncidentsBenchmark
         }
         var rssBreached = center.ResidentBytes;
         var heapBreached = await center.GcHeapBytes();
-        var loadAfterBreaches = Load();
+        var loadAfterBreaches = PerfSuite.Load();
 
         static string MiB(long? bytes) => bytes is { } b ? $"{b / 1048576.0:N0} MiB" : "n/a";
         var lags = breaches.Lags.Order().ToArray();
@@ -180,5 +180,4 @@ internal static class OpenIncidentsBenchmark
         return new Breaches(breachedAt.Where(b => due.ContainsKey(b.Key)).Select(b => (b.Value - due[b.Key]).TotalMilliseconds).ToList());
     }
 
-    public static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 }

@@ -25,10 +25,7 @@ internal static class PingBenchmark
         var connections = new List<HubConnection>();
         for (var i = 0; i < walls; i++)
         {
-            var wall = new HubConnectionBuilder()
-                .WithUrl(new Uri(center.Address, "/hubs/center"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-                .AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver))
-                .Build();
+            var wall = center.Hub(token);
             wall.On<FeedBatch>("Feed", b => Interlocked.Add(ref wallUpdates, b.Positions.Count));
             await wall.StartAsync();
             await wall.InvokeAsync<FeedSnapshot>("Follow", "scope:JY");
@@ -37,8 +34,9 @@ internal static class PingBenchmark
 
         var members = (await admin.GetFromJsonAsync<JsonElement>("/api/members")).EnumerateArray()
             .Select(m => m.GetProperty("id").GetString()!).Take(workers).ToArray();
-        // Each phone uploads its last hour, one fix a second, walking about 1.4 m/s: believable, so every ping is kept.
-        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        // Each phone uploads a backlog from 23 hours ago on, one fix a second, walking up and down a street at about 1.4 m/s: believable, and
+        // room for 82,800 fixes per phone before they would reach the present (and be refused as from the future).
+        var start = DateTimeOffset.UtcNow.AddHours(-23);
         var places = CityPoints.Inside(members.Length, seed: 11);
         var sent = new int[members.Length];
         var locks = members.Select(_ => new SemaphoreSlim(1)).ToArray();
@@ -57,7 +55,7 @@ internal static class PingBenchmark
                 {
                     var pings = Enumerable.Range(sent[w], batch).Select(k => new
                     {
-                        lat = places[w].Lat + 0.0000126 * (k % 600), lon = places[w].Lon, at = start.AddSeconds(k),
+                        lat = places[w].Lat + 0.0000126 * Math.Abs(k % 1200 - 600), lon = places[w].Lon, at = start.AddSeconds(k),
                     }).ToArray();
                     var mark = Stopwatch.GetTimestamp();
                     var response = await admin.PostAsJsonAsync($"/api/members/{members[w]}/locations", new { pings });

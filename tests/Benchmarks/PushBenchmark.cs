@@ -32,10 +32,7 @@ internal static class PushBenchmark
         var workerLatency = new ConcurrentBag<double>();
         var dispatchLatency = new ConcurrentBag<double>();
 
-        HubConnection Connect(string token) => new HubConnectionBuilder()
-            .WithUrl(new Uri(center.Address, "/hubs/center"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .AddMessagePackProtocol(o => o.SerializerOptions = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver))
-            .Build();
+        HubConnection Connect(string token) => center.Hub(token);
 
         var connections = new List<HubConnection>();
         for (var i = 0; i < walls; i++)

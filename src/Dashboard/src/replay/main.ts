@@ -6,9 +6,9 @@
 import '../shared/base.css';
 import '../wall/wall.css';
 import './replay.css';
-import { api, whenSignedOut } from '../shared/api';
+import { api } from '../shared/api';
 import { currentAccount, signOut, type Account } from '../shared/session';
-import { showSignIn } from '../shared/signInForm';
+import { pageAccount } from '../shared/signInForm';
 import { actionWords, en, h, stateWords, zh } from '../shared/words';
 import { CityMap } from '../wall/cityMap';
 import { Lookup } from '../wall/lookup';
@@ -23,23 +23,15 @@ import type { Track } from './replayWire';
 const supervisionRoles = ['supervisor', 'admin'];
 const app = document.getElementById('app')!;
 
-whenSignedOut(() => {
-  signOut();
-  location.reload();
-});
-
 void main();
 
 async function main(): Promise<void> {
-  let account = currentAccount();
-  if (!account || !supervisionRoles.includes(account.role)) {
-    account = await showSignIn(app, {
-      title: '历史回放',
-      subtitle: 'SLA replay · 督查员与管理员 Supervisors and admins',
-      usernameLabel: '用户名 ',
-      usernamePlaceholder: 'supervisor1',
-    }, a => supervisionRoles.includes(a.role) ? null : '回放仅供督查员与管理员使用 · Replay is for supervisors and admins.');
-  }
+  const { account } = await pageAccount(app, {
+    title: '历史回放',
+    subtitle: 'SLA replay · 督查员与管理员 Supervisors and admins',
+    usernameLabel: '用户名 ',
+    usernamePlaceholder: 'supervisor1',
+  }, a => supervisionRoles.includes(a.role) ? null : '回放仅供督查员与管理员使用 · Replay is for supervisors and admins.');
   await startReplay(account);
 }
 

@@ -1,6 +1,6 @@
 // Calls to the command center's HTTP API with the signed-in account's token.
 
-import { currentAccount } from './session';
+import { currentAccount, signOut } from './session';
 
 /** A refused call, worded by the server's problem details. */
 export class ApiError extends Error {
@@ -9,10 +9,10 @@ export class ApiError extends Error {
   }
 }
 
-/** Called when the server says the token is no longer good (401): the page goes back to sign-in. */
-let onUnauthorized: () => void = () => location.reload();
-export function whenSignedOut(handler: () => void): void {
-  onUnauthorized = handler;
+/** When the server says the token is no longer good (401), every page forgets it and goes back to sign-in. */
+function onUnauthorized(): void {
+  signOut();
+  location.reload();
 }
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: BodyInit } = {}): Promise<T> {

@@ -1,6 +1,6 @@
 // The sign-in form both pages show before anything else: username (a worker types its member id) and password.
 
-import { signIn, SignInError, type Account } from './session';
+import { currentAccount, signIn, SignInError, type Account } from './session';
 import { h } from './words';
 
 export interface SignInText {
@@ -46,4 +46,15 @@ export function showSignIn(host: HTMLElement, text: SignInText, accept: (account
     host.replaceChildren(h('div.signin-backdrop', {}, form));
     username.focus();
   });
+}
+
+/**
+ * The account a page runs as: the tab's signed-in account when the page accepts it, else whoever signs in
+ * through the form (`signedInNow`: the form was used, so the page has had a user gesture).
+ */
+export async function pageAccount(host: HTMLElement, text: SignInText, accept: (account: Account) => string | null)
+  : Promise<{ account: Account; signedInNow: boolean }> {
+  const current = currentAccount();
+  if (current && accept(current) === null) return { account: current, signedInNow: false };
+  return { account: await showSignIn(host, text, accept), signedInNow: true };
 }

@@ -3,10 +3,9 @@
 
 import '../shared/base.css';
 import './wall.css';
-import { whenSignedOut } from '../shared/api';
 import { Feed, type LinkState } from '../shared/feed';
 import { currentAccount, signOut, type Account } from '../shared/session';
-import { showSignIn } from '../shared/signInForm';
+import { pageAccount } from '../shared/signInForm';
 import type { FeedBatch, FeedSnapshot, IncidentDelta } from '../shared/wire';
 import { clock, dateLine, en, h, priorityWords, zh } from '../shared/words';
 import { AlertFeed } from './alertFeed';
@@ -19,23 +18,15 @@ import { SlaBoard } from './slaBoard';
 const staffRoles = ['operator', 'supervisor', 'admin'];
 const app = document.getElementById('app')!;
 
-whenSignedOut(() => {
-  signOut();
-  location.reload();
-});
-
 void main();
 
 async function main(): Promise<void> {
-  let account = currentAccount();
-  if (!account || !staffRoles.includes(account.role)) {
-    account = await showSignIn(app, {
-      title: '网格化社会治理指挥中心',
-      subtitle: 'Grid Governance Command Center · 大屏 Map wall',
-      usernameLabel: '用户名 ',
-      usernamePlaceholder: 'operator1',
-    }, a => staffRoles.includes(a.role) ? null : '大屏仅供指挥中心人员使用，网格员请打开 /worker · Workers use /worker.');
-  }
+  const { account } = await pageAccount(app, {
+    title: '网格化社会治理指挥中心',
+    subtitle: 'Grid Governance Command Center · 大屏 Map wall',
+    usernameLabel: '用户名 ',
+    usernamePlaceholder: 'operator1',
+  }, a => staffRoles.includes(a.role) ? null : '大屏仅供指挥中心人员使用，网格员请打开 /worker · Workers use /worker.');
   await startWall(account);
 }
 

@@ -3,10 +3,10 @@
 
 import '../shared/base.css';
 import './worker.css';
-import { api, whenSignedOut } from '../shared/api';
+import { api } from '../shared/api';
 import { Feed, type LinkState } from '../shared/feed';
 import { currentAccount, signOut, type Account } from '../shared/session';
-import { showSignIn } from '../shared/signInForm';
+import { pageAccount } from '../shared/signInForm';
 import type { CategoryView, FeedBatch, IncidentDelta, MemberView, WorkerNotice } from '../shared/wire';
 import { clock, h } from '../shared/words';
 import { chime, unlockSound } from './chime';
@@ -17,24 +17,16 @@ import { TaskList, type PhotoUpload } from './taskList';
 const app = document.getElementById('app')!;
 document.addEventListener('pointerdown', unlockSound);
 
-whenSignedOut(() => {
-  signOut();
-  location.reload();
-});
-
 void main();
 
 async function main(): Promise<void> {
-  let account = currentAccount();
-  if (!account || !account.memberId) {
-    account = await showSignIn(app, {
-      title: '网格员工作台',
-      subtitle: 'Grid worker · 任务 上报 巡查',
-      usernameLabel: '成员编号 ',
-      usernamePlaceholder: 'M00040',
-    }, a => a.memberId ? null : '请用网格员账号（成员编号）登录 · Sign in with a member id.');
-    unlockSound();
-  }
+  const { account, signedInNow } = await pageAccount(app, {
+    title: '网格员工作台',
+    subtitle: 'Grid worker · 任务 上报 巡查',
+    usernameLabel: '成员编号 ',
+    usernamePlaceholder: 'M00040',
+  }, a => a.memberId ? null : '请用网格员账号（成员编号）登录 · Sign in with a member id.');
+  if (signedInNow) unlockSound();
   await startWorker(account);
 }
 

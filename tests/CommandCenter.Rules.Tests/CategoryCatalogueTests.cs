@@ -3,6 +3,7 @@ using CommandCenter.Grains.Sla;
 
 namespace CommandCenter.Rules.Tests;
 
+[Trait("Category", "Unit")]
 public class CategoryCatalogueTests
 {
     private const string Good =

@@ -6,6 +6,7 @@ namespace CommandCenter.Rules.Tests;
 /// China has no daylight saving, but the calendar must not assume it: Berlin moves its clocks on
 /// Sunday 29 March 2026 (02:00 CET → 03:00 CEST) and Sunday 25 October 2026 (03:00 CEST → 02:00 CET).
 /// </summary>
+[Trait("Category", "Unit")]
 public class DaylightSavingTests
 {
     private static readonly TimeSpan Cet = TimeSpan.FromHours(1);

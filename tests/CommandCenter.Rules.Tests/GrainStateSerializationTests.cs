@@ -7,6 +7,7 @@ using static CommandCenter.Rules.Tests.Jiangyin;
 namespace CommandCenter.Rules.Tests;
 
 /// <summary>Categories and deadlines travel in grain state; they must come back from Orleans' serializer unchanged.</summary>
+[Trait("Category", "Unit")]
 public class GrainStateSerializationTests
 {
     private static readonly Serializer Serializer = new ServiceCollection()

@@ -2,6 +2,7 @@ using CommandCenter.Grains.Catalogue;
 
 namespace CommandCenter.Rules.Tests;
 
+[Trait("Category", "Unit")]
 public class PriorityWordsTests
 {
     [Theory]

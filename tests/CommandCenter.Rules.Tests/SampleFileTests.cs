@@ -5,6 +5,7 @@ using static CommandCenter.Rules.Tests.Jiangyin;
 namespace CommandCenter.Rules.Tests;
 
 /// <summary>The committed Jiangyin files load and say what the design says.</summary>
+[Trait("Category", "Unit")]
 public class SampleFileTests
 {
     private static readonly CategoryCatalogue Catalogue = CategoryCatalogue.Load(SampleFile("categories.json"));

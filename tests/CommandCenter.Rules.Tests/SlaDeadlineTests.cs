@@ -7,6 +7,7 @@ using static CommandCenter.Rules.Tests.TestPolicies;
 namespace CommandCenter.Rules.Tests;
 
 /// <summary>2026-03-02 is a Monday; office hours 08:30–12:00 and 13:30–17:30; warnings at 80 %.</summary>
+[Trait("Category", "Unit")]
 public class SlaDeadlineTests
 {
     private static SlaDeadline GridFromTen() => Policy.Start(SlaStep.Grid, E0102, Priority.Normal, GridArea.Urban, At(2026, 3, 2, 10, 0));

@@ -2,6 +2,7 @@ using CommandCenter.Grains.Sla;
 
 namespace CommandCenter.Rules.Tests;
 
+[Trait("Category", "Unit")]
 public class SlaDurationTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using static CommandCenter.Rules.Tests.TestPolicies;
 
 namespace CommandCenter.Rules.Tests;
 
+[Trait("Category", "Unit")]
 public class SlaLimitTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using static CommandCenter.Rules.Tests.TestPolicies;
 
 namespace CommandCenter.Rules.Tests;
 
+[Trait("Category", "Unit")]
 public class SlaPolicyValidationTests
 {
     private static SlaPolicyException Refused(string json)

@@ -5,6 +5,7 @@ using static CommandCenter.Rules.Tests.Jiangyin;
 namespace CommandCenter.Rules.Tests;
 
 /// <summary>Working time in Jiangyin: 08:30–12:00 and 13:30–17:30, Monday to Friday. 2026-03-02 is a Monday.</summary>
+[Trait("Category", "Unit")]
 public class WorkingCalendarTests
 {
     private readonly WorkingCalendar _plain = TestPolicies.PlainCalendar();

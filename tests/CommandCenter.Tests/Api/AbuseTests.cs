@@ -4,6 +4,7 @@ using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Api;
 
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class LockoutTests(CenterFactory center)
 {
@@ -26,6 +27,7 @@ public class LockoutTests(CenterFactory center)
     }
 }
 
+[Trait("Category", "InProcess")]
 public class RateLimitTests
 {
     [Fact]

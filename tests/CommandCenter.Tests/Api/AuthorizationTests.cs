@@ -6,6 +6,7 @@ using CommandCenter.Tests.Support;
 namespace CommandCenter.Tests.Api;
 
 /// <summary>The table in docs/authorization.md, checked: each role is refused where it must be.</summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class AuthorizationTests(CenterFactory center)
 {

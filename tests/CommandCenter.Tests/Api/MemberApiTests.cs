@@ -5,6 +5,7 @@ using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Api;
 
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class MemberApiTests(CenterFactory center)
 {

@@ -13,6 +13,7 @@ using Orleans.Runtime;
 namespace CommandCenter.Tests.Archive;
 
 /// <summary>归档入云: filed incidents leave the hot store for sealed daily files and stay readable; a changed byte is caught.</summary>
+[Trait("Category", "InProcess")]
 public class ArchiveRoundTripTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "cc-archive", Guid.NewGuid().ToString("N"));

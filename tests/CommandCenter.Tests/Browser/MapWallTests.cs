@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace CommandCenter.Tests.Browser;
 
 /// <summary>The map wall in a real browser against the real center: what an operator sees.</summary>
+[Trait("Category", "Browser")]
 [Collection(BrowserCollection.Name)]
 public class MapWallTests(WallFixture wall)
 {
@@ -88,8 +89,9 @@ public class MapWallTests(WallFixture wall)
         var missed = new List<string>();
         for (var i = 0; i < 3; i++) missed.Add(await wall.Report(wall.NextPoint(), "E0502", "normal", $"断网期间上报 {i}"));
         await wall.Dispatch(known, "M00121");
-        await Task.Delay(500);
+        // No wait: with the network cut no push can reach the page, so what it holds now is what it held before.
         (await page.EvaluateAsync<string[]>("() => window.__wall.incidentIds()")).Should().NotContain(missed, "the wall is offline");
+        (await page.EvaluateAsync<string>("id => window.__wall.incident(id).state", known)).Should().NotBe("dispatched", "the dispatch made meanwhile has not reached it");
 
         await page.Context.SetOfflineAsync(false);
         await page.WaitForFunctionAsync("n => window.__wall.resyncs > n && window.__wall.linkState === 'live'", before, new() { Timeout = 30_000 });

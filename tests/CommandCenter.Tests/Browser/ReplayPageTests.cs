@@ -11,6 +11,7 @@ namespace CommandCenter.Tests.Browser;
 /// (an incident taken round the loop, an urgent one left to breach on the fast SLA policy, a worker's patrol pings),
 /// then replayed: seeking, playing at speed, the KPIs and the worker's track.
 /// </summary>
+[Trait("Category", "Browser")]
 [Collection(BrowserCollection.Name)]
 public class ReplayPageTests(WallFixture wall)
 {

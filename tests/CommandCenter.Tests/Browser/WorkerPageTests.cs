@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace CommandCenter.Tests.Browser;
 
 /// <summary>The worker's phone page in a real browser: assignments arrive live, and what the worker does shows on the wall.</summary>
+[Trait("Category", "Browser")]
 [Collection(BrowserCollection.Name)]
 public class WorkerPageTests(WallFixture wall)
 {

@@ -6,6 +6,7 @@ using CommandCenter.Tests.Support;
 namespace CommandCenter.Tests.Cluster;
 
 /// <summary>Two nodes on one Redis behave as one center: any node serves any client, pushes cross nodes.</summary>
+[Trait("Category", "Cluster")]
 [Collection(RedisClusterCollection.Name)]
 public class CrossNodeTests(TwoNodeFixture cluster) : IClassFixture<TwoNodeFixture>
 {

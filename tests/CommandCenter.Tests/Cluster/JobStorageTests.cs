@@ -8,6 +8,7 @@ using StackExchange.Redis;
 namespace CommandCenter.Tests.Cluster;
 
 /// <summary>Hangfire's storage follows the storage profile: jobs enqueued on the Redis profile are in the shared Redis.</summary>
+[Trait("Category", "Cluster")]
 public class JobStorageTests
 {
 
@@ -41,6 +42,7 @@ public class JobStorageTests
 }
 
 /// <summary>A job that does nothing: only its being stored matters here.</summary>
+[Trait("Category", "Cluster")]
 public static class NothingToDo
 {
     public static void Run() { }

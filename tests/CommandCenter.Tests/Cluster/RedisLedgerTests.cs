@@ -7,6 +7,7 @@ using StackExchange.Redis;
 namespace CommandCenter.Tests.Cluster;
 
 /// <summary>The Redis ledger on its own, against a private Redis: what lists and replays read back after appends.</summary>
+[Trait("Category", "Cluster")]
 public class RedisLedgerTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);

@@ -9,6 +9,7 @@ namespace CommandCenter.Tests.Cluster;
 /// report and transition the center acknowledged is still there, read by a fresh node that has
 /// nothing in memory.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(RedisClusterCollection.Name)]
 public class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -26,15 +27,19 @@ public class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
             using var api = LoadLoop.Api(node, token);
             using var stop = new CancellationTokenSource();
             var running = load.Run(4, _ => api, stop.Token);
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            (await Until(() => load.Acknowledged.Count >= 40, TimeSpan.FromSeconds(60))).Should().BeTrue("the load runs before Redis is killed");
 
             redis.Kill();
             await Task.Delay(TimeSpan.FromSeconds(1));
             await redis.Restart();
-            await Task.Delay(TimeSpan.FromSeconds(4)); // the node reconnects and goes on acknowledging
+            var acknowledgedAtRestart = load.Acknowledged.Count;
+            // The node reconnects by itself and goes on acknowledging: wait for it, do not assume it.
+            var resumed = await Until(() => load.Acknowledged.Count >= acknowledgedAtRestart + 20, TimeSpan.FromSeconds(60));
             await stop.CancelAsync();
             await running;
             node.Kill();
+            output.WriteLine($"{acknowledgedAtRestart} steps acknowledged when Redis was back, {load.Acknowledged.Count} at the end");
+            resumed.Should().BeTrue("after Redis restarts the node acknowledges new steps again without being restarted itself");
         }
         output.WriteLine($"{load.Reported.Count} incidents reported, {load.Acknowledged.Count} steps acknowledged, {load.Failures} requests failed");
         load.Reported.Count.Should().BeGreaterThan(10);
@@ -51,6 +56,18 @@ public class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
         }
         var listed = await LoadLoop.Read(reader, "/api/incidents?grid=JY&pageSize=1");
         listed.GetProperty("total").GetInt32().Should().BeGreaterThanOrEqualTo(load.Reported.Count, "the lists see every reported incident too");
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="limit"/> passes.</summary>
+    private static async Task<bool> Until(Func<bool> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(100);
+        }
+        return true;
     }
 
     public async Task DisposeAsync() => await redis.DisposeAsync();

@@ -4,6 +4,7 @@ using CommandCenter.Grains.Members;
 
 namespace CommandCenter.Tests.Dispatch;
 
+[Trait("Category", "Unit")]
 public class DispatchRankingTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 2, 0, 0, TimeSpan.Zero);

@@ -8,6 +8,7 @@ using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Dispatch;
 
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class DuplicateTests(CenterFactory center)
 {

@@ -4,6 +4,7 @@ using CommandCenter.Grains.Geography;
 
 namespace CommandCenter.Tests.Geography;
 
+[Trait("Category", "Unit")]
 public class GridImportTests
 {
     // A small city 0..10 × 0..10 (lon × lat degrees shifted to China), cut in two towns and four blocks.

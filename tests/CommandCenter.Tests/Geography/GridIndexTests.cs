@@ -2,6 +2,7 @@ using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Geography;
 
+[Trait("Category", "Unit")]
 public class GridIndexTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CommandCenter.Tests.Hubs;
 
+[Trait("Category", "Process")]
 public class LivePushTests(CenterProcessFixture fixture) : IClassFixture<CenterProcessFixture>
 {
     private CenterProcess Center => fixture.Center;

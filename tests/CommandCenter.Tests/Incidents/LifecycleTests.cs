@@ -7,6 +7,7 @@ using CommandCenter.Tests.Support;
 namespace CommandCenter.Tests.Incidents;
 
 /// <summary>The nine-step loop and its side paths on explicit instants (no clock is read).</summary>
+[Trait("Category", "Unit")]
 public class LifecycleTests
 {
     // Tuesday 24 Nov 2026, 09:00 in Jiangyin (UTC+8): inside office hours.

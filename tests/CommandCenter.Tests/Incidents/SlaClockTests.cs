@@ -13,6 +13,7 @@ namespace CommandCenter.Tests.Incidents;
 /// The SLA clock inside the running silo, on a fake clock: deadlines fire once, after deactivation,
 /// after a restart, and however often the reminder ticks.
 /// </summary>
+[Trait("Category", "InProcess")]
 public class SlaClockTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "cc-sla", Guid.NewGuid().ToString("N"));

@@ -9,6 +9,7 @@ namespace CommandCenter.Tests.Intake;
 /// A center started with no Open311 key and no sensor secret configured makes its own at first start, keeps
 /// them (owner-only files) for every later start, and shows them to an admin only; configured ones win.
 /// </summary>
+[Trait("Category", "InProcess")]
 public class GeneratedPartnerAccessTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "cc-credentials", Guid.NewGuid().ToString("N"));

@@ -5,6 +5,7 @@ using CommandCenter.Tests.Support;
 namespace CommandCenter.Tests.Intake;
 
 /// <summary>Idempotency keys are durable: a retry after a restart still gets the first answer.</summary>
+[Trait("Category", "InProcess")]
 public class IdempotencyRestartTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "cc-idempotency", Guid.NewGuid().ToString("N"));

@@ -9,6 +9,7 @@ using static CommandCenter.Tests.Intake.IntakeCalls;
 namespace CommandCenter.Tests.Intake;
 
 /// <summary>A retried submission with the same Idempotency-Key gets the same case; the key with another request is a 422.</summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class IdempotencyTests(CenterFactory center)
 {

@@ -11,6 +11,7 @@ using static CommandCenter.Tests.Intake.IntakeCalls;
 namespace CommandCenter.Tests.Intake;
 
 /// <summary>The public Open311 GeoReport v2 API, checked field by field against the spec in JSON and in XML.</summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class Open311ApiTests(CenterFactory center)
 {

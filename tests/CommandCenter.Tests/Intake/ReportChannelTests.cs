@@ -8,6 +8,7 @@ using static CommandCenter.Tests.Intake.IntakeCalls;
 namespace CommandCenter.Tests.Intake;
 
 /// <summary>Worker-app reports carry photos; hotline entries carry the caller, whom only staff see.</summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class ReportChannelTests(CenterFactory center)
 {

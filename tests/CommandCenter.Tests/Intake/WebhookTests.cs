@@ -8,6 +8,7 @@ using static CommandCenter.Tests.Intake.IntakeCalls;
 namespace CommandCenter.Tests.Intake;
 
 /// <summary>Sensors and alert systems post signed alerts; anything not signed as agreed is turned away and opens nothing.</summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class WebhookTests(CenterFactory center)
 {

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommandCenter.Tests.Jobs;
 
 /// <summary>The four recurring jobs: registered in Hangfire, runnable now by admins only, and what each leaves behind.</summary>
+[Trait("Category", "InProcess")]
 public class JobTests : IClassFixture<CenterFactory>
 {
     private readonly CenterFactory center;

@@ -4,6 +4,7 @@ using CommandCenter.Grains.Kpis;
 namespace CommandCenter.Tests.Kpis;
 
 /// <summary>The monthly score of docs/assessment.md, on the numbers of its example.</summary>
+[Trait("Category", "Unit")]
 public class AssessmentScoreTests
 {
     private static KpiSet Member(KpiRatio? satisfaction = null) => new(

@@ -9,6 +9,7 @@ namespace CommandCenter.Tests.Kpis;
 /// minutes, accept 15 minutes, handling per category (暴露垃圾 E0102: 4 working hours), office hours
 /// 08:30–12:00 and 13:30–17:30 in Asia/Shanghai (UTC+8).
 /// </summary>
+[Trait("Category", "Unit")]
 public class KpiTests
 {
     // Tuesday 24 Nov 2026, 09:00 local = 01:00 UTC.

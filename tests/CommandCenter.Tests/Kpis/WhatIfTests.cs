@@ -6,6 +6,7 @@ using CommandCenter.Tests.Support;
 namespace CommandCenter.Tests.Kpis;
 
 /// <summary>The same ledgers under another policy: same instants, deadlines worked out again.</summary>
+[Trait("Category", "Unit")]
 public class WhatIfTests
 {
     private static DateTimeOffset Local(int hour, int minute, int day = 24) => new DateTimeOffset(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime();

@@ -9,6 +9,7 @@ namespace CommandCenter.Tests.Members;
 /// The two track stores the profiles ship (SQLite file, Redis) answer alike: a window in time order,
 /// the last fix, retries that change nothing, and old days forgotten. Real SQLite, real redis-server.
 /// </summary>
+[Trait("Category", "InProcess")]
 public abstract class PatrolTrackStoreTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);
@@ -55,6 +56,7 @@ public abstract class PatrolTrackStoreTests
     }
 }
 
+[Trait("Category", "InProcess")]
 public sealed class SqlitePatrolTrackStoreTests : PatrolTrackStoreTests, IAsyncLifetime
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), "cc-tracks", Guid.NewGuid().ToString("N"), "tracks.db");
@@ -79,6 +81,7 @@ public sealed class SqlitePatrolTrackStoreTests : PatrolTrackStoreTests, IAsyncL
     }
 }
 
+[Trait("Category", "InProcess")]
 public sealed class RedisPatrolTrackStoreTests : PatrolTrackStoreTests, IAsyncLifetime
 {
     private RedisServer redis = null!;

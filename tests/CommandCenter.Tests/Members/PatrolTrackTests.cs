@@ -2,6 +2,7 @@ using CommandCenter.Grains.Members;
 
 namespace CommandCenter.Tests.Members;
 
+[Trait("Category", "Unit")]
 public class PatrolTrackTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);

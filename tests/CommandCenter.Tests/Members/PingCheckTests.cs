@@ -2,6 +2,7 @@ using CommandCenter.Grains.Members;
 
 namespace CommandCenter.Tests.Members;
 
+[Trait("Category", "Unit")]
 public class PingCheckTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace CommandCenter.Tests.Process;
 
 /// <summary>kill -9 in the middle of a burst of transitions: everything acknowledged is in the ledger afterwards, and nothing is half-done.</summary>
+[Trait("Category", "Process")]
 public class BurstCrashTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "cc-burst", Guid.NewGuid().ToString("N"));

@@ -5,6 +5,7 @@ using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Process;
 
+[Trait("Category", "Process")]
 public class CrashRecoveryTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "cc-crash", Guid.NewGuid().ToString("N"));

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace CommandCenter.Tests.Process;
 
 /// <summary>A real running center on a policy of seconds: the SLA clock works on the wall clock, not only in tests.</summary>
+[Trait("Category", "Process")]
 public class SlaInRealTimeTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "cc-sla-real", Guid.NewGuid().ToString("N"));

@@ -12,6 +12,7 @@ namespace CommandCenter.Tests.Properties;
 /// Every endpoint the center maps, hit with malformed JSON, GeoJSON and query strings by every kind
 /// of caller: nothing answers 5xx. Prints how many requests were tried.
 /// </summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class FuzzTests(CenterFactory center, ITestOutputHelper output)
 {

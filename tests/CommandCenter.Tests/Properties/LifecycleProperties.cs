@@ -11,6 +11,7 @@ namespace CommandCenter.Tests.Properties;
 /// Random sequences of actions by random people at random times: whatever happens, the incident
 /// never reaches an impossible state, never loses or reorders an event, and keeps its deadlines sane.
 /// </summary>
+[Trait("Category", "Unit")]
 public class LifecycleProperties
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);

@@ -3,6 +3,7 @@ using CsCheck;
 
 namespace CommandCenter.Tests.Properties;
 
+[Trait("Category", "Unit")]
 public class LocateProperties
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace CommandCenter.Tests.Replay;
 /// down as it happens. Afterwards the replay, computed from the ledger alone, must show the same at every
 /// sampled instant.
 /// </summary>
+[Trait("Category", "InProcess")]
 public class ReplayEqualsLiveTests : IDisposable
 {
     // Tuesday 24 Nov 2026, 08:00 in Jiangyin.

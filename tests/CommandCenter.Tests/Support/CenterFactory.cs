@@ -12,7 +12,7 @@ namespace CommandCenter.Tests.Support;
 /// The whole command center in-process (web host and silo) on a fresh data directory with the
 /// sample city loaded. One per test class fixture: loading the city takes a few seconds.
 /// </summary>
-public sealed class CenterFactory : WebApplicationFactory<Program>
+public class CenterFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "admin-pass-for-tests";
     public const string DemoPassword = "demo-pass-for-tests";
@@ -26,7 +26,7 @@ public sealed class CenterFactory : WebApplicationFactory<Program>
     public CenterFactory() : this(null) { }
 
     /// <summary>A center on the given data directory (kept when disposed), or on a fresh one (deleted).</summary>
-    internal CenterFactory(string? dataDirectory, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
+    protected internal CenterFactory(string? dataDirectory, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.settings = settings ?? new Dictionary<string, string>();
         ownsData = dataDirectory is null;

@@ -8,7 +8,7 @@ using CityGenerator.Validation;
 
 // Usage: dotnet run --project samples/CityGenerator -- samples/Jiangyin
 // Reads <folder>/source/{jiangyin-outline.geojson,jiangyin-towns.csv};
-// writes <folder>/{grids.geojson,roster.json,categories.json}. Output is byte-for-byte deterministic.
+// writes <folder>/{grids.geojson,roster.json,categories.json,places.geojson}. Output is byte-for-byte deterministic.
 if (args.Length != 1)
 {
     Console.Error.WriteLine("usage: CityGenerator <jiangyin-folder>");
@@ -27,6 +27,7 @@ var categories = CategoryCatalogue.Build();
 var gridBytes = GridsGeoJson.Write(grids);
 var rosterBytes = Json.ArrayOneItemPerLine(members);
 var categoryBytes = Json.ArrayOneItemPerLine(categories);
+var placeBytes = PlacesGeoJson.Write(grids, towns);
 
 var written = GridsGeoJson.Read(gridBytes);
 GridValidator.Validate(written, towns);
@@ -36,6 +37,7 @@ CategoryValidator.Validate(Json.ReadArray<Category>(categoryBytes));
 File.WriteAllBytes(Path.Combine(folder, "grids.geojson"), gridBytes);
 File.WriteAllBytes(Path.Combine(folder, "roster.json"), rosterBytes);
 File.WriteAllBytes(Path.Combine(folder, "categories.json"), categoryBytes);
+File.WriteAllBytes(Path.Combine(folder, "places.geojson"), placeBytes);
 
 Report.Print(written, members, categories, clock.Elapsed);
 return 0;

@@ -21,6 +21,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 
 builder.AddCommandCenterAuth(storage.Secrets);
 builder.Services.AddSingleton<GridDirectory>();
+builder.Services.AddSingleton<CommandCenter.Places.PlaceDirectory>();
 builder.Services.AddSingleton<CommandCenter.Grains.Geography.ICityMap, CityMap>();
 builder.Services.AddSingleton<CommandCenter.Grains.Wall.IFeedPublisher, CommandCenter.Wall.SignalRFeedPublisher>();
 builder.Services.AddSignalR()
@@ -65,6 +66,7 @@ app.MapGet("/health", async (GridDirectory grids) =>
 }).AllowAnonymous().WithTags("Health");
 app.MapAuthEndpoints();
 app.MapGridEndpoints();
+CommandCenter.Places.PlaceEndpoints.MapPlaceEndpoints(app);
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
 app.MapIntakeEndpoints();

@@ -33,6 +33,13 @@ public sealed class SampleCityLoader(
         if (!report.Accepted)
             throw new InvalidDataException($"The sample grids in {folder} were rejected: {report.Problems[0].Problem}");
         await directory.Refresh();
+        // The places list (roads, communities, landmarks) the gazetteer searches besides the grids' names; optional.
+        var placesFile = Path.Combine(folder, "places.geojson");
+        if (File.Exists(placesFile))
+        {
+            var places = await grains.GetGrain<CommandCenter.Grains.Places.IPlaceCatalogGrain>("city").Import(await File.ReadAllTextAsync(placesFile, cancellationToken));
+            if (!places.Accepted) throw new InvalidDataException($"The sample places in {folder} were rejected: {places.Problems[0].Field}: {places.Problems[0].Problem}");
+        }
 
         var roster = RosterFile.Read(Path.Combine(folder, "roster.json"));
         await Parallel.ForEachAsync(roster, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken },

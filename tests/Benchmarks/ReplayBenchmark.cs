@@ -52,7 +52,7 @@ internal static class ReplayBenchmark
             var events = await ledger.Read(id);
             var at = events[0].At + TimeSpan.FromTicks((long)(random.NextDouble() * (events[^1].At - events[0].At).Ticks));
             var state = IncidentHistory.StateAt(events, at)!;
-            _ = IncidentHistory.LightAt(state, policy, at);
+            _ = SlaLightRule.LightAt(state, at);
             folds++;
         }
         var foldRate = folds / clock.Elapsed.TotalSeconds;

@@ -26,9 +26,9 @@ public class SlaDeadlineTests
     {
         var deadline = GridFromTen();
 
-        Policy.LightAt(deadline, At(2026, 3, 2, 10, 0)).Should().Be(SlaLight.Green);
-        Policy.LightAt(deadline, At(2026, 3, 2, 10, 24).AddTicks(-1)).Should().Be(SlaLight.Green);
-        Policy.LightAt(deadline, At(2026, 3, 2, 10, 24)).Should().Be(SlaLight.Yellow);
+        SlaLightRule.LightOf(deadline, At(2026, 3, 2, 10, 0)).Should().Be(SlaLight.Green);
+        SlaLightRule.LightOf(deadline, At(2026, 3, 2, 10, 24).AddTicks(-1)).Should().Be(SlaLight.Green);
+        SlaLightRule.LightOf(deadline, At(2026, 3, 2, 10, 24)).Should().Be(SlaLight.Yellow);
     }
 
     [Fact]
@@ -36,9 +36,9 @@ public class SlaDeadlineTests
     {
         var deadline = GridFromTen();
 
-        Policy.LightAt(deadline, At(2026, 3, 2, 10, 30).AddTicks(-1)).Should().Be(SlaLight.Yellow);
-        Policy.LightAt(deadline, At(2026, 3, 2, 10, 30)).Should().Be(SlaLight.Red);
-        Policy.LightAt(deadline, At(2026, 3, 9, 10, 30)).Should().Be(SlaLight.Red);
+        SlaLightRule.LightOf(deadline, At(2026, 3, 2, 10, 30).AddTicks(-1)).Should().Be(SlaLight.Yellow);
+        SlaLightRule.LightOf(deadline, At(2026, 3, 2, 10, 30)).Should().Be(SlaLight.Red);
+        SlaLightRule.LightOf(deadline, At(2026, 3, 9, 10, 30)).Should().Be(SlaLight.Red);
     }
 
     [Fact]
@@ -58,11 +58,11 @@ public class SlaDeadlineTests
     {
         var deadline = Policy.Start(SlaStep.Evaluate, E0102, Priority.Normal, GridArea.Urban, At(2026, 3, 2, 15, 0));
 
-        Policy.LightAt(deadline, At(2026, 3, 3, 12, 30)).Should().Be(SlaLight.Green, "the lunch break does not count");
-        Policy.LightAt(deadline, At(2026, 3, 3, 13, 54).AddTicks(-1)).Should().Be(SlaLight.Green);
-        Policy.LightAt(deadline, At(2026, 3, 3, 13, 54)).Should().Be(SlaLight.Yellow);
-        Policy.LightAt(deadline, At(2026, 3, 3, 15, 30).AddTicks(-1)).Should().Be(SlaLight.Yellow);
-        Policy.LightAt(deadline, At(2026, 3, 3, 15, 30)).Should().Be(SlaLight.Red);
+        SlaLightRule.LightOf(deadline, At(2026, 3, 3, 12, 30)).Should().Be(SlaLight.Green, "the lunch break does not count");
+        SlaLightRule.LightOf(deadline, At(2026, 3, 3, 13, 54).AddTicks(-1)).Should().Be(SlaLight.Green);
+        SlaLightRule.LightOf(deadline, At(2026, 3, 3, 13, 54)).Should().Be(SlaLight.Yellow);
+        SlaLightRule.LightOf(deadline, At(2026, 3, 3, 15, 30).AddTicks(-1)).Should().Be(SlaLight.Yellow);
+        SlaLightRule.LightOf(deadline, At(2026, 3, 3, 15, 30)).Should().Be(SlaLight.Red);
     }
 
     [Fact]
@@ -91,11 +91,11 @@ public class SlaDeadlineTests
         var clock = new FakeTimeProvider(At(2026, 3, 2, 10, 0));
         var deadline = Policy.Start(SlaStep.Grid, E0102, Priority.Urgent, GridArea.Urban, clock.GetUtcNow());
 
-        Policy.LightAt(deadline, clock.GetUtcNow()).Should().Be(SlaLight.Green);
+        SlaLightRule.LightOf(deadline, clock.GetUtcNow()).Should().Be(SlaLight.Green);
         clock.Advance(TimeSpan.FromMinutes(8));
-        Policy.LightAt(deadline, clock.GetUtcNow()).Should().Be(SlaLight.Yellow);
+        SlaLightRule.LightOf(deadline, clock.GetUtcNow()).Should().Be(SlaLight.Yellow);
         clock.Advance(TimeSpan.FromMinutes(2));
-        Policy.LightAt(deadline, clock.GetUtcNow()).Should().Be(SlaLight.Red);
+        SlaLightRule.LightOf(deadline, clock.GetUtcNow()).Should().Be(SlaLight.Red);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class SlaDeadlineTests
         var resumed = Policy.Resume(GridFromTen(), At(2026, 3, 2, 11, 0), At(2026, 3, 2, 15, 0));
 
         resumed.DueAt.Should().Be(At(2026, 3, 2, 10, 30));
-        Policy.LightAt(resumed, At(2026, 3, 2, 15, 0)).Should().Be(SlaLight.Red);
+        SlaLightRule.LightOf(resumed, At(2026, 3, 2, 15, 0)).Should().Be(SlaLight.Red);
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public class SlaDeadlineTests
         extended.DueAt.Should().Be(At(2026, 3, 2, 11, 0));
         extended.WarnAt.Should().Be(At(2026, 3, 2, 10, 48));
         extended.OriginalDueAt.Should().Be(At(2026, 3, 2, 10, 30));
-        Policy.LightAt(extended, At(2026, 3, 2, 10, 30)).Should().Be(SlaLight.Green);
+        SlaLightRule.LightOf(extended, At(2026, 3, 2, 10, 30)).Should().Be(SlaLight.Green);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Incidents;
+using CommandCenter.Grains.Sla;
 using CommandCenter.Grids;
 using CommandCenter.Http;
 using CommandCenter.Replay;
@@ -27,7 +28,7 @@ public static class ExportEndpoints
             {
                 type = "Feature",
                 geometry = s.Lat is { } lat && s.Lon is { } lon ? new { type = "Point", coordinates = new[] { lon, lat } } : null,
-                properties = Row(s),
+                properties = Row(s, clock.GetUtcNow()),
             });
             return Results.Json(new { type = "FeatureCollection", features }, contentType: "application/geo+json");
         })
@@ -37,22 +38,24 @@ public static class ExportEndpoints
         {
             var (error, items) = await Load(from, to, scope, grids, ledger, clock);
             if (error is not null) return error;
-            var csv = new StringBuilder("id,state,step,category,priority,channel,grid,assignee,lat,lon,created_at,updated_at,active_step,due_at,breached,escalation\n");
+            var csv = new StringBuilder("id,state,step,category,priority,channel,grid,assignee,lat,lon,created_at,updated_at,active_step,due_at,breached,escalation,light\n");
+            var now = clock.GetUtcNow();
             foreach (var s in items)
                 csv.AppendJoin(',', s.Id, IncidentSteps.Word(s.Status), s.Step, s.Category, PriorityWords.Of(s.Priority), s.Channel, s.GridId, s.AssigneeId,
                         s.Lat?.ToString(CultureInfo.InvariantCulture), s.Lon?.ToString(CultureInfo.InvariantCulture), s.CreatedAt.ToString("O"), s.UpdatedAt.ToString("O"),
-                        s.ActiveStep?.ToString().ToLowerInvariant(), s.DueAt?.ToString("O"), s.Breached ? "true" : "false", s.Rung)
+                        s.ActiveStep?.ToString().ToLowerInvariant(), s.DueAt?.ToString("O"), s.Breached ? "true" : "false", s.Rung, SlaLightWords.Word(s.Light.At(now)))
                     .Append('\n');
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "incidents.csv");
         })
         .WithSummary("Incidents reported in [from, to) in the scope's subtree as CSV (UTF-8 with BOM so spreadsheets read the Chinese right).");
     }
 
-    private static object Row(IncidentSummary s) => new
+    // The light is the one rule's, as it stands at the export's instant.
+    private static object Row(IncidentSummary s, DateTimeOffset now) => new
     {
         id = s.Id, state = IncidentSteps.Word(s.Status), step = s.Step, category = s.Category, priority = PriorityWords.Of(s.Priority), channel = s.Channel,
         gridId = s.GridId, assigneeId = s.AssigneeId, createdAt = s.CreatedAt, updatedAt = s.UpdatedAt,
-        activeStep = s.ActiveStep?.ToString().ToLowerInvariant(), dueAt = s.DueAt, breached = s.Breached, escalation = s.Rung.ToString(),
+        activeStep = s.ActiveStep?.ToString().ToLowerInvariant(), dueAt = s.DueAt, breached = s.Breached, escalation = s.Rung.ToString(), light = SlaLightWords.Word(s.Light.At(now)),
     };
 
     private static async Task<(IResult? Error, List<IncidentSummary> Items)> Load(

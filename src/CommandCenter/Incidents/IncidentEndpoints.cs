@@ -29,7 +29,7 @@ public static class IncidentEndpoints
     }
     public sealed record IncidentList(IReadOnlyList<IncidentSummaryView> Items, int Total, int Page, int PageSize);
     public sealed record IncidentSummaryView(string Id, string State, int Step, string Category, string Priority, string? GridId, string? AssigneeId,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ActiveStep, DateTimeOffset? DueAt, bool Breached, string Escalation);
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ActiveStep, DateTimeOffset? DueAt, bool Breached, string Escalation, string Light);
 
     public static readonly IReadOnlyList<string> Channels = ["worker-app", "hotline", "open311", "patrol", "sensor"];
     public const int MaxDescription = 2_000;
@@ -103,8 +103,9 @@ public static class IncidentEndpoints
             if (number < 1) fields.Add("page", "page starts at 1.");
             if (from > to) fields.Add("from", "from must not be after to.");
             if (fields.Any) return fields.Result();
-            var result = await ledger.Query(new IncidentQuery(grid, status, overdue, from, to, clock.GetUtcNow(), (number - 1) * size, size));
-            return Results.Ok(new IncidentList(result.Items.Select(View).ToList(), result.Total, number, size));
+            var query = new IncidentQuery(grid, status, overdue, from, to, clock.GetUtcNow(), (number - 1) * size, size);
+            var result = await ledger.Query(query);
+            return Results.Ok(new IncidentList(result.Items.Select(s => View(s, query.Now)).ToList(), result.Total, number, size));
         })
         .RequireAuthorization(Policies.Staff)
         .WithSummary("Incidents, newest first, filtered by grid subtree, state, overdue and creation window; paged.");
@@ -213,7 +214,8 @@ public static class IncidentEndpoints
         };
     }
 
-    private static IncidentSummaryView View(IncidentSummary s) => new(
+    // The light at the instant the list was asked for, the same instant its overdue filter used.
+    private static IncidentSummaryView View(IncidentSummary s, DateTimeOffset now) => new(
         s.Id, IncidentSteps.Word(s.Status), s.Step, s.Category, PriorityWords.Of(s.Priority), s.GridId, s.AssigneeId, s.CreatedAt, s.UpdatedAt,
-        s.ActiveStep?.ToString().ToLowerInvariant(), s.DueAt, s.Breached, s.Rung.ToString());
+        s.ActiveStep?.ToString().ToLowerInvariant(), s.DueAt, s.Breached, s.Rung.ToString(), SlaLightWords.Word(s.Light.At(now)));
 }

@@ -37,15 +37,13 @@ public sealed record IncidentView(
 
     public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now)
     {
-        var running = s.IsOpen && s.Status != IncidentStatus.Suspended;
         var deadlines = s.History.Select(d => new DeadlineView(
             Word(d.Deadline.Step), d.Deadline.StartedAt, d.Deadline.WarnAt, d.Deadline.DueAt, d.Deadline.OriginalDueAt, d.Deadline.Limit.ToString(),
-            LightOf(d, policy, d.EndedAt ?? (d == s.Active && !running ? s.SuspendedAt ?? now : now)),
-            d.Breached, d == s.Active, d.EndedAt)).ToList();
+            LightOf(s, d, now), d.Breached, d == s.Active, d.EndedAt)).ToList();
         return new IncidentView(
             s.Id, IncidentSteps.Word(s.Status), s.Step, s.Report!.Category, catalogue.Find(s.Report.Category)?.Name, PriorityWords.Of(s.Report.Priority),
             s.Report.Channel, s.Report.Description, s.Report.Lat, s.Report.Lon, s.Report.Address, s.Placement?.GridId, s.Placement?.Chain ?? [],
-            s.AssigneeId, Grains.Replay.IncidentHistory.LightAt(s, policy, now)?.ToString().ToLowerInvariant() ?? "none",
+            s.AssigneeId, SlaLightWords.Word(SlaLightRule.LightAt(s, now)),
             s.Rung.ToString(), s.Reworks, s.Returns, s.Extensions, s.PendingExtensionDueAt, s.Satisfaction, s.Score, s.CreatedAt, s.UpdatedAt,
             deadlines, IncidentLifecycle.AllowedIn(s).Select(IncidentActionWords.Word).ToList(),
             events.Select(Entry).ToList(),
@@ -53,7 +51,7 @@ public sealed record IncidentView(
             s.Links.Select(l => new LinkView(l.LinkId, l.Report.Channel, l.Report.Description, l.Report.Lat, l.Report.Lon, l.At, l.ReportedBy, l.UnlinkedInto)).ToList(),
             s.Notices.Select(n => new NoticeView(n.Sequence, n.MemberId, n.Kind, n.Text, n.SentAt, n.DeliveredAt, n.ReadAt)).ToList(),
             s.SubTasks.Select(t => new SubTaskView(t.TaskId, t.Platform.ToString(), PlatformWords.Chinese(t.Platform), t.MemberId, t.Status.ToString().ToLowerInvariant(),
-                t.Deadline.Deadline.DueAt, LightOf(t.Deadline, policy, t.Deadline.EndedAt ?? now), t.Note)).ToList(),
+                t.Deadline.Deadline.DueAt, LightOf(s, t.Deadline, now), t.Note)).ToList(),
             // The references sent with the report, as given, then the photos uploaded and attached since.
             [.. s.Report.Photos ?? [], .. s.Photos.Select(p => $"/api/photos/{p}")],
             s.Report.ReporterName, s.Report.ReporterPhone);
@@ -62,9 +60,7 @@ public sealed record IncidentView(
     public static TimelineEntry Entry(IncidentEvent e) => new(
         e.Sequence, e.At, IncidentActionWords.Word(e.Action), e.Actor, e.ActorRole, IncidentSteps.Word(e.From), IncidentSteps.Word(e.To), e.Note, e.MemberId);
 
-    /// <summary>A breached deadline stays red; otherwise the light is what the clock says at the instant.</summary>
-    private static string LightOf(DeadlineRecord d, SlaPolicy policy, DateTimeOffset at) =>
-        d.Breached ? "red" : policy.LightAt(d.Deadline, at).ToString().ToLowerInvariant();
+    private static string LightOf(IncidentState s, DeadlineRecord d, DateTimeOffset at) => SlaLightWords.Word(SlaLightRule.LightOf(s, d, at));
 
     private static string Word(SlaStep step) => step.ToString().ToLowerInvariant();
 }

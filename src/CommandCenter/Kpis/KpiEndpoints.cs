@@ -79,7 +79,7 @@ public static class KpiEndpoints
         report.Scope, report.From, report.To, by = report.By.ToString().ToLowerInvariant(), report.Total, report.Rows,
     };
 
-    private static string Word(SlaLight light) => light.ToString().ToLowerInvariant();
+    private static string Word(SlaLight light) => SlaLightWords.Word(light);
 
     public static KpiGrouping Grouping(Fields fields, string? by)
     {

@@ -1,6 +1,5 @@
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Incidents;
-using CommandCenter.Grains.Replay;
 using CommandCenter.Grains.Sla;
 
 namespace CommandCenter.Replay;
@@ -14,7 +13,7 @@ public sealed record IncidentAt(
     public static IncidentAt Of(IncidentState s, SlaPolicy policy, DateTimeOffset at) => new(
         s.Id, IncidentSteps.Word(s.Status), s.Step, s.Report!.Category, PriorityWords.Of(s.Report.Priority), s.Report.Channel,
         s.Placement?.GridId, s.Placement?.Chain ?? [], s.AssigneeId, s.Report.Lat, s.Report.Lon,
-        IncidentHistory.LightAt(s, policy, at)?.ToString().ToLowerInvariant() ?? "none",
+        SlaLightWords.Word(SlaLightRule.LightAt(s, at)),
         s.Active?.Deadline.Step.ToString().ToLowerInvariant(), s.Active?.Deadline.WarnAt, s.Active?.Deadline.DueAt,
         s.Active?.Breached ?? false, s.Rung.ToString(), s.CreatedAt, s.UpdatedAt, s.Version);
 }

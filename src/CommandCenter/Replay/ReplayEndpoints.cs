@@ -60,7 +60,7 @@ public static class ReplayEndpoints
             var counters = new ScopeCounters(
                 incidents.Count,
                 incidents.Count(i => IncidentSteps.IsOpen(Enum.Parse<IncidentStatus>(i.State, ignoreCase: true))),
-                incidents.Count(i => i.Light == "red" && IncidentSteps.IsOpen(Enum.Parse<IncidentStatus>(i.State, ignoreCase: true))),
+                incidents.Count(i => i.Light == SlaLightWords.Word(SlaLight.Red)),
                 incidents.GroupBy(i => i.State).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()));
             return Results.Ok(new ScopeState(scope!, at.Value, counters, incidents));
         })

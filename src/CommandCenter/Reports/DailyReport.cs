@@ -51,7 +51,7 @@ public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, SlaPolicy pol
                 logs.Count(log => log.Any(e => e.Action == IncidentAction.Evaluate && e.At >= from && e.At < to)
                                   && IncidentHistory.StateAt(log, end)?.Placement?.Chain.Contains(town.Id) == true),
                 states.Count(s => s.IsOpen),
-                states.Count(s => IncidentHistory.IsOverdueAt(s, policy, end)));
+                states.Count(s => SlaLightRule.IsOverdueAt(s, end)));
             var report = new GridReport(town.Id, town.Name, day, from, to, counters, KpiReport.Of(observations, town.Id, from, to, KpiGrouping.Grid).Total, rows);
             await File.WriteAllTextAsync(Path.Combine(folder, $"{town.Id}.json"), JsonSerializer.Serialize(report, Json), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(folder, $"{town.Id}.csv"), Csv(rows), new UTF8Encoding(true), cancellationToken);

@@ -157,7 +157,7 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
     {
         if (q.GridId is not null && !s.GridChain.Contains(q.GridId)) return false;
         if (q.Status is not null && s.Status != q.Status) return false;
-        if (q.Overdue is { } overdue && overdue != (s.IsOpen && (s.Breached || (s.DueAt is { } due && due <= q.Now)))) return false;
+        if (q.Overdue is { } overdue && overdue != s.Light.IsOverdueAt(q.Now)) return false; // what the light rule stored, not recomputed
         if (q.Open is { } open && open != s.IsOpen) return false;
         if (q.Categories is not null && !q.Categories.Contains(s.Category)) return false;
         if (q.Channels is not null && !q.Channels.Contains(s.Channel)) return false;

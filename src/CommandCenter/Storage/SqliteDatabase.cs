@@ -51,7 +51,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
         Execute(writer, "PRAGMA journal_mode=WAL;");
         Execute(writer, "PRAGMA synchronous=FULL;");
         Execute(writer, "PRAGMA busy_timeout=30000;");
-        foreach (var statement in schema) Execute(writer, statement);
+        foreach (var statement in schema)
+        {
+            try { Execute(writer, statement); }
+            // A column added by a later version is already there in a new file (or one upgraded before).
+            catch (SqliteException e) when (statement.StartsWith("ALTER TABLE", StringComparison.Ordinal) && e.Message.Contains("duplicate column name", StringComparison.Ordinal)) { }
+        }
         FilePath = path;
         writerLoop = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }

@@ -40,9 +40,12 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
             due_ticks       INTEGER,
             breached        INTEGER NOT NULL,
             next_wake_ticks INTEGER,
-            data            TEXT NOT NULL
+            data            TEXT NOT NULL,
+            red_from_ticks  INTEGER
         ) WITHOUT ROWID
         """,
+        // Files written before the light rule was stored: the column joins (empty until the incident's next transition).
+        "ALTER TABLE incidents ADD COLUMN red_from_ticks INTEGER",
         "CREATE INDEX IF NOT EXISTS incidents_by_grid ON incidents (grid_id, is_open)",
         "CREATE INDEX IF NOT EXISTS incidents_by_created ON incidents (created_ticks)",
         "CREATE INDEX IF NOT EXISTS incidents_open_by_category ON incidents (category, created_ticks) WHERE is_open = 1",
@@ -75,15 +78,15 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
                 insert.ExecuteNonQuery();
             }
             using var upsert = Command(connection, transaction, """
-                INSERT INTO incidents (id, status, is_open, grid_id, grid_path, assignee_id, category, lat, lon, created_ticks, due_ticks, breached, next_wake_ticks, data)
-                VALUES ($id, $status, $open, $grid, $path, $assignee, $category, $lat, $lon, $created, $due, $breached, $wake, $data)
+                INSERT INTO incidents (id, status, is_open, grid_id, grid_path, assignee_id, category, lat, lon, created_ticks, due_ticks, breached, next_wake_ticks, data, red_from_ticks)
+                VALUES ($id, $status, $open, $grid, $path, $assignee, $category, $lat, $lon, $created, $due, $breached, $wake, $data, $red)
                 ON CONFLICT (id) DO UPDATE SET status = $status, is_open = $open, grid_id = $grid, grid_path = $path, assignee_id = $assignee,
-                    due_ticks = $due, breached = $breached, next_wake_ticks = $wake, data = $data
+                    due_ticks = $due, breached = $breached, next_wake_ticks = $wake, data = $data, red_from_ticks = $red
                 """,
                 ("$id", summary.Id), ("$status", summary.Status.ToString()), ("$open", summary.IsOpen ? 1 : 0),
                 ("$grid", summary.GridId), ("$path", GridPath(summary.GridChain)), ("$assignee", summary.AssigneeId), ("$category", summary.Category), ("$lat", summary.Lat), ("$lon", summary.Lon), ("$created", summary.CreatedAt.UtcTicks),
                 ("$due", summary.DueAt?.UtcTicks), ("$breached", summary.Breached ? 1 : 0), ("$wake", summary.NextWakeAt?.UtcTicks),
-                ("$data", summaryJson));
+                ("$data", summaryJson), ("$red", summary.Light.RedFrom?.UtcTicks));
             upsert.ExecuteNonQuery();
             return 0;
         });
@@ -145,9 +148,10 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         if (query.Status is not null) { where.Append(" AND status = $status"); parameters.Add(("$status", query.Status.ToString())); }
         if (query.Overdue is not null)
         {
+            // Overdue is red now: the light rule stored when the incident turns red (SlaLightCourse.RedFrom); red never ends by itself.
             where.Append(query.Overdue.Value
-                ? " AND is_open = 1 AND (breached = 1 OR (due_ticks IS NOT NULL AND due_ticks <= $now))"
-                : " AND NOT (is_open = 1 AND (breached = 1 OR (due_ticks IS NOT NULL AND due_ticks <= $now)))");
+                ? " AND red_from_ticks <= $now"
+                : " AND (red_from_ticks IS NULL OR red_from_ticks > $now)");
             parameters.Add(("$now", query.Now.UtcTicks));
         }
         if (query.From is not null) { where.Append(" AND created_ticks >= $from"); parameters.Add(("$from", query.From.Value.UtcTicks)); }

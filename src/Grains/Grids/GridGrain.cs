@@ -6,7 +6,7 @@ public sealed class GridState
     [Id(0)] public HashSet<string> MemberIds { get; set; } = [];
 }
 
-public sealed class GridGrain([PersistentState("grid")] IPersistentState<GridState> grid, Incidents.IIncidentLedger ledger) : Grain, IGridGrain
+public sealed class GridGrain([PersistentState("grid")] IPersistentState<GridState> grid, Incidents.IIncidentLedger ledger, TimeProvider clock) : Grain, IGridGrain
 {
     // Not persisted: the ledger is the truth, and the index is rebuilt from it on activation.
     private readonly Dictionary<string, Incidents.IncidentSummary> open = new(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ public sealed class GridGrain([PersistentState("grid")] IPersistentState<GridSta
     }
 
     public Task<GridIncidents> GetOpenIncidents() => Task.FromResult(new GridIncidents(
-        this.GetPrimaryKeyString(), open.Count, open.Values.Count(s => s.Breached),
+        this.GetPrimaryKeyString(), open.Count, open.Values.Count(s => s.Light.IsOverdueAt(clock.GetUtcNow())),
         open.Values.OrderBy(s => s.DueAt ?? DateTimeOffset.MaxValue).ToList()));
 
     public async Task AddMembers(IReadOnlyList<string> memberIds)

@@ -208,7 +208,8 @@ public sealed class IncidentState
             Notices.Add(new NoticeRecord(e.Sequence, notified, NoticeKind(e), e.Note, e.At, null, null));
 
         if (e.Deadline is not null && !e.TaskDeadline) StartDeadline(e.Deadline, e.At, e.Action);
-        else if (e.ClearsDeadline) EndDeadline(e.At);
+        // An unanswered return visit closed by the clock ends at its due instant, not when the clock woke.
+        else if (e.ClearsDeadline) EndDeadline(ReturnVisit.EndedAt(e, Active));
     }
 
     private void UpdateTask(string taskId, Func<SubTask, SubTask> change)

@@ -3,7 +3,10 @@ using CommandCenter.Grains.Sla;
 
 namespace CommandCenter.Grains.Incidents;
 
-/// <summary>The incident as lists and indexes see it: written with every transition, in the same durable write as its events.</summary>
+/// <summary>
+/// The incident as lists and indexes see it: written with every transition, in the same durable write as its events.
+/// <see cref="Light"/> is what the light rule computed for this state; lists and overdue filters read it, never recompute it.
+/// </summary>
 [GenerateSerializer, Alias("IncidentSummary")]
 public sealed record IncidentSummary(
     [property: Id(0)] string Id,
@@ -26,7 +29,8 @@ public sealed record IncidentSummary(
     [property: Id(17)] EscalationRung Rung,
     [property: Id(18)] DateTimeOffset? NextWakeAt,
     [property: Id(19)] int Version,
-    [property: Id(20)] bool Warned)
+    [property: Id(20)] bool Warned,
+    [property: Id(21)] SlaLightCourse Light)
 {
     public bool IsOpen => IncidentSteps.IsOpen(Status);
 
@@ -34,7 +38,7 @@ public sealed record IncidentSummary(
         s.Id, s.Status, s.Step, s.Report!.Category, s.Report.Priority, s.Report.Channel,
         s.Placement?.GridId, s.Placement?.Chain ?? [], s.AssigneeId, s.Report.Lat, s.Report.Lon, s.CreatedAt, s.UpdatedAt,
         s.Active?.Deadline.Step, s.Active?.Deadline.WarnAt, s.Active?.Deadline.DueAt, s.Active?.Breached ?? false, s.Rung,
-        IncidentLifecycle.NextWake(s), s.Version, s.Active?.Warned ?? false);
+        IncidentLifecycle.NextWake(s), s.Version, s.Active?.Warned ?? false, SlaLightRule.CourseOf(s));
 }
 
 /// <summary>A filter over incidents for lists.</summary>

@@ -9,7 +9,7 @@ namespace CommandCenter.Grains.Kpis;
 /// handling time) and the catalogue (for the platform) go in, observations come out. A step is on time
 /// when it ended no later than the deadline in force at that moment (extensions and suspensions
 /// included): the instants decide, not whether the clock happened to wake, so a what-if under another
-/// policy is judged the same way.
+/// policy is judged the same way. A return visit the clock closed ends at its due instant (<see cref="ReturnVisit"/>).
 /// </summary>
 public static class KpiObserver
 {
@@ -32,7 +32,9 @@ public static class KpiObserver
             state.Apply(e);
             var chain = state.Placement?.Chain ?? [];
             var platform = state.Report is { } report ? catalogue.Find(report.Category)?.Platform : null;
-            void Add(KpiKind kind, string? member, double value) => found.Add(new KpiObservation(kind, e.IncidentId, e.At, chain, member, platform, value));
+            // A step ends when the event says, except a return visit the clock closed: that one closes at its due instant.
+            var endedAt = ReturnVisit.EndedAt(e, activeBefore);
+            void Add(KpiKind kind, string? member, double value) => found.Add(new KpiObservation(kind, e.IncidentId, endedAt, chain, member, platform, value));
             static double Hit(bool yes) => yes ? 1 : 0;
 
             switch (e.Action)

@@ -26,8 +26,8 @@ public sealed record WhatIfResult(KpiReport Actual, KpiReport Alternative, IRead
         var changes = new List<LightChange>();
         for (var i = 0; i < inScope.Count; i++)
         {
-            var before = WorstLight.Of(inScope[i], actualPolicy, horizon);
-            var after = WorstLight.Of(rerun[i], alternative, horizon);
+            var before = WorstLight.Of(inScope[i], horizon);
+            var after = WorstLight.Of(rerun[i], horizon);
             if (before != after)
                 changes.Add(new LightChange(inScope[i][0].IncidentId, IncidentState.Fold(inScope[i]).Placement?.GridId, before, after));
         }

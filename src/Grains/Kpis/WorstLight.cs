@@ -4,22 +4,24 @@ using CommandCenter.Grains.Sla;
 namespace CommandCenter.Grains.Kpis;
 
 /// <summary>
-/// The most alarming light an incident showed in its life up to a horizon: red if any step ran to its
-/// deadline, yellow if any reached its warning, else green. A step that ended exactly at its deadline
-/// counts as red, as the wall showed it at that instant.
+/// The most alarming light an incident showed in its life up to a horizon, by the one light rule
+/// (<see cref="SlaLightRule"/>): between two events the light runs by the earlier state's course, so the
+/// worst is the worst of each stretch, up to the horizon. At the instant of an event the new state's light
+/// shows, so a step that ended exactly at its deadline never showed red (and is on time for the KPIs too).
 /// </summary>
 public static class WorstLight
 {
-    public static SlaLight Of(IReadOnlyList<IncidentEvent> events, SlaPolicy policy, DateTimeOffset horizon)
+    public static SlaLight Of(IReadOnlyList<IncidentEvent> events, DateTimeOffset horizon)
     {
-        var state = IncidentState.Fold(events.TakeWhile(e => e.At <= horizon));
+        var state = new IncidentState();
         var worst = SlaLight.Green;
-        foreach (var record in state.History)
+        void Saw(SlaLight light) { if (light != SlaLight.None && light > worst) worst = light; }
+        foreach (var e in events.TakeWhile(e => e.At <= horizon))
         {
-            var end = record.EndedAt ?? (state.Status == IncidentStatus.Suspended && record == state.Active ? state.SuspendedAt ?? horizon : horizon);
-            var light = record.Breached ? SlaLight.Red : policy.LightAt(record.Deadline, end);
-            if (light > worst) worst = light;
+            if (state.Exists) Saw(SlaLightRule.CourseOf(state).WorstBefore(e.At));
+            state.Apply(e);
         }
+        if (state.Exists) Saw(SlaLightRule.LightAt(state, horizon));
         return worst;
     }
 }

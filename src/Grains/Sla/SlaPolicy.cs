@@ -56,12 +56,6 @@ public sealed class SlaPolicy
         return new SlaDeadline(step, start, warn, due, due, limit);
     }
 
-    /// <summary>Green before WarnAt, yellow from WarnAt, red from DueAt (both instants included in the later colour).</summary>
-    public SlaLight LightAt(SlaDeadline deadline, DateTimeOffset now) =>
-        now >= deadline.DueAt ? SlaLight.Red
-        : now >= deadline.WarnAt ? SlaLight.Yellow
-        : SlaLight.Green;
-
     /// <summary>
     /// 挂账 stopped the clock at <paramref name="suspendedAt"/>; it runs again from <paramref name="resumedAt"/>
     /// with the time that was left (clock or working time, as the limit counts). Instants that had already

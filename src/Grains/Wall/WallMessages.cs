@@ -5,7 +5,10 @@ namespace CommandCenter.Grains.Wall;
 // Wire shapes of live pushes. Keys are camelCase for MessagePack so that JSON and MessagePack clients
 // see the same field names.
 
-/// <summary>An incident as the wall draws it: a full summary, so applying it twice or late is harmless (the higher version wins).</summary>
+/// <summary>
+/// An incident as the wall draws it: a full summary, so applying it twice or late is harmless (the higher version wins).
+/// Its light runs by yellowFrom, redFrom and noneFrom (null: not while this version stands): green, yellow, red, none.
+/// </summary>
 [GenerateSerializer, Alias("IncidentDelta"), MessagePackObject]
 public sealed record IncidentDelta(
     [property: Id(0), Key("id")] string Id,
@@ -26,7 +29,15 @@ public sealed record IncidentDelta(
     [property: Id(15), Key("escalation")] string Escalation,
     [property: Id(16), Key("open")] bool Open,
     [property: Id(17), Key("createdAt")] DateTimeOffset CreatedAt,
-    [property: Id(18), Key("updatedAt")] DateTimeOffset UpdatedAt);
+    [property: Id(18), Key("updatedAt")] DateTimeOffset UpdatedAt,
+    [property: Id(19), Key("yellowFrom")] DateTimeOffset? YellowFrom,
+    [property: Id(20), Key("redFrom")] DateTimeOffset? RedFrom,
+    [property: Id(21), Key("noneFrom")] DateTimeOffset? NoneFrom)
+{
+    /// <summary>The light's course as the light rule computed it (Sla.SlaLightRule): the page reads the light at any instant off these three.</summary>
+    [IgnoreMember]
+    public Sla.SlaLightCourse Light => new(YellowFrom, RedFrom, NoneFrom);
+}
 
 /// <summary>A yellow (warn) or red (breach) light for one incident's step.</summary>
 [GenerateSerializer, Alias("SlaAlert"), MessagePackObject]

@@ -177,7 +177,7 @@ public class MapWallTests(WallFixture wall)
         await CityActivity.Seed(wall);
         // Urgent incidents run out of dispatch time after 12 s (red), high ones warn after 20 s (yellow).
         await page.WaitForFunctionAsync("() => window.__wall.counters && window.__wall.counters.overdue > 0", null, new() { Timeout = 30_000 });
-        await page.Locator(".board-row[data-light='amber']").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.Locator(".board-row[data-light='yellow']").First.WaitForAsync(new() { Timeout = 30_000 });
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.board-row').length >= 8");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.alert[data-kind=\"breach\"]').length > 0");
         // Towns with overdue work turn red.

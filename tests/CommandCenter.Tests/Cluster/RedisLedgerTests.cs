@@ -30,7 +30,7 @@ public class RedisLedgerTests : IAsyncLifetime
 
     private static IncidentSummary Summary(string id, IncidentStatus status, DateTimeOffset created, string? assignee = null, DateTimeOffset? wake = null, int version = 1) => new(
         id, status, IncidentSteps.StepOf(status), "E0102", Priority.Normal, "hotline", "JY10-01-08", ["JY10-01-08", "JY10-01", "JY10", "JY"], assignee,
-        31.75, 120.34, created, created, null, null, wake, false, EscalationRung.None, wake, version, false);
+        31.75, 120.34, created, created, null, null, wake, false, EscalationRung.None, wake, version, false, new Grains.Sla.SlaLightCourse(null, wake, null));
 
     [Fact]
     public async Task An_append_that_does_not_continue_the_sequence_is_refused_and_changes_nothing()

@@ -93,7 +93,7 @@ public class DuplicateTests(CenterFactory center)
         var rule = new DuplicateRule(50, TimeSpan.FromHours(24));
         var now = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
         IncidentSummary Open(DateTimeOffset created) => new("JY-1", IncidentStatus.Gridded, 2, "E0102", Priority.Normal, "hotline", "g", ["g"], null,
-            31.8, 120.3, created, created, null, null, null, false, EscalationRung.None, null, 2, false);
+            31.8, 120.3, created, created, null, null, null, false, EscalationRung.None, null, 2, false, new Grains.Sla.SlaLightCourse(null, null, null));
         var report = new IncidentReport("E0102", Priority.Normal, "x", "hotline", 31.8, 120.3);
 
         rule.Match(report, [Open(now.AddHours(-23))], now).Should().NotBeNull();

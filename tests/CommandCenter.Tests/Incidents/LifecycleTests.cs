@@ -145,7 +145,7 @@ public class LifecycleTests
 
         incident.Watch(T0.AddMinutes(8).AddTicks(-1)).Should().BeEmpty();
         incident.Watch(T0.AddMinutes(8)).Single().Action.Should().Be(IncidentAction.Warn);
-        Rules.Policy.LightAt(incident.State.Active!.Deadline, T0.AddMinutes(8)).Should().Be(SlaLight.Yellow);
+        SlaLightRule.LightOf(incident.State.Active!.Deadline, T0.AddMinutes(8)).Should().Be(SlaLight.Yellow);
         incident.Watch(T0.AddMinutes(9)).Should().BeEmpty("the warning is given once");
 
         var breach = incident.Watch(T0.AddMinutes(10)).Single();

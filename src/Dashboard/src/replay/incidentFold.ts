@@ -160,7 +160,9 @@ export function apply(before: ReplayIncident | undefined, e: EventLine): ReplayI
       next.active = { ...deadline, warned: false, breached: false };
     }
   } else if (e.clearsDeadline) {
-    endDeadline(next, at);
+    // The server's ReturnVisit rule: a visit nobody answered, closed by the clock, ends at its due instant.
+    const byClock = e.action === 'Evaluate' && e.satisfaction == null && e.actorRole === 'system';
+    endDeadline(next, byClock && next.active?.step === 'evaluate' ? Math.min(at, next.active.dueAt) : at);
     next.active = null;
   }
   return next;
@@ -171,8 +173,9 @@ function endDeadline(incident: ReplayIncident, at: number): void {
 }
 
 /**
- * The SLA light at `at`, by the server's rule (IncidentHistory.LightAt): none without a running clock, red once
- * breached, and a suspended clock shows the colour it had when it stopped.
+ * The SLA light at `at`, by the server's rule (SlaLightRule): none without a running clock, red once
+ * breached, a suspended clock shows the colour it had when it stopped, and an unanswered return visit
+ * is none (closed) from its due instant, never red.
  */
 /** Shown at the replay clock: open ones, and those closed within the window (greyed) until archived. */
 export function isShown(incident: ReplayIncident): boolean {
@@ -186,5 +189,6 @@ export function lightAt(incident: ReplayIncident, at: number): ReplayLight {
   if (incident.state === 'suspended' && incident.suspendedAt === null && incident.heldLight) return incident.heldLight;
   const running = isOpen(incident.state) && incident.state !== 'suspended';
   const now = running ? at : incident.suspendedAt ?? at;
+  if (active.step === 'evaluate' && now >= active.dueAt) return 'none';
   return now >= active.dueAt ? 'red' : now >= active.warnAt ? 'yellow' : 'green';
 }

@@ -171,7 +171,7 @@ async function startReplay(account: Account): Promise<void> {
     kpiTiles.dispatched.set(String(k.dispatched));
     kpiTiles.closed.set(String(k.closed));
     const rate = k.closed > 0 ? k.closedOnTime / k.closed : null;
-    kpiTiles.onTime.set(rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`, rate === null ? '' : rate >= 0.9 ? 'green' : rate >= 0.75 ? 'amber' : 'red');
+    kpiTiles.onTime.set(rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`, rate === null ? '' : rate >= 0.9 ? 'green' : rate >= 0.75 ? 'yellow' : 'red');
     kpiTiles.breaches.set(String(k.breaches), k.breaches > 0 ? 'red' : '');
     kpiTiles.open.set(String(k.open));
     kpiTiles.overdue.set(String(k.overdue), k.overdue > 0 ? 'red' : '');

@@ -150,6 +150,8 @@ export class ReplayMap {
   }
 }
 
+const always = new Date(0).toISOString();
+
 /** The shape the wall's grid colouring reads, with the replay's light at the instant already decided. */
 function asDelta(incident: ReplayIncident, light: string): IncidentDelta {
   return {
@@ -157,5 +159,7 @@ function asDelta(incident: ReplayIncident, light: string): IncidentDelta {
     priority: incident.priority, lat: incident.lat, lon: incident.lon, gridId: incident.gridId, assigneeId: incident.assigneeId,
     activeStep: incident.active?.step ?? null, warnAt: null, dueAt: null, breached: light === 'red', warned: light === 'yellow',
     escalation: incident.escalation, open: true, createdAt: new Date(incident.createdAt).toISOString(), updatedAt: new Date(incident.updatedAt).toISOString(),
+    // A light that holds from the beginning of time: the wall's reading of the course gives back exactly this light.
+    yellowFrom: light === 'yellow' || light === 'red' ? always : null, redFrom: light === 'red' ? always : null, noneFrom: light === 'none' ? always : null,
   };
 }

@@ -2,13 +2,18 @@
 
 import type { IncidentDelta } from './wire';
 
-export type Light = 'red' | 'amber' | 'calm';
+export type Light = 'green' | 'yellow' | 'red' | 'none';
 
-/** An incident's own light now: red once breached or past due, amber once warned or past its warn instant. */
+/**
+ * An incident's light now, read off the course the server's one light rule sent (SlaLightRule: frozen while
+ * suspended, red stays red, none once closed): the page decides nothing, it only compares instants.
+ */
 export function lightOf(incident: IncidentDelta, now: number): Light {
-  if (incident.breached || (incident.dueAt !== null && Date.parse(incident.dueAt) <= now)) return 'red';
-  if (incident.warned || (incident.warnAt !== null && Date.parse(incident.warnAt) <= now)) return 'amber';
-  return 'calm';
+  const from = (instant: string | null) => instant !== null && Date.parse(instant) <= now;
+  if (from(incident.noneFrom)) return 'none';
+  if (from(incident.redFrom)) return 'red';
+  if (from(incident.yellowFrom)) return 'yellow';
+  return 'green';
 }
 
 /** Open incidents in order of urgency: the most overdue first, then the least time left; no deadline last. */

@@ -23,6 +23,10 @@ export interface IncidentDelta {
   open: boolean;
   createdAt: string;
   updatedAt: string;
+  /** The light's course as the server's light rule computed it: yellow, red, none from these instants (null: not while this version stands). */
+  yellowFrom: string | null;
+  redFrom: string | null;
+  noneFrom: string | null;
 }
 
 export interface SlaAlert {

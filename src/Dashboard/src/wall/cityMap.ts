@@ -28,11 +28,11 @@ type GridCollection = FeatureCollection<Geometry, GridProperties>;
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** Fill of a level-2 grid: calm grids darker to brighter blue by open load; amber and red by the worst light. */
+/** Fill of a level-2 grid: green grids darker to brighter blue by open load; yellow and red by the worst light. */
 const loadFill: ExpressionSpecification = [
   'case',
   ['==', ['feature-state', 'light'], 'red'], '#b3261e',
-  ['==', ['feature-state', 'light'], 'amber'], '#b7791f',
+  ['==', ['feature-state', 'light'], 'yellow'], '#b7791f',
   ['interpolate', ['linear'], ['coalesce', ['feature-state', 'open'], 0],
     0, '#0f2740', 1, '#16456b', 3, '#1d6393', 6, '#2583bd'],
 ];
@@ -40,7 +40,7 @@ const loadFill: ExpressionSpecification = [
 const lightLine: ExpressionSpecification = [
   'case',
   ['==', ['feature-state', 'light'], 'red'], '#ff4d4f',
-  ['==', ['feature-state', 'light'], 'amber'], '#ffb020',
+  ['==', ['feature-state', 'light'], 'yellow'], '#ffb020',
   '#4fc3f7',
 ];
 
@@ -116,7 +116,7 @@ export class CityMap {
     map.addLayer({ id: 'grids-l2-line', type: 'line', source: 'grids-l2', paint: { 'line-color': '#2f6a96', 'line-width': 0.9, 'line-opacity': 0.8 } });
     map.addLayer({ id: 'grids-l1-fill', type: 'fill', source: 'grids-l1', paint: {
       'fill-color': lightLine,
-      'fill-opacity': ['case', ['==', ['feature-state', 'light'], 'red'], 0.12, ['==', ['feature-state', 'light'], 'amber'], 0.08, 0],
+      'fill-opacity': ['case', ['==', ['feature-state', 'light'], 'red'], 0.12, ['==', ['feature-state', 'light'], 'yellow'], 0.08, 0],
     } });
     map.addLayer({ id: 'grids-l1-glow', type: 'line', source: 'grids-l1', paint: { 'line-color': lightLine, 'line-width': 6, 'line-blur': 5, 'line-opacity': 0.35 } });
     map.addLayer({ id: 'grids-l1-line', type: 'line', source: 'grids-l1', paint: { 'line-color': lightLine, 'line-width': 1.8, 'line-opacity': 0.95 } });
@@ -129,7 +129,7 @@ export class CityMap {
       'circle-stroke-color': '#03121f',
       'circle-stroke-width': 0.6,
     } });
-    map.addLayer({ id: 'incident-halo', type: 'circle', source: 'incidents', filter: ['!=', ['get', 'light'], 'calm'], paint: {
+    map.addLayer({ id: 'incident-halo', type: 'circle', source: 'incidents', filter: ['in', ['get', 'light'], ['literal', ['yellow', 'red']]], paint: {
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, ['+', 8, ['get', 'size']], 13, ['+', 16, ['*', 2, ['get', 'size']]]],
       'circle-color': ['match', ['get', 'light'], 'red', '#ff1f3d', '#ffb020'],
       'circle-blur': 0.7,
@@ -265,7 +265,7 @@ export class CityMap {
   }
 
   private showLoads(loads: Map<string, GridLoad>): void {
-    for (const [id] of this.shownLoads) if (!loads.has(id)) this.paintGrid(id, { open: 0, overdue: 0, warned: 0, light: 'calm' });
+    for (const [id] of this.shownLoads) if (!loads.has(id)) this.paintGrid(id, { open: 0, overdue: 0, warned: 0, light: 'green' });
     for (const [id, load] of loads) {
       const before = this.shownLoads.get(id);
       if (!before || before.open !== load.open || before.light !== load.light) this.paintGrid(id, load);
@@ -288,7 +288,7 @@ export class CityMap {
   private addLabel(feature: Feature<Geometry, GridProperties>): void {
     const [lon, lat] = labelPoint(feature.geometry);
     const count = h('span.grid-label-count', {}, '0');
-    const element = h('div.grid-label', { dataset: { id: feature.properties.id, name: feature.properties.name, light: 'calm' } },
+    const element = h('div.grid-label', { dataset: { id: feature.properties.id, name: feature.properties.name, light: 'green' } },
       h('span.grid-label-name', {}, feature.properties.name), count);
     const marker = new Marker({ element, anchor: 'center' }).setLngLat([lon, lat]).addTo(this.map);
     this.labels.set(feature.properties.id, { marker, count, element });

@@ -139,7 +139,7 @@ async function startWall(account: Account): Promise<void> {
     counters.overdue.set(c ? String(c.overdue) : '—', (c?.overdue ?? 0) > 0 ? 'red' : '');
     counters.handled.set(c ? String(c.handledToday) : '—');
     const rate = c && c.handledToday > 0 ? c.onTimeToday / c.handledToday : null;
-    counters.onTime.set(rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`, rate === null ? '' : rate >= 0.9 ? 'green' : rate >= 0.75 ? 'amber' : 'red');
+    counters.onTime.set(rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`, rate === null ? '' : rate >= 0.9 ? 'green' : rate >= 0.75 ? 'yellow' : 'red');
     let onDuty = 0;
     for (const p of feed.positions.values()) if (p.duty !== 'off') onDuty++;
     counters.onDuty.set(String(onDuty));
@@ -254,7 +254,7 @@ function legend(): HTMLElement {
     h('ul', {},
       item('p-urgent', '特急', 'Urgent'), item('p-high', '紧急', 'High'), item('p-normal', '一般', 'Normal'), item('p-low', '较低', 'Low')),
     h('ul', {},
-      item('g-red', '超时网格', 'Overdue'), item('g-amber', '预警网格', 'Warned'), item('g-load', '在办负荷', 'Open load'), item('w-on', '网格员', 'Worker')));
+      item('g-red', '超时网格', 'Overdue'), item('g-yellow', '预警网格', 'Warned'), item('g-load', '在办负荷', 'Open load'), item('w-on', '网格员', 'Worker')));
 }
 
 declare global {

@@ -54,13 +54,14 @@ export class SlaBoard {
       const { incident } = row;
       const light = lightOf(incident, now);
       row.element.dataset.light = light;
-      if (!incident.dueAt) {
+      // A suspended clock is stopped: no countdown runs, and its light stays as it was when it stopped.
+      if (!incident.dueAt || incident.state === 'suspended') {
         row.time.textContent = incident.state === 'suspended' ? '挂账' : '—';
         continue;
       }
       const left = Date.parse(incident.dueAt) - now;
       row.time.textContent = left < 0 ? `+${span(left)}` : span(left);
-      row.caption.textContent = left < 0 ? `超时 overdue · ${zh(slaStepWords, incident.activeStep)}` : `${zh(slaStepWords, incident.activeStep)} ${en(slaStepWords, incident.activeStep)}`;
+      row.caption.textContent = light === 'red' ? `超时 overdue · ${zh(slaStepWords, incident.activeStep)}` : `${zh(slaStepWords, incident.activeStep)} ${en(slaStepWords, incident.activeStep)}`;
     }
   }
 

@@ -1,3 +1,4 @@
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Exports;
 using CommandCenter.Grids;
@@ -22,6 +23,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddCommandCenterAuth(storage.Secrets);
 builder.Services.AddSingleton<GridDirectory>();
 builder.Services.AddSingleton<CommandCenter.Places.PlaceDirectory>();
+builder.Services.AddSingleton<CommandCenter.Access.ScopeGate>();
 builder.Services.AddSingleton<CommandCenter.Grains.Geography.ICityMap, CityMap>();
 builder.Services.AddSingleton<CommandCenter.Grains.Wall.IFeedPublisher, CommandCenter.Wall.SignalRFeedPublisher>();
 builder.Services.AddSignalR()
@@ -57,13 +59,13 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseIntakeBodies();
 
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+app.MapOpenApi().AllowAnonymous().NotGridScoped("public: the API's description");
+app.MapScalarApiReference().AllowAnonymous().NotGridScoped("public: the API's reference page");
 app.MapGet("/health", async (GridDirectory grids) =>
 {
     var index = await grids.Current();
     return Results.Ok(new { status = "ok", profile = storage.Options.Profile, gridVersion = index?.Hierarchy.Version, grids = index?.Hierarchy.Nodes.Count ?? 0 });
-}).AllowAnonymous().WithTags("Health");
+}).AllowAnonymous().NotGridScoped("public: the node's health").WithTags("Health");
 app.MapAuthEndpoints();
 app.MapGridEndpoints();
 CommandCenter.Places.PlaceEndpoints.MapPlaceEndpoints(app);

@@ -1,3 +1,4 @@
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Archive;
 
@@ -12,6 +13,7 @@ public static class ArchiveEndpoints
                 return Results.Ok(verification);
             })
             .RequireAuthorization(Policies.Admin)
+            .NotGridScoped("admin only, and admins are never scoped")
             .WithTags("Jobs")
             .WithSummary("Checks every archive file against the SHA-256 in the manifest and every sealed record against its digest; names each damaged file.");
 }

@@ -1,3 +1,4 @@
+using CommandCenter.Access;
 using CommandCenter.Http;
 
 namespace CommandCenter.Auth;
@@ -30,6 +31,7 @@ public static class AuthEndpoints
             return Results.Problem(title: "Sign-in failed", detail: "The username or password is wrong.", statusCode: StatusCodes.Status401Unauthorized);
         })
         .AllowAnonymous()
+        .NotGridScoped("sign-in: the token carries the account's scope")
         .RequireRateLimiting(RateLimits.SignIn)
         .WithTags("Sign-in")
         .WithSummary("Exchange a username and password for a bearer token.");

@@ -13,13 +13,9 @@ public static class Claims
 
     public static string? MemberIdOf(this ClaimsPrincipal user) => user.FindFirst(MemberId)?.Value;
 
-    /// <summary>The grid subtree an operator or supervisor account is limited to, if any.</summary>
+    /// <summary>The grid subtree an operator or supervisor account is limited to, if any; what it means is decided by Grains.Access.GridScope.</summary>
     public static string? GridScopeOf(this ClaimsPrincipal user) => user.FindFirst(GridScope)?.Value;
 
     public static bool IsStaff(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
-
-    /// <summary>Staff see every member; a worker sees only the member it is linked to.</summary>
-    public static bool MaySee(this ClaimsPrincipal user, string memberId) =>
-        user.IsStaff() || (user.IsInRole(Roles.Worker) && string.Equals(user.MemberIdOf(), memberId, StringComparison.Ordinal));
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Security.Claims;
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Incidents;
@@ -18,11 +20,13 @@ public static class ExportEndpoints
 
     public static void MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        var exports = app.MapGroup("/api/exports").WithTags("Exports").RequireAuthorization(Policies.Staff);
+        var exports = app.MapGroup("/api/exports").WithTags("Exports").RequireAuthorization(Policies.Staff)
+            .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none exports the account's subtree; one outside it is refused");
 
-        exports.MapGet("/incidents.geojson", async (DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock) =>
+        exports.MapGet("/incidents.geojson", async (DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock,
+            ClaimsPrincipal user, ScopeGate gate) =>
         {
-            var (error, items) = await Load(from, to, scope, grids, ledger, clock);
+            var (error, items) = await Load(from, to, scope, grids, ledger, clock, user, gate);
             if (error is not null) return error;
             var features = items.Select(s => new
             {
@@ -34,9 +38,10 @@ public static class ExportEndpoints
         })
         .WithSummary("Incidents reported in [from, to) in the scope's subtree as a GeoJSON FeatureCollection of points (null geometry without a position).");
 
-        exports.MapGet("/incidents.csv", async (DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock) =>
+        exports.MapGet("/incidents.csv", async (DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock,
+            ClaimsPrincipal user, ScopeGate gate) =>
         {
-            var (error, items) = await Load(from, to, scope, grids, ledger, clock);
+            var (error, items) = await Load(from, to, scope, grids, ledger, clock, user, gate);
             if (error is not null) return error;
             var csv = new StringBuilder("id,state,step,category,priority,channel,grid,assignee,lat,lon,created_at,updated_at,active_step,due_at,breached,escalation,light\n");
             var now = clock.GetUtcNow();
@@ -59,11 +64,13 @@ public static class ExportEndpoints
     };
 
     private static async Task<(IResult? Error, List<IncidentSummary> Items)> Load(
-        DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock)
+        DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock, ClaimsPrincipal user, ScopeGate gate)
     {
+        var scoped = await gate.Subtree(user, scope);
+        if (scoped.Refused) return (ScopeGate.Refusal(user, scoped), []);
         var fields = new Fields();
         var window = ReplayEndpoints.Window(fields, from, to, MaxWindow);
-        var (hierarchy, scopeId) = await ReplayEndpoints.Scope(fields, grids, scope);
+        var (hierarchy, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
         if (fields.Any) return (fields.Result(), []);
         var grid = scopeId == hierarchy!.Root.Id ? null : scopeId;
         var items = new List<IncidentSummary>();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Security.Claims;
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Geography;
 using CommandCenter.Grains.Grids;
@@ -27,6 +29,7 @@ public static class GridEndpoints
             var nodes = index.Hierarchy.Nodes.Where(n => (level is null || n.Level == level) && (parent is null || n.ParentId == parent));
             return GeoJson(GridGeoJson.Collection(nodes));
         })
+        .NotGridScoped("the hierarchy's shapes are public knowledge inside the center; the pages draw the whole city")
         .WithSummary("The grids as a GeoJSON FeatureCollection, optionally one level or the children of one parent.");
 
         grids.MapGet("/locate", async (string? lat, string? lon, GridDirectory directory) =>
@@ -42,14 +45,16 @@ public static class GridEndpoints
                 ? new LocateAnswer(false)
                 : new LocateAnswer(true, Summary(location.Grid), location.Chain.Select(n => new ChainLink(n.Id, n.Name, n.Level)).ToList()));
         })
+        .NotGridScoped("locating a point reveals only the hierarchy, which is public inside the center")
         .WithSummary("The deepest grid containing a point and its chain up to the city; a point outside the city answers inside=false.");
 
-        grids.MapGet("/{id}", async (string id, GridDirectory directory, IGrainFactory grainFactory) =>
+        grids.MapGet("/{id}", async (string id, GridDirectory directory, IGrainFactory grainFactory, ClaimsPrincipal user, ScopeGate gate) =>
         {
             var index = await directory.Current();
             var node = index?.Hierarchy.Find(id);
             if (node is null) return Results.Problem(title: "Unknown grid", detail: $"No grid has the id \"{id}\".", statusCode: 404);
-            var members = await grainFactory.GetGrain<IGridGrain>(id).GetMemberIds();
+            // The shape and chain are public inside the center; the team only to those who see the grid.
+            var members = (await gate.Covers(user))(id) ? await grainFactory.GetGrain<IGridGrain>(id).GetMemberIds() : [];
             var children = index!.Hierarchy.ChildrenOf(id).Select(c => c.Id).ToList();
             var chain = index.Hierarchy.ChainOf(id).Select(n => new ChainLink(n.Id, n.Name, n.Level)).ToList();
             return GeoJson(GridGeoJson.Feature(node, w =>
@@ -62,6 +67,7 @@ public static class GridEndpoints
                 JsonSerializer.Serialize(w, members);
             }));
         })
+        .GridScoped(ScopeEffect.Narrows, "the shape and chain for anyone signed in; the team (memberIds) only inside the account's subtree")
         .WithSummary("One grid as a GeoJSON Feature, with its chain, children and team.");
 
         grids.MapPost("/import", async (HttpRequest request, IGrainFactory grainFactory, GridDirectory directory) =>
@@ -79,6 +85,7 @@ public static class GridEndpoints
             return Results.Ok(report);
         })
         .RequireAuthorization(Policies.Admin)
+        .NotGridScoped("admin only, and admins are never scoped")
         .Accepts<object>("application/geo+json", "application/json")
         .WithSummary("Replace the grid hierarchy with a GeoJSON FeatureCollection (admin). A rejected import names every bad feature and changes nothing.");
     }

@@ -10,9 +10,6 @@ public static class Problems
         return fields.Result();
     }
 
-    public static IResult NotYours() => Results.Problem(
-        title: "Forbidden", detail: "A worker may only see and change its own member record.", statusCode: StatusCodes.Status403Forbidden);
-
     public static IResult UnknownMember(string id) => Results.Problem(
         title: "Unknown member", detail: $"No member has the id \"{id}\".", statusCode: StatusCodes.Status404NotFound);
 }

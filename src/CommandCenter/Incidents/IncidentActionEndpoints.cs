@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CommandCenter.Auth;
+using CommandCenter.Access;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Members;
 using CommandCenter.Grids;
@@ -19,7 +19,7 @@ public static class IncidentActionEndpoints
     public static void MapIncidentActions(this RouteGroupBuilder incidents)
     {
         incidents.MapPost("/{id}/actions/{action}", async (string id, string action, ActionBody? body, ClaimsPrincipal user,
-            IGrainFactory factory, GridDirectory grids, IncidentDesk desk, PhotoStore photoStore) =>
+            IGrainFactory factory, GridDirectory grids, IncidentDesk desk, PhotoStore photoStore, ScopeGate gate) =>
         {
             var parsed = IncidentActionWords.Parse(action);
             if (parsed is null || !IncidentActionWords.PersonActions.Contains(parsed.Value))
@@ -45,6 +45,7 @@ public static class IncidentActionEndpoints
                         return Problems.Field($"tasks[{i}].platform", $"platform must be one of {string.Join(", ", PlatformWords.All)}.");
                     if (string.IsNullOrWhiteSpace(task!.MemberId) || await factory.GetGrain<IMemberGrain>(task.MemberId).GetSnapshot() is null)
                         return Problems.Field($"tasks[{i}].memberId", $"No member has the id \"{task.MemberId}\".");
+                    if (await gate.DispatchTarget(user, task.MemberId) is { Refused: true } elsewhere) return ScopeGate.Refusal(user, elsewhere);
                     plans.Add(new TaskPlan(platform, task.MemberId));
                 }
                 command = command with { Tasks = plans };
@@ -59,22 +60,27 @@ public static class IncidentActionEndpoints
                 {
                     var placement = IncidentDesk.Place(index, gridId);
                     if (placement is null) return Problems.Field("gridId", $"No grid has the id \"{gridId}\".");
+                    if (await gate.Placement(user, placement) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
                     command = command with { Placement = placement };
                 }
                 else if (body.Lat is { } lat && body.Lon is { } lon)
                 {
                     var placement = IncidentDesk.Place(index, lat, lon);
                     if (placement is null) return Problems.Field("lat", $"The point ({lat}, {lon}) is outside the city.");
+                    if (await gate.Placement(user, placement) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
                     command = command with { Placement = placement };
                 }
             }
             if (parsed == IncidentAction.Dispatch && command.MemberId is { Length: > 0 } memberId
                 && await factory.GetGrain<IMemberGrain>(memberId).GetSnapshot() is null)
                 return Problems.Field("memberId", $"No member has the id \"{memberId}\".");
+            if (parsed == IncidentAction.Dispatch && command.MemberId is { Length: > 0 } target
+                && await gate.DispatchTarget(user, target) is { Refused: true } elsewhereTarget)
+                return ScopeGate.Refusal(user, elsewhereTarget);
 
             var grain = factory.GetGrain<IIncidentGrain>(id);
-            if (user.GridScopeOf() is { } scope && await grain.GetState() is { } scoped && !IncidentEndpoints.MaySee(user, scoped))
-                return IncidentEndpoints.OutOfScope(scope);
+            if (await grain.GetState() is { } known && gate.Incident(user, known) is { Refused: true } refused)
+                return ScopeGate.Refusal(user, refused);
             if (parsed == IncidentAction.Unlink && IncidentLifecycle.RoleMay(parsed.Value, actor)
                 && await grain.GetState() is { } current && current.Links.FirstOrDefault(l => l.LinkId == body.LinkId && l.UnlinkedInto is null) is { } link)
             {
@@ -96,6 +102,7 @@ public static class IncidentActionEndpoints
                 events = outcome.Events.Select(IncidentView.Entry),
             });
         })
+        .GridScoped(ScopeEffect.Refuses, "the incident by its grid (a worker: its own work); a dispatch or split target by its home grid; a new location inside the subtree")
         .WithSummary("Take an action: locate, dispatch, accept, resolve, verify, evaluate, return, request-extension, decide-extension, suspend, resume, cancel, archive. " +
                      "An action not possible now answers 409 with the current state and the actions allowed; a role that may not act answers 403.");
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Accounts;
 using CommandCenter.Grains.Catalogue;
@@ -37,12 +38,13 @@ public static class IncidentEndpoints
     public static void MapIncidentEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/categories", (CategoryCatalogue catalogue) => Results.Ok(catalogue.All.Select(CategoryView.Of)))
+            .NotGridScoped("the category catalogue is the same for every grid")
             .WithTags("Incidents").WithSummary("The category catalogue: code, name, kind 部件/事件, platform, default priority, handling limit.");
 
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
 
         incidents.MapPost("/", async (NewIncident? body, ClaimsPrincipal user, CategoryCatalogue catalogue, GridDirectory grids, IncidentIntake intake,
-            HttpContext http, IOptions<JsonOptions> json) =>
+            HttpContext http, IOptions<JsonOptions> json, ScopeGate gate) =>
         {
             if (!(user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Worker) || user.IsInRole(Roles.Admin)))
                 return Results.Problem(title: "Forbidden", detail: "Operators and workers report incidents.", statusCode: 403);
@@ -70,25 +72,24 @@ public static class IncidentEndpoints
                 placement = index is null ? null : IncidentDesk.Place(index, lat, lon);
                 if (placement is null) return Problems.Field("lat", $"The point ({lat}, {lon}) is outside the city: report it to the right authority or correct the position.");
             }
+            if (await gate.Placement(user, placement) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
             var report = new IncidentReport(category!.Code, priority!.Value, body.Description!.Trim(), channel, body.Lat, body.Lon, Trimmed(body.Address),
                 Trimmed(body.CallerName), Trimmed(body.CallerPhone), body.Photos is { Count: > 0 } photos ? photos.Select(p => p!.Trim()).ToList() : null);
             var outcome = await intake.Open(report, placement, ActorOf(user), key, opened => Answer(opened, json.Value.SerializerOptions));
             return IntakeProblems.Of(outcome);
         })
         .WithIntakeBody()
+        .GridScoped(ScopeEffect.Refuses, "the report's position: a scoped account reports only at points inside its subtree")
         .WithSummary("Report an incident (worker app, hotline): category, priority, lat/lon, description, address, callerName, callerPhone, photos. " +
                      "With a position inside the city it is located to its grid at once (step 2). An Idempotency-Key header makes a retry return the same case.");
 
         incidents.MapGet("/", async (string? grid, string? state, bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
-            IIncidentLedger ledger, GridDirectory grids, TimeProvider clock, ClaimsPrincipal user) =>
+            IIncidentLedger ledger, GridDirectory grids, TimeProvider clock, ClaimsPrincipal user, ScopeGate gate) =>
         {
             // An account scoped to a grid lists within it: by default its whole scope, never beyond.
-            if (user.GridScopeOf() is { } scope)
-            {
-                grid ??= scope;
-                if ((await grids.Current())?.Hierarchy is { } h && h.Find(grid) is not null && !h.IsWithin(grid, scope))
-                    return OutOfScope(scope);
-            }
+            var scoped = await gate.Subtree(user, grid);
+            if (scoped.Refused) return ScopeGate.Refusal(user, scoped);
+            grid = scoped.GridId;
             var fields = new Fields();
             IncidentStatus? status = null;
             if (state is not null)
@@ -108,49 +109,56 @@ public static class IncidentEndpoints
             return Results.Ok(new IncidentList(result.Items.Select(s => View(s, query.Now)).ToList(), result.Total, number, size));
         })
         .RequireAuthorization(Policies.Staff)
+        .GridScoped(ScopeEffect.NarrowsOrRefuses, "grid: none lists the account's subtree; a grid outside it is refused")
         .WithSummary("Incidents, newest first, filtered by grid subtree, state, overdue and creation window; paged.");
 
-        incidents.MapGet("/{id}", async (string id, ClaimsPrincipal user, IGrainFactory factory, SlaPolicy policy, CategoryCatalogue catalogue, TimeProvider clock) =>
+        incidents.MapGet("/{id}", async (string id, ClaimsPrincipal user, IGrainFactory factory, SlaPolicy policy, CategoryCatalogue catalogue, TimeProvider clock, ScopeGate gate) =>
         {
             var grain = factory.GetGrain<IIncidentGrain>(id);
             var incident = await grain.GetState();
             if (incident is null) return UnknownIncident(id);
-            if (!MaySee(user, incident)) return NotYours();
+            if (gate.Incident(user, incident) is { Refused: true } refused) return ScopeGate.Refusal(user, refused);
             var view = IncidentView.Of(incident, await grain.GetEvents(), policy, catalogue, clock.GetUtcNow());
             return Results.Ok(user.IsStaff() ? view : view.WithoutCaller());
         })
+        .GridScoped(ScopeEffect.Refuses, "the incident: staff by its grid, a worker by its own work")
         .WithSummary("One incident: state, step 1–9, deadlines with their SLA lights, assignee, the actions allowed now, and the timeline.");
 
-        incidents.MapGet("/{id}/events", async (string id, ClaimsPrincipal user, IGrainFactory factory) =>
+        incidents.MapGet("/{id}/events", async (string id, ClaimsPrincipal user, IGrainFactory factory, ScopeGate gate) =>
         {
             var grain = factory.GetGrain<IIncidentGrain>(id);
             var incident = await grain.GetState();
             if (incident is null) return UnknownIncident(id);
-            if (!MaySee(user, incident)) return NotYours();
+            if (gate.Incident(user, incident) is { Refused: true } refused) return ScopeGate.Refusal(user, refused);
             return Results.Json(await grain.GetEvents(), CommandCenter.Storage.LedgerJson.Options);
         })
+        .GridScoped(ScopeEffect.Refuses, "the incident: staff by its grid, a worker by its own work")
         .WithSummary("The incident's ledger: every event with who, when, from, to and its facts.");
 
-        incidents.MapGet("/{id}/recommendations", async (string id, IGrainFactory factory, CommandCenter.Dispatch.Recommender recommender) =>
+        incidents.MapGet("/{id}/recommendations", async (string id, IGrainFactory factory, CommandCenter.Dispatch.Recommender recommender, ClaimsPrincipal user, ScopeGate gate) =>
         {
             var incident = await factory.GetGrain<IIncidentGrain>(id).GetState();
             if (incident is null) return UnknownIncident(id);
+            if (gate.Incident(user, incident) is { Refused: true } refused) return ScopeGate.Refusal(user, refused);
             var ranking = await recommender.For(incident);
             if (ranking is null) return Results.Problem(title: "Not located", detail: "The incident has no grid yet: locate it first.", statusCode: 409,
                 extensions: new Dictionary<string, object?> { ["currentState"] = IncidentSteps.Word(incident.Status) });
+            // Only members the account may dispatch to are offered.
+            var reachable = await gate.Covers(user);
             return Results.Ok(new
             {
                 incidentId = id,
-                candidates = ranking.Candidates.Select(c => new
+                candidates = ranking.Candidates.Where(c => reachable(c.Member.Profile.GridId)).Select(c => new
                 {
                     memberId = c.Member.Profile.Id, name = c.Member.Profile.Name, role = c.Member.Profile.Role.ToString(), gridId = c.Member.Profile.GridId,
                     duty = CommandCenter.Members.DutyWords.Of(c.Member.Duty), distanceMetres = c.Metres is { } m ? Math.Round(m) : (double?)null,
                     openWorkload = c.OpenWorkload, score = c.Score, reasons = c.Reasons,
                 }),
-                excluded = ranking.Excluded.Select(e => new { memberId = e.Member.Profile.Id, name = e.Member.Profile.Name, reason = e.Reason }),
+                excluded = ranking.Excluded.Where(e => reachable(e.Member.Profile.GridId)).Select(e => new { memberId = e.Member.Profile.Id, name = e.Member.Profile.Name, reason = e.Reason }),
             });
         })
         .RequireAuthorization(Policies.Staff)
+        .GridScoped(ScopeEffect.Refuses, "the incident by its grid; candidates only from the account's subtree")
         .WithSummary("Ranked dispatch candidates: grid chain, role fit for the platform, duty, open workload, distance from a fresh position; each with the reasons for its score.");
 
         incidents.MapIncidentActions();
@@ -185,19 +193,8 @@ public static class IncidentEndpoints
     public static Actor ActorOf(ClaimsPrincipal user) =>
         new(user.Identity?.Name ?? "unknown", user.FindFirst(Claims.Role)?.Value ?? "", user.MemberIdOf());
 
-    public static bool MaySee(ClaimsPrincipal user, IncidentState incident) =>
-        (user.IsStaff() && (user.GridScopeOf() is not { } scope || (incident.Placement?.Chain.Contains(scope) ?? false)))
-        || (user.IsInRole(Roles.Worker) && user.MemberIdOf() is { } me
-            && (me == incident.AssigneeId || incident.SubTasks.Any(t => t.MemberId == me)));
-
-    public static IResult OutOfScope(string scope) =>
-        Results.Problem(title: "Forbidden", detail: $"This account works in {scope} and the grids below it only.", statusCode: 403);
-
     public static IResult UnknownIncident(string id) =>
         Results.Problem(title: "Unknown incident", detail: $"No incident has the case number \"{id}\".", statusCode: 404);
-
-    private static IResult NotYours() =>
-        Results.Problem(title: "Forbidden", detail: "A worker may only see incidents assigned to it.", statusCode: 403);
 
     public static IResult Refused(LifecycleRejection r)
     {

@@ -1,3 +1,4 @@
+using CommandCenter.Access;
 using CommandCenter.Http;
 
 namespace CommandCenter.Incidents;
@@ -23,6 +24,7 @@ public static class PhotoEndpoints
             return Results.Created($"/api/photos/{name}", new { photo = name, url = $"/api/photos/{name}" });
         })
         .DisableAntiforgery()
+        .NotGridScoped("an upload belongs to no grid until an action attaches it to an incident, which is scoped")
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(PhotoStore.MaxBytes + 64 * 1024))
         .WithTags("Incidents")
         .WithSummary("Upload a photo (JPEG, PNG or WebP, at most 5 MB) as form field \"file\" or as the raw body; attach its name to resolve.");
@@ -37,6 +39,7 @@ public static class PhotoEndpoints
             return Results.File(path, PhotoStore.ContentType(name));
         })
         .WithTags("Incidents")
+        .NotGridScoped("photos are named at random (unguessable) and reached only through an incident the account may see")
         .WithSummary("A stored photo, for the signed-in staff and workers.");
     }
 }

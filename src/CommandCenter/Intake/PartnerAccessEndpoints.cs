@@ -1,3 +1,4 @@
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Open311;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public static class PartnerAccessEndpoints
             return Results.Ok(keys.Concat(sources).ToList());
         })
         .RequireAuthorization(Policies.Admin)
+        .NotGridScoped("admin only, and admins are never scoped")
         .WithTags("Intake")
         .WithSummary("Admin: the Open311 keys and webhook sources, with the value of each credential the center generated at first start.");
     }

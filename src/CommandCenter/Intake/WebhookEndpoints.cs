@@ -64,6 +64,7 @@ public static class WebhookEndpoints
             return IntakeProblems.Of(outcome);
         })
         .AllowAnonymous()
+        .WithMetadata(new CommandCenter.Access.GridScopeMark(CommandCenter.Access.ScopeEffect.NotScoped, "a signed sensor report: no account, so no scope"))
         .RequireRateLimiting(CommandCenter.Http.RateLimits.PublicIntake)
         .WithIntakeBody()
         .WithTags("Intake")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using CommandCenter.Assessment;
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Http;
 using CommandCenter.Incidents;
@@ -23,6 +24,7 @@ public static class JobEndpoints
             return Results.Ok(new { job = name, result });
         })
         .RequireAuthorization(Policies.Admin)
+        .NotGridScoped("admin only, and admins are never scoped")
         .WithTags("Jobs")
         .WithSummary("Run a scheduled job now (admin): archive (every incident filed so far), daily-report (?date=, default today so far), " +
                      "assessment (?period=yyyy-MM, default this month so far), random-inspection (draw one inspection task now).");

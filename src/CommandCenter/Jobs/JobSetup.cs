@@ -1,4 +1,5 @@
 using CommandCenter.Assessment;
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Assessment;
 using CommandCenter.Inspections;
@@ -57,6 +58,7 @@ public static class JobSetup
         // The endpoint's policy decides (401 without a token, 403 for anyone but an admin); Hangfire's own filters are off.
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, DashboardPath,
             new DashboardOptions { DashboardTitle = "Command center jobs", DisplayStorageConnectionString = false },
-            app.Services.GetRequiredService<JobStorage>());
+            app.Services.GetRequiredService<JobStorage>())
+            .NotGridScoped("the job dashboard: admin only, and admins are never scoped");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Sla;
@@ -19,12 +20,14 @@ public static class KpiEndpoints
     public static void MapKpiEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/kpis/what-if", async (WhatIfRequest? body, GridDirectory grids, KpiDesk kpis, SlaPolicy policy, CategoryCatalogue catalogue,
-            TimeProvider clock, HttpContext http) =>
+            TimeProvider clock, HttpContext http, ScopeGate gate) =>
         {
+            var scoped = await gate.Subtree(http.User, body?.Scope);
+            if (scoped.Refused) return ScopeGate.Refusal(http.User, scoped);
             var fields = new Fields();
             var window = ReplayEndpoints.Window(fields, body?.From, body?.To, MaxWindow);
             var grouping = Grouping(fields, body?.By);
-            var (_, scopeId) = await ReplayEndpoints.Scope(fields, grids, body?.Scope);
+            var (_, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
             if (body?.Policy is not { ValueKind: JsonValueKind.Object } document)
                 fields.Add("policy", "Give the alternative SLA policy as a JSON object, in the shape of samples/Jiangyin/sla-policy.json.");
             if (fields.Any) return fields.Result();
@@ -55,20 +58,24 @@ public static class KpiEndpoints
             });
         })
         .RequireAuthorization(Policies.Supervision)
+        .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none replays the account's subtree; one outside it is refused")
         .WithTags("KPIs")
         .WithSummary("What-if: the window's incidents replayed under another SLA policy (same instants, deadlines worked out again): " +
                      "both KPI reports, their differences, and the incidents whose worst light would change. A bad policy is a 422 naming each bad entry.");
 
-        app.MapGet("/api/kpis", async (string? scope, DateTimeOffset? from, DateTimeOffset? to, string? by, GridDirectory grids, KpiDesk kpis, HttpContext http) =>
+        app.MapGet("/api/kpis", async (string? scope, DateTimeOffset? from, DateTimeOffset? to, string? by, GridDirectory grids, KpiDesk kpis, HttpContext http, ScopeGate gate) =>
         {
+            var scoped = await gate.Subtree(http.User, scope);
+            if (scoped.Refused) return ScopeGate.Refusal(http.User, scoped);
             var fields = new Fields();
             var window = ReplayEndpoints.Window(fields, from, to, MaxWindow);
             var grouping = Grouping(fields, by);
-            var (_, scopeId) = await ReplayEndpoints.Scope(fields, grids, scope);
+            var (_, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
             if (fields.Any) return fields.Result();
             return Results.Ok(View(await kpis.Report(scopeId!, window.From, window.To, grouping, http.RequestAborted)));
         })
         .RequireAuthorization(Policies.Supervision)
+        .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none gives the account's subtree; one outside it is refused")
         .WithTags("KPIs")
         .WithSummary("KPIs of a grid subtree over [from, to) from the event log alone, in total and by grid, member or platform. Formulas: docs/kpis.md.");
     }

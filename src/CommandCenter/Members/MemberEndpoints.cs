@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Grids;
 using CommandCenter.Grains.Members;
@@ -25,10 +26,12 @@ public static class MemberEndpoints
     {
         var members = app.MapGroup("/api/members").WithTags("Members");
 
-        members.MapGet("/", async (string? grid, GridDirectory directory, IGrainFactory grains) =>
+        members.MapGet("/", async (string? grid, GridDirectory directory, IGrainFactory grains, ClaimsPrincipal user, ScopeGate gate) =>
         {
+            var scoped = await gate.Subtree(user, grid);
+            if (scoped.Refused) return ScopeGate.Refusal(user, scoped);
             var index = await directory.Current();
-            var root = grid ?? index?.Hierarchy.Root.Id;
+            var root = scoped.GridId ?? index?.Hierarchy.Root.Id;
             if (index is null || root is null || index.Hierarchy.Find(root) is null)
                 return Problems.Field("grid", $"No grid has the id \"{grid}\".");
             var gridIds = index.Hierarchy.SubtreeOf(root).Select(n => n.Id).ToList();
@@ -37,29 +40,32 @@ public static class MemberEndpoints
             return Results.Ok(snapshots.OfType<MemberSnapshot>().Select(MemberView.Of).OrderBy(m => m.Id, StringComparer.Ordinal));
         })
         .RequireAuthorization(Policies.Staff)
+        .GridScoped(ScopeEffect.NarrowsOrRefuses, "grid: none lists the account's subtree; a grid outside it is refused")
         .WithSummary("Members whose home grid is the given grid or below it (default: the whole city).");
 
-        members.MapGet("/{id}", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        members.MapGet("/{id}", async (string id, ClaimsPrincipal user, IGrainFactory grains, ScopeGate gate) =>
         {
-            if (!user.MaySee(id)) return Problems.NotYours();
+            if (await gate.Member(user, id) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
             var snapshot = await grains.GetGrain<IMemberGrain>(id).GetSnapshot();
             return snapshot is null ? Problems.UnknownMember(id) : Results.Ok(MemberView.Of(snapshot));
         })
+        .GridScoped(ScopeEffect.Refuses, "the member: staff by its home grid, a worker only itself")
         .WithSummary("One member: role, home grid, duty and last location. A worker may read only itself.");
 
-        members.MapPut("/{id}/duty", async (string id, DutyRequest? request, ClaimsPrincipal user, IGrainFactory grains) =>
+        members.MapPut("/{id}/duty", async (string id, DutyRequest? request, ClaimsPrincipal user, IGrainFactory grains, ScopeGate gate) =>
         {
-            if (!user.MaySee(id)) return Problems.NotYours();
+            if (await gate.Member(user, id) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
             var state = DutyWords.Parse(request?.State);
             if (state is null) return Problems.Field("state", "state must be one of \"on\", \"off\", \"busy\".");
             var snapshot = await grains.GetGrain<IMemberGrain>(id).SetDuty(state.Value);
             return snapshot is null ? Problems.UnknownMember(id) : Results.Ok(MemberView.Of(snapshot));
         })
+        .GridScoped(ScopeEffect.Refuses, "the member: staff by its home grid, a worker only itself")
         .WithSummary("Set a member's duty state (on, off, busy). Durable before it answers.");
 
-        members.MapPost("/{id}/locations", async (string id, PingBatch? batch, ClaimsPrincipal user, IGrainFactory grains) =>
+        members.MapPost("/{id}/locations", async (string id, PingBatch? batch, ClaimsPrincipal user, IGrainFactory grains, ScopeGate gate) =>
         {
-            if (!user.MaySee(id)) return Problems.NotYours();
+            if (await gate.Member(user, id) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
             var fields = new Fields();
             if (batch?.Pings is null || batch.Pings.Count == 0) fields.Add("pings", "Give at least one ping {lat, lon, at}.");
             else if (batch.Pings.Count > MaxPingsPerBatch) fields.Add("pings", $"At most {MaxPingsPerBatch} pings per batch.");
@@ -81,11 +87,12 @@ public static class MemberEndpoints
             var last = report.LastLocation is { } l ? new LocationView(l.Lat, l.Lon, l.At) : null;
             return Results.Ok(new PingAnswer(kept.Count, kept, refused, last));
         })
+        .GridScoped(ScopeEffect.Refuses, "the member: staff by its home grid, a worker only itself")
         .WithSummary("Send a batch of location pings; good pings are kept durably, each refused one comes back with its reason.");
 
-        members.MapGet("/{id}/track", async (string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock) =>
+        members.MapGet("/{id}/track", async (string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IGrainFactory grains, ScopeGate gate, TimeProvider clock) =>
         {
-            if (!user.MaySee(id)) return Problems.NotYours();
+            if (await gate.Member(user, id) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
             var end = to ?? clock.GetUtcNow();
             var start = from ?? end - TimeSpan.FromDays(1);
             if (start > end) return Problems.Field("from", "from must not be after to.");
@@ -95,6 +102,7 @@ public static class MemberEndpoints
             var points = await member.GetTrack(start, end);
             return Results.Ok(new TrackView(id, start, end, points.Select(p => new LocationView(p.Lat, p.Lon, p.At)).ToList()));
         })
+        .GridScoped(ScopeEffect.Refuses, "the member: staff by its home grid, a worker only itself")
         .WithSummary("A member's patrol track in a window (default: the last 24 hours). A worker may read only its own.");
     }
 }

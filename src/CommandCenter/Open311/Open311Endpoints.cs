@@ -22,7 +22,8 @@ public static class Open311Endpoints
 
     public static void MapOpen311Endpoints(this IEndpointRouteBuilder app)
     {
-        var v2 = app.MapGroup("/open311/v2").AllowAnonymous().RequireRateLimiting(CommandCenter.Http.RateLimits.PublicIntake).WithTags("Open311 GeoReport v2");
+        var v2 = app.MapGroup("/open311/v2").AllowAnonymous()
+            .WithMetadata(new CommandCenter.Access.GridScopeMark(CommandCenter.Access.ScopeEffect.NotScoped, "the public Open311 channel: no account, so no scope")).RequireRateLimiting(CommandCenter.Http.RateLimits.PublicIntake).WithTags("Open311 GeoReport v2");
 
         v2.MapGet("/services.{format}", (string format, CategoryCatalogue catalogue) =>
             Open311Formats.Parse(format) is { } f

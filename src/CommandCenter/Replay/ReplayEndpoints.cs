@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Security.Claims;
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Geography;
@@ -22,23 +24,30 @@ public static class ReplayEndpoints
 
     public static void MapReplayEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/replay", async (DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, ReplayStream replay, HttpContext http) =>
+        app.MapGet("/api/replay", async (DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, ReplayStream replay, HttpContext http, ScopeGate gate) =>
         {
+            var scoped = await gate.Subtree(http.User, scope);
+            if (scoped.Refused) return ScopeGate.Refusal(http.User, scoped);
             var fields = new Fields();
             var window = Window(fields, from, to, MaxWindow);
-            var (hierarchy, scopeId) = await Scope(fields, grids, scope);
+            var (hierarchy, scopeId) = await Scope(fields, grids, scoped.GridId);
             if (fields.Any) return fields.Result();
             return Results.Stream(body => replay.Write(body, hierarchy!, scopeId!, window.From, window.To, http.RequestAborted), "application/x-ndjson");
         })
         .RequireAuthorization(Policies.Supervision)
+        .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none replays the account's subtree; one outside it is refused")
         .WithTags("Replay")
         .WithSummary("NDJSON: a snapshot of every incident of the scope at `from` (with its SLA light), then every event in [from, to) in time order, then an end line.");
 
-        app.MapGet("/api/incidents/{id}/state", async (string id, DateTimeOffset? at, IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue) =>
+        app.MapGet("/api/incidents/{id}/state", async (string id, DateTimeOffset? at, IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue,
+            ClaimsPrincipal user, ScopeGate gate) =>
         {
             if (at is null) return Problems.Field("at", "Give the instant (at, an ISO 8601 time).");
             var events = await ledger.Read(id);
             if (events.Count == 0) return IncidentEndpoints.UnknownIncident(id);
+            // Scope goes by where the incident is now, as for GET /api/incidents/{id}.
+            if (IncidentHistory.StateAt(events, events[^1].At) is { } latest && gate.Incident(user, latest) is { Refused: true } refused)
+                return ScopeGate.Refusal(user, refused);
             var upTo = events.TakeWhile(e => e.At <= at.Value).ToList();
             var state = IncidentHistory.StateAt(upTo, at.Value);
             if (state is null)
@@ -46,11 +55,14 @@ public static class ReplayEndpoints
             return Results.Ok(IncidentView.Of(state, upTo, policy, catalogue, at.Value));
         })
         .RequireAuthorization(Policies.Supervision)
+        .GridScoped(ScopeEffect.Refuses, "the incident by the grid it is in now")
         .WithTags("Replay")
         .WithSummary("One incident as it stood at an instant, from its ledger: the same shape as GET /api/incidents/{id} showed then. 404 before it was reported.");
 
-        app.MapGet("/api/scopes/{gridId}/state", async (string gridId, DateTimeOffset? at, GridDirectory grids, ScopeHistory history, SlaPolicy policy) =>
+        app.MapGet("/api/scopes/{gridId}/state", async (string gridId, DateTimeOffset? at, GridDirectory grids, ScopeHistory history, SlaPolicy policy,
+            ClaimsPrincipal user, ScopeGate gate) =>
         {
+            if (await gate.Subtree(user, gridId) is { Refused: true } refused) return ScopeGate.Refusal(user, refused);
             var fields = new Fields();
             if (at is null) fields.Add("at", "Give the instant (at, an ISO 8601 time).");
             var (hierarchy, scope) = await Scope(fields, grids, gridId, "gridId");
@@ -65,6 +77,7 @@ public static class ReplayEndpoints
             return Results.Ok(new ScopeState(scope!, at.Value, counters, incidents));
         })
         .RequireAuthorization(Policies.Supervision)
+        .GridScoped(ScopeEffect.Refuses, "the grid: one outside the account's subtree is refused")
         .WithTags("Replay")
         .WithSummary("Every incident of a grid subtree at an instant with its state and SLA light, and the counters: open, overdue, by state.");
     }

@@ -1,7 +1,7 @@
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Accounts;
 using CommandCenter.Grains.Wall;
-using CommandCenter.Grids;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -20,7 +20,7 @@ public interface ICenterClient
 /// snapshot's sequence already covers).
 /// </summary>
 [Authorize]
-public sealed class CenterHub(IGrainFactory grains, GridDirectory grids) : Hub<ICenterClient>
+public sealed class CenterHub(IGrainFactory grains, ScopeGate gate) : Hub<ICenterClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -29,6 +29,7 @@ public sealed class CenterHub(IGrainFactory grains, GridDirectory grids) : Hub<I
         await base.OnConnectedAsync();
     }
 
+    [GridScopeMark(ScopeEffect.Refuses, "a scope by the account's subtree (workers follow none); a member channel by the member's home grid (a worker: only its own)")]
     public async Task<FeedSnapshot> Follow(string channel)
     {
         var refusal = await Refusal(channel);
@@ -37,12 +38,17 @@ public sealed class CenterHub(IGrainFactory grains, GridDirectory grids) : Hub<I
         return await grains.GetGrain<IFeedGrain>(channel).Snapshot();
     }
 
+    [GridScopeMark(ScopeEffect.NotScoped, "leaving a channel reveals nothing")]
     public Task Unfollow(string channel) => Groups.RemoveFromGroupAsync(Context.ConnectionId, channel);
 
     /// <summary>A worker's phone confirms a notice arrived; the incident records it as delivered.</summary>
+    [GridScopeMark(ScopeEffect.Refuses, "the incident: a worker by its own work, staff by the incident's grid")]
     public async Task Acknowledge(string incidentId, int noticeSequence)
     {
-        var outcome = await grains.GetGrain<Grains.Incidents.IIncidentGrain>(incidentId).Act(
+        var incident = grains.GetGrain<Grains.Incidents.IIncidentGrain>(incidentId);
+        if (await incident.GetState() is { } known && gate.Incident(Context.User!, known) is { Refused: true } refused)
+            throw new HubException(refused.Reason);
+        var outcome = await incident.Act(
             new Grains.Incidents.IncidentCommand(Grains.Incidents.IncidentAction.AcknowledgeNotice) { NoticeSequence = noticeSequence },
             Incidents.IncidentEndpoints.ActorOf(Context.User!));
         if (!outcome.Accepted) throw new HubException(outcome.Rejection!.Message);
@@ -50,16 +56,9 @@ public sealed class CenterHub(IGrainFactory grains, GridDirectory grids) : Hub<I
 
     private async Task<string?> Refusal(string channel)
     {
-        var user = Context.User!;
-        if (Channels.IsMember(channel, out var memberId))
-            return user.MaySee(memberId) ? null : "A worker may follow only its own channel.";
-        if (!Channels.IsScope(channel, out var gridId))
-            return "Channels are \"scope:<grid id>\" or \"member:<member id>\".";
-        if (!user.IsStaff()) return "Only operators, supervisors and admins follow scopes.";
-        var index = await grids.Current();
-        if (index?.Hierarchy.Find(gridId) is null) return $"No grid has the id \"{gridId}\".";
-        if (user.FindFirst(Claims.GridScope)?.Value is { } allowed && !index.Hierarchy.IsWithin(gridId, allowed))
-            return $"This account may follow only {allowed} and the grids below it.";
+        var decided = await gate.Channel(Context.User!, channel);
+        if (decided.Refused) return decided.Reason;
+        if (Channels.IsScope(channel, out var gridId) && (await gate.Hierarchy())?.Find(gridId) is null) return $"No grid has the id \"{gridId}\".";
         return null;
     }
 }

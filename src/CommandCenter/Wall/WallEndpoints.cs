@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CommandCenter.Auth;
+using CommandCenter.Access;
 using CommandCenter.Grains.Wall;
 using CommandCenter.Grids;
 using CommandCenter.Http;
@@ -10,23 +10,20 @@ public static class WallEndpoints
 {
     public static void MapWallEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHub<CenterHub>("/hubs/center");
+        app.MapHub<CenterHub>("/hubs/center")
+            .GridScoped(ScopeEffect.Refuses, "each hub method declares its own decision (CenterHub)");
 
-        app.MapGet("/api/wall/snapshot", async (string? scope, string? member, ClaimsPrincipal user, GridDirectory grids, IGrainFactory grainFactory) =>
+        app.MapGet("/api/wall/snapshot", async (string? scope, string? member, ClaimsPrincipal user, GridDirectory grids, IGrainFactory grainFactory, ScopeGate gate) =>
         {
-            if (member is not null)
-            {
-                if (!user.MaySee(member)) return Problems.NotYours();
-                return Results.Ok(await grainFactory.GetGrain<IFeedGrain>(Channels.Member(member)).Snapshot());
-            }
-            if (!user.IsStaff()) return Results.Problem(title: "Forbidden", detail: "Workers load their own channel: ?member=<your id>.", statusCode: 403);
+            var decided = member is not null ? await gate.Member(user, member) : await gate.Subtree(user, scope);
+            if (decided.Refused) return ScopeGate.Refusal(user, decided);
+            if (member is not null) return Results.Ok(await grainFactory.GetGrain<IFeedGrain>(Channels.Member(member)).Snapshot());
             var index = await grids.Current();
-            var gridId = scope ?? index?.Hierarchy.Root.Id;
+            var gridId = decided.GridId ?? index?.Hierarchy.Root.Id;
             if (gridId is null || index?.Hierarchy.Find(gridId) is null) return Problems.Field("scope", $"No grid has the id \"{scope}\".");
-            if (user.FindFirst(Claims.GridScope)?.Value is { } allowed && !index.Hierarchy.IsWithin(gridId, allowed))
-                return Results.Problem(title: "Forbidden", detail: $"This account sees only {allowed} and the grids below it.", statusCode: 403);
             return Results.Ok(await grainFactory.GetGrain<IFeedGrain>(Channels.Scope(gridId)).Snapshot());
         })
+        .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none gives the account's own subtree, one outside it is refused; member: by the member's home grid (a worker: only itself)")
         .WithTags("Wall")
         .WithSummary("A channel's current picture and sequence: open incidents, worker positions, counters. Load it after (re)connecting or on a gap.");
     }

@@ -1,0 +1,118 @@
+using CommandCenter.Grains.Geography;
+using CommandCenter.Grains.Incidents;
+
+namespace CommandCenter.Grains.Access;
+
+/// <summary>
+/// The grid-scope rule, the one place that decides who sees and acts on what:
+/// an unscoped staff account (operator, supervisor, admin) sees the city; a staff account scoped to a grid
+/// sees and acts on that grid's subtree only (its incidents, members, positions, tracks, KPIs, replays,
+/// reports, and only there may it report or dispatch); a worker sees its own assignments and its own record.
+/// Every endpoint and hub method asks one of these questions; none decides scope on its own.
+/// </summary>
+public static class GridScope
+{
+    /// <summary>
+    /// A question about a grid subtree (lists, the wall, KPIs, replay, exports, reports): with no grid asked, a scoped
+    /// asker is narrowed to its own subtree and an unscoped one is allowed the city (GridId null); a grid outside the
+    /// asker's subtree is refused.
+    /// A grid the hierarchy does not know is allowed through: the caller answers that it does not exist.
+    /// </summary>
+    public static ScopeDecision Subtree(GridHierarchy? hierarchy, Asker who, string? gridId)
+    {
+        if (!who.IsStaff) return ScopeDecision.Refuse(NotStaff(who));
+        if (hierarchy is null) return who.IsScoped ? ScopeDecision.Refuse(NoHierarchy) : ScopeDecision.Allow(gridId);
+        if (string.IsNullOrWhiteSpace(gridId)) return who.IsScoped ? ScopeDecision.Narrow(who.ScopeGridId!) : ScopeDecision.Allow(null);
+        gridId = gridId.Trim();
+        if (!who.IsScoped || hierarchy.Find(gridId) is null) return ScopeDecision.Allow(gridId);
+        return hierarchy.IsWithin(gridId, who.ScopeGridId!)
+            ? ScopeDecision.Allow(gridId)
+            : ScopeDecision.Refuse($"{Works(hierarchy, who)}; {Named(hierarchy, gridId)} is outside it.");
+    }
+
+    /// <summary>Whether a thing at this grid belongs to what the asker sees: for filtering lists quietly.</summary>
+    public static bool Covers(GridHierarchy? hierarchy, Asker who, string? gridId) =>
+        who.IsStaff && (!who.IsScoped || (gridId is not null && hierarchy is not null && hierarchy.IsWithin(gridId, who.ScopeGridId!)));
+
+    /// <summary>An incident: staff by where it is located (an unlocated one only when unscoped), a worker when it is its own work.</summary>
+    public static ScopeDecision Incident(Asker who, IncidentState incident)
+    {
+        if (who.IsWorker)
+            return who.MemberId is { } me && IsOwnWork(me, incident)
+                ? ScopeDecision.Allow()
+                : ScopeDecision.Refuse("A worker sees only incidents assigned to it, its sub-tasks, and those it was sent a notice about.");
+        return At(who, incident.Placement?.Chain, $"Incident {incident.Id}");
+    }
+
+    /// <summary>A member's record, position, duty, track, dossier or channel: staff by the member's home grid, a worker only its own.</summary>
+    public static ScopeDecision Member(GridHierarchy? hierarchy, Asker who, string memberId, string? homeGridId)
+    {
+        if (who.IsWorker)
+            return string.Equals(who.MemberId, memberId, StringComparison.Ordinal)
+                ? ScopeDecision.Allow()
+                : ScopeDecision.Refuse("A worker sees and changes only its own member record, track and channel.");
+        // An unknown member has nothing to leak: the caller answers that it does not exist.
+        if (homeGridId is null) return who.IsStaff ? ScopeDecision.Allow() : ScopeDecision.Refuse(NotStaff(who));
+        if (hierarchy is null && who.IsScoped) return ScopeDecision.Refuse(NoHierarchy);
+        return At(who, hierarchy is null ? [homeGridId] : ChainOf(hierarchy, homeGridId), $"Member {memberId} (home grid {Named(hierarchy, homeGridId)})");
+    }
+
+    /// <summary>
+    /// Who an incident may go to (dispatch, split): a scoped account dispatches only to members whose home grid
+    /// is in its subtree, so its work never lands on another town's people.
+    /// </summary>
+    public static ScopeDecision DispatchTarget(GridHierarchy? hierarchy, Asker who, string memberId, string? homeGridId)
+    {
+        if (!who.IsScoped || homeGridId is null) return ScopeDecision.Allow();
+        if (hierarchy is null) return ScopeDecision.Refuse(NoHierarchy);
+        return hierarchy.IsWithin(homeGridId, who.ScopeGridId!)
+            ? ScopeDecision.Allow()
+            : ScopeDecision.Refuse($"{Works(hierarchy, who)}: its incidents go only to members whose home grid is there, and member {memberId}'s home grid is {Named(hierarchy, homeGridId)}.");
+    }
+
+    /// <summary>
+    /// Where a report or a (re)location puts an incident: a scoped account only inside its subtree (it must give a
+    /// position or grid there); workers report what they meet wherever they are; unscoped staff anywhere in the city.
+    /// </summary>
+    public static ScopeDecision Placement(GridHierarchy? hierarchy, Asker who, GridPlacement? placement)
+    {
+        if (who.IsWorker || !who.IsScoped) return ScopeDecision.Allow();
+        if (placement is null) return ScopeDecision.Refuse($"{Works(hierarchy, who)}: give a position or grid inside it.");
+        return placement.Chain.Contains(who.ScopeGridId!)
+            ? ScopeDecision.Allow()
+            : ScopeDecision.Refuse($"{Works(hierarchy, who)}; the place given is in {Named(hierarchy, placement.GridId)}, outside it.");
+    }
+
+    private static ScopeDecision At(Asker who, IReadOnlyList<string>? chain, string what)
+    {
+        if (!who.IsStaff) return ScopeDecision.Refuse(NotStaff(who));
+        if (!who.IsScoped) return ScopeDecision.Allow();
+        if (chain is null) return ScopeDecision.Refuse($"{what} is not located to a grid yet; this account works in {who.ScopeGridId} and the grids below it only.");
+        return chain.Contains(who.ScopeGridId!)
+            ? ScopeDecision.Allow()
+            : ScopeDecision.Refuse($"{what} is outside {who.ScopeGridId}: this account works in {who.ScopeGridId} and the grids below it only.");
+    }
+
+    private static bool IsOwnWork(string memberId, IncidentState incident) =>
+        memberId == incident.AssigneeId
+        || incident.SubTasks.Any(t => t.MemberId == memberId)
+        || incident.Notices.Any(n => n.MemberId == memberId);
+
+    private static IReadOnlyList<string> ChainOf(GridHierarchy hierarchy, string gridId)
+    {
+        var chain = hierarchy.ChainOf(gridId).Select(n => n.Id).ToList();
+        return chain.Count == 0 ? [gridId] : chain;
+    }
+
+    private const string NoHierarchy = "No grid hierarchy is loaded, so this account's grid scope cannot be checked.";
+
+    private static string Works(GridHierarchy? hierarchy, Asker who) =>
+        $"This account works in {Named(hierarchy, who.ScopeGridId!)} and the grids below it only";
+
+    private static string Named(GridHierarchy? hierarchy, string gridId) =>
+        hierarchy?.Find(gridId) is { } node ? $"{node.Id} ({node.Name})" : gridId;
+
+    private static string NotStaff(Asker who) => who.IsWorker
+        ? "Only operators, supervisors and admins see a grid's work; a worker sees its own assignments and its own record."
+        : "Only operators, supervisors and admins see grids.";
+}

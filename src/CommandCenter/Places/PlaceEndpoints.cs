@@ -1,3 +1,4 @@
+using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Places;
 using CommandCenter.Http;
@@ -29,6 +30,7 @@ public static class PlaceEndpoints
             if (gazetteer is null) return Results.Problem(title: "No grid hierarchy", detail: "No grid hierarchy has been imported yet.", statusCode: 503);
             return Results.Ok(gazetteer.Search(q!, limit ?? 10).Select(View).ToList());
         })
+        .NotGridScoped("place names and the hierarchy are public knowledge inside the center; a caller's address may lie anywhere in the city")
         .WithSummary("Places whose name, pinyin or initials match q (every grid at every level and the imported places), best first, each with its grid chain.");
 
         places.MapPost("/import", async (HttpRequest request, IGrainFactory grains, PlaceDirectory directory) =>
@@ -45,6 +47,7 @@ public static class PlaceEndpoints
             return Results.Ok(new { report.Version, report.Count });
         })
         .RequireAuthorization(Policies.Admin)
+        .NotGridScoped("admin only, and admins are never scoped")
         .Accepts<object>("application/geo+json", "application/json")
         .WithSummary("Replace the city's places list (admin): a GeoJSON FeatureCollection of Points and LineStrings with id, name, kind (road, community, landmark, seat) and optional aliases. A rejected list names every bad feature and changes nothing.");
     }

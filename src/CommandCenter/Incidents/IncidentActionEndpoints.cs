@@ -75,7 +75,7 @@ public static class IncidentActionEndpoints
             var grain = factory.GetGrain<IIncidentGrain>(id);
             if (user.GridScopeOf() is { } scope && await grain.GetState() is { } scoped && !IncidentEndpoints.MaySee(user, scoped))
                 return IncidentEndpoints.OutOfScope(scope);
-            if (parsed == IncidentAction.Unlink && IncidentLifecycle.RoleMay(parsed.Value, actor)
+            if (parsed == IncidentAction.Unlink && IncidentActions.Of(parsed.Value).RoleMay(actor)
                 && await grain.GetState() is { } current && current.Links.FirstOrDefault(l => l.LinkId == body.LinkId && l.UnlinkedInto is null) is { } link)
             {
                 // The linked report becomes a case of its own first; the link is then closed naming it.
@@ -96,7 +96,7 @@ public static class IncidentActionEndpoints
                 events = outcome.Events.Select(IncidentView.Entry),
             });
         })
-        .WithSummary("Take an action: locate, dispatch, accept, resolve, verify, evaluate, return, request-extension, decide-extension, suspend, resume, cancel, archive. " +
-                     "An action not possible now answers 409 with the current state and the actions allowed; a role that may not act answers 403.");
+        .WithSummary(ActionDescriptions.Summary)
+        .WithDescription(ActionDescriptions.Markdown);
     }
 }

@@ -115,7 +115,7 @@ public static class IncidentEndpoints
             var incident = await grain.GetState();
             if (incident is null) return UnknownIncident(id);
             if (!MaySee(user, incident)) return NotYours();
-            var view = IncidentView.Of(incident, await grain.GetEvents(), policy, catalogue, clock.GetUtcNow());
+            var view = IncidentView.Of(incident, await grain.GetEvents(), policy, catalogue, clock.GetUtcNow(), ActorOf(user));
             return Results.Ok(user.IsStaff() ? view : view.WithoutCaller());
         })
         .WithSummary("One incident: state, step 1–9, deadlines with their SLA lights, assignee, the actions allowed now, and the timeline.");

@@ -110,10 +110,12 @@ public static class IncidentLifecycle
                 break;
             case IncidentAction.DecideExtension:
                 var approved = command.Approved!.Value;
+                // A request the deadline has since outrun (a resume or a rework moved it later) extends nothing when approved.
+                var extends = approved && state.Active is { } running && state.PendingExtensionDueAt > running.Deadline.DueAt;
                 draft.Add(action, state.Status, e => e with
                 {
                     Approved = approved, Note = command.Note, RequestedDueAt = state.PendingExtensionDueAt,
-                    Deadline = approved ? rules.Policy.Extend(state.Active!.Deadline, state.PendingExtensionDueAt!.Value) : null,
+                    Deadline = extends ? rules.Policy.Extend(state.Active!.Deadline, state.PendingExtensionDueAt!.Value) : null,
                 });
                 break;
             case IncidentAction.Suspend:

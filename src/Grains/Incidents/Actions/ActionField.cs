@@ -31,6 +31,21 @@ public sealed record ActionField
     internal Func<IncidentCommand, bool>? RequiredIf { get; init; }
     internal Func<IncidentCommand, IncidentState, string?>? Check { get; init; }
 
+    /// <summary>The field in words for the docs and the API description: "`satisfaction` (required, 1–5)".</summary>
+    public string Summary
+    {
+        get
+        {
+            var need = Required ? (JointOnly ? "required in a joint handling" : "required") : RequiredWhen is { } when ? $"required {when}" : "optional";
+            var limits = new List<string> { need };
+            if (MaxLength is { } most) limits.Add($"at most {most} characters");
+            if (Min is { } lo && Max is { } hi) limits.Add($"{lo}–{hi}");
+            else if (Min is { } least) limits.Add($"at least {least}");
+            if (Limit is { } limit) limits.Add(limit);
+            return $"`{Name}` ({string.Join(", ", limits)})";
+        }
+    }
+
     /// <summary>What is wrong with the field in this request, or null when it is fine.</summary>
     public string? Problem(IncidentCommand command, IncidentState state)
     {

@@ -30,7 +30,7 @@ public static class ActionFields
     public static readonly ActionField SubTasks = new()
     {
         Name = "tasks", Kind = FieldKind.SubTasks, Chinese = "子任务", English = "Sub-tasks", Required = true, Min = 2,
-        Prompt = "A joint handling needs sub-tasks for two or more platforms.", Limit = "two or more, one per platform, each with its memberId",
+        Prompt = "A joint handling needs sub-tasks for two or more platforms.", Limit = "one per platform, each with its memberId",
         Read = c => c.Tasks,
         Check = (c, _) =>
             c.Tasks!.Count < 2 ? "A joint handling needs sub-tasks for two or more platforms."

@@ -62,7 +62,7 @@ public sealed record ActionRule
     /// <summary>Who may take it, in words.</summary>
     public string TakerWords => Kind == ActionKind.System ? "the system" : Taker switch
     {
-        ActionTaker.Assignee => $"the assigned worker (of the sub-task, in a joint handling); {string.Join(", ", Roles.Where(r => r != Accounts.Roles.Worker))}",
+        ActionTaker.Assignee => $"the assigned worker{(Stages.Contains(ActionStage.JointHandling) ? " (of the sub-task, in a joint handling)" : "")}; {string.Join(", ", Roles.Where(r => r != Accounts.Roles.Worker))}",
         ActionTaker.NoticeRecipient => $"the worker the notice was sent to; {string.Join(", ", Roles.Where(r => r != Accounts.Roles.Worker))}",
         _ => Action == IncidentAction.Archive ? $"the archive job, {string.Join(", ", Roles)}" : string.Join(", ", Roles),
     };

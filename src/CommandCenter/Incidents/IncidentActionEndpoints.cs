@@ -81,7 +81,7 @@ public static class IncidentActionEndpoints
             var grain = factory.GetGrain<IIncidentGrain>(id);
             if (await grain.GetState() is { } known && gate.Incident(user, known) is { Refused: true } refused)
                 return ScopeGate.Refusal(user, refused);
-            if (parsed == IncidentAction.Unlink && IncidentLifecycle.RoleMay(parsed.Value, actor)
+            if (parsed == IncidentAction.Unlink && IncidentActions.Of(parsed.Value).RoleMay(actor)
                 && await grain.GetState() is { } current && current.Links.FirstOrDefault(l => l.LinkId == body.LinkId && l.UnlinkedInto is null) is { } link)
             {
                 // The linked report becomes a case of its own first; the link is then closed naming it.
@@ -103,7 +103,7 @@ public static class IncidentActionEndpoints
             });
         })
         .GridScoped(ScopeEffect.Refuses, "the incident by its grid (a worker: its own work); a dispatch or split target by its home grid; a new location inside the subtree")
-        .WithSummary("Take an action: locate, dispatch, accept, resolve, verify, evaluate, return, request-extension, decide-extension, suspend, resume, cancel, archive. " +
-                     "An action not possible now answers 409 with the current state and the actions allowed; a role that may not act answers 403.");
+        .WithSummary(ActionDescriptions.Summary)
+        .WithDescription(ActionDescriptions.Markdown);
     }
 }

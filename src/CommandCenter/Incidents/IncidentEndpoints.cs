@@ -118,7 +118,7 @@ public static class IncidentEndpoints
             var incident = await grain.GetState();
             if (incident is null) return UnknownIncident(id);
             if (gate.Incident(user, incident) is { Refused: true } refused) return ScopeGate.Refusal(user, refused);
-            var view = IncidentView.Of(incident, await grain.GetEvents(), policy, catalogue, clock.GetUtcNow());
+            var view = IncidentView.Of(incident, await grain.GetEvents(), policy, catalogue, clock.GetUtcNow(), ActorOf(user));
             return Results.Ok(user.IsStaff() ? view : view.WithoutCaller());
         })
         .GridScoped(ScopeEffect.Refuses, "the incident: staff by its grid, a worker by its own work")

@@ -28,14 +28,14 @@ public sealed record IncidentView(
     double? Lat, double? Lon, string? Address, string? GridId, IReadOnlyList<string> GridChain, string? AssigneeId,
     string Light, string Escalation, int Reworks, int Returns, int Extensions, DateTimeOffset? PendingExtensionDueAt,
     int? Satisfaction, double? Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<ActionOffer> AllowedActions, IReadOnlyList<TimelineEntry> Timeline,
     int Supervisions, IReadOnlyList<LinkView> Links, IReadOnlyList<NoticeView> Notices, IReadOnlyList<SubTaskView> SubTasks, IReadOnlyList<string> Photos,
     string? CallerName, string? CallerPhone)
 {
     /// <summary>The view for a worker: the report without who called and how to reach them; staff call back.</summary>
     public IncidentView WithoutCaller() => this with { CallerName = null, CallerPhone = null };
 
-    public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now)
+    public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now, Actor? viewer = null)
     {
         var deadlines = s.History.Select(d => new DeadlineView(
             Word(d.Deadline.Step), d.Deadline.StartedAt, d.Deadline.WarnAt, d.Deadline.DueAt, d.Deadline.OriginalDueAt, d.Deadline.Limit.ToString(),
@@ -45,7 +45,7 @@ public sealed record IncidentView(
             s.Report.Channel, s.Report.Description, s.Report.Lat, s.Report.Lon, s.Report.Address, s.Placement?.GridId, s.Placement?.Chain ?? [],
             s.AssigneeId, SlaLightWords.Word(SlaLightRule.LightAt(s, now)),
             s.Rung.ToString(), s.Reworks, s.Returns, s.Extensions, s.PendingExtensionDueAt, s.Satisfaction, s.Score, s.CreatedAt, s.UpdatedAt,
-            deadlines, IncidentLifecycle.AllowedIn(s).Select(IncidentActionWords.Word).ToList(),
+            deadlines, ActionOffer.For(s, viewer),
             events.Select(Entry).ToList(),
             s.Supervisions,
             s.Links.Select(l => new LinkView(l.LinkId, l.Report.Channel, l.Report.Description, l.Report.Lat, l.Report.Lon, l.At, l.ReportedBy, l.UnlinkedInto)).ToList(),

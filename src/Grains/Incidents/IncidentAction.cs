@@ -39,30 +39,18 @@ public enum IncidentAction
     AssignTask,
 }
 
+/// <summary>The API's words for actions, read from the action table.</summary>
 public static class IncidentActionWords
 {
     private static readonly Dictionary<string, IncidentAction> ByWord =
-        Enum.GetValues<IncidentAction>().ToDictionary(Word, a => a, StringComparer.OrdinalIgnoreCase);
+        IncidentActions.All.ToDictionary(r => r.Word, r => r.Action, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The API's word for an action: kebab case (request-extension).</summary>
-    public static string Word(IncidentAction action) => action switch
-    {
-        IncidentAction.RequestExtension => "request-extension",
-        IncidentAction.DecideExtension => "decide-extension",
-        IncidentAction.AcknowledgeNotice => "acknowledge-notice",
-        IncidentAction.AssignTask => "assign-task",
-        IncidentAction.ReadNotice => "read-notice",
-        _ => action.ToString().ToLowerInvariant(),
-    };
+    public static string Word(IncidentAction action) => IncidentActions.Of(action).Word;
 
     public static IncidentAction? Parse(string? word) => word is not null && ByWord.TryGetValue(word, out var a) ? a : null;
 
-    /// <summary>Actions a person may ask for through the API.</summary>
+    /// <summary>Actions a person may ask for through the API (choices and notice receipts).</summary>
     public static readonly IReadOnlyList<IncidentAction> PersonActions =
-    [
-        IncidentAction.Locate, IncidentAction.Dispatch, IncidentAction.Accept, IncidentAction.Resolve, IncidentAction.Verify,
-        IncidentAction.Evaluate, IncidentAction.Return, IncidentAction.RequestExtension, IncidentAction.DecideExtension,
-        IncidentAction.Suspend, IncidentAction.Resume, IncidentAction.Cancel, IncidentAction.Archive,
-        IncidentAction.Split, IncidentAction.Supervise, IncidentAction.Unlink, IncidentAction.AcknowledgeNotice, IncidentAction.ReadNotice,
-    ];
+        IncidentActions.All.Where(r => r.Kind != ActionKind.System).Select(r => r.Action).ToList();
 }

@@ -92,11 +92,12 @@ public class LifecycleTests
     {
         var incident = new Incident(placement: Urban);
 
-        var outcome = incident.Do(IncidentAction.Accept, Worker, T0);
+        var outcome = incident.Do(IncidentAction.Evaluate, Operator, T0, c => c with { Satisfaction = 5 });
 
         outcome.Rejection!.Kind.Should().Be(RejectionKind.IllegalState);
         outcome.Rejection.CurrentState.Should().Be("gridded");
-        outcome.Rejection.AllowedNow.Should().Equal("dispatch", "split", "cancel", "suspend", "supervise");
+        outcome.Rejection.AllowedNow.Should().Equal(["dispatch", "split", "cancel", "supervise"], "what this operator may do now");
+        incident.Do(IncidentAction.Accept, Worker, T0).Rejection!.AllowedNow.Should().BeEmpty("an unassigned worker may do nothing on it");
         incident.Events.Should().HaveCount(2, "nothing was written");
     }
 

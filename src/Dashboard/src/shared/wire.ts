@@ -110,6 +110,29 @@ export interface TimelineEntry {
   memberId: string | null;
 }
 
+/** A field an offered action asks for (from the server's action table). */
+export interface ActionFieldView {
+  name: string;
+  /** text, yesno, number, time, member, grid, link, subtask, subtasks, notice, photos */
+  kind: string;
+  required: boolean;
+  chinese: string;
+  english: string;
+  prompt: string;
+  requiredWhen: string | null;
+  maxLength: number | null;
+  min: number | null;
+  max: number | null;
+  limit: string | null;
+}
+
+export interface ActionOffer {
+  action: string;
+  chinese: string;
+  english: string;
+  fields: ActionFieldView[];
+}
+
 export interface IncidentView {
   id: string;
   state: string;
@@ -133,7 +156,8 @@ export interface IncidentView {
   createdAt: string;
   updatedAt: string;
   deadlines: DeadlineView[];
-  allowedActions: string[];
+  /** What the signed-in person may do now (the server decides), with the words and fields to ask. */
+  allowedActions: ActionOffer[];
   timeline: TimelineEntry[];
   /** Photo URLs (under /api, so fetched with the token), where the server keeps photos. */
   photos?: string[];

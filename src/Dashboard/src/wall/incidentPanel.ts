@@ -1,9 +1,11 @@
-// The incident panel: one incident's state, nine-step progress, deadlines with their lights, timeline, and
-// ranked dispatch recommendations with a dispatch button per candidate (and a member-id field as fallback).
+// The incident panel: one incident's state, nine-step progress, deadlines with their lights, timeline, the
+// actions the server offers the signed-in person (in its words, each with the form of its fields), and for
+// dispatch the ranked recommendations with a dispatch button per candidate (and a member-id field as fallback).
 
 import { api, ApiError } from '../shared/api';
 import { currentAccount } from '../shared/session';
-import type { IncidentView } from '../shared/wire';
+import type { ActionOffer, IncidentView } from '../shared/wire';
+import { actionForm, fieldOf, formFits, offerLabel, offerOf } from '../shared/actionForm';
 import {
   actionWords, channelWords, clock, en, escalationWords, h, nineSteps, priorityWords, slaStepWords, stamp, stateWords, zh,
 } from '../shared/words';
@@ -55,7 +57,7 @@ export class IncidentPanel {
     const ticket = ++this.loading;
     try {
       const incident = await api<IncidentView>(`/api/incidents/${encodeURIComponent(id)}`);
-      const ranking = incident.allowedActions.includes('dispatch') ? await this.recommendations(id) : null;
+      const ranking = offerOf(incident.allowedActions, 'dispatch') ? await this.recommendations(id) : null;
       if (ticket !== this.loading || this.current !== id) return;
       this.draw(incident, ranking);
     } catch (e) {
@@ -107,7 +109,7 @@ export class IncidentPanel {
         fact('描述 Description', incident.description)),
       this.photos(incident),
       this.deadlines(incident),
-      incident.allowedActions.includes('dispatch') ? this.dispatch(incident, ranking) : document.createDocumentFragment(),
+      this.actions(incident, ranking),
       this.timeline(incident));
   }
 
@@ -137,12 +139,43 @@ export class IncidentPanel {
           h('td', {}, d.endedAt ? clock(d.endedAt) : d.active ? '进行中' : '—'))))));
   }
 
-  private dispatch(incident: IncidentView, ranking: Ranking | null): HTMLElement {
+  /** What the signed-in person may do now, as the server offers it: dispatch with its ranking, the rest as small forms. */
+  private actions(incident: IncidentView, ranking: Ranking | null): Node {
+    const offers = incident.allowedActions;
+    const dispatch = offerOf(offers, 'dispatch');
+    const others = offers.filter(o => o !== dispatch && formFits(o));
+    const section = document.createDocumentFragment();
+    if (dispatch) section.append(this.dispatch(incident, dispatch, ranking));
+    if (others.length) {
+      const message = h('p.action-message', { role: 'status' });
+      const send = (offer: ActionOffer) => async (body: Record<string, unknown>, button: HTMLButtonElement) => {
+        button.disabled = true;
+        message.textContent = '提交中 Sending…';
+        try {
+          await api(`/api/incidents/${encodeURIComponent(incident.id)}/actions/${offer.action}`, { body });
+          message.textContent = `${offer.chinese} · ${offer.english}: 已提交 done.`;
+          await this.refresh();
+        } catch (e) {
+          message.textContent = e instanceof Error ? e.message : String(e);
+          button.disabled = false;
+        }
+      };
+      section.append(h('section.detail-section.actions', {},
+        h('h3', {}, '操作 ', h('small', {}, 'Actions')),
+        ...others.map(offer => h('details.action', { dataset: { action: offer.action } },
+          h('summary', {}, ...offerLabel(offer)), actionForm(offer, send(offer)))),
+        message));
+    }
+    return section;
+  }
+
+  private dispatch(incident: IncidentView, offer: ActionOffer, ranking: Ranking | null): HTMLElement {
     const candidates = ranking?.candidates ?? null;
     const message = h('p.dispatch-message', { role: 'status' });
+    const member = fieldOf(offer, 'memberId');
     const send = async (memberId: string, button: HTMLButtonElement) => {
       if (!memberId.trim()) {
-        message.textContent = '请输入成员编号 · Enter a member id.';
+        message.textContent = member?.prompt ?? '';
         return;
       }
       button.disabled = true;
@@ -156,14 +189,14 @@ export class IncidentPanel {
         button.disabled = false;
       }
     };
-    const field = h('input.dispatch-member', { placeholder: 'M00040', 'aria-label': 'Member id', name: 'memberId' });
-    const manual = h('button.dispatch-manual', { type: 'button' }, '派遣 ', h('small', {}, 'Dispatch'));
+    const field = h('input.dispatch-member', { placeholder: 'M00040', 'aria-label': member ? `${member.chinese} ${member.english}` : '', title: member?.prompt, name: 'memberId' });
+    const manual = h('button.dispatch-manual', { type: 'button' }, ...offerLabel(offer));
     manual.addEventListener('click', () => void send(field.value, manual));
     field.addEventListener('keydown', e => { if (e.key === 'Enter') void send(field.value, manual); });
 
     const ranked = candidates && candidates.length
       ? h('ol.candidates', {}, ...candidates.slice(0, 6).map((c, index) => {
-        const button = h('button.dispatch-candidate', { type: 'button', dataset: { memberId: c.memberId } }, '派遣 ', h('small', {}, 'Dispatch'));
+        const button = h('button.dispatch-candidate', { type: 'button', dataset: { memberId: c.memberId } }, ...offerLabel(offer));
         button.addEventListener('click', () => void send(c.memberId, button));
         const facts = [
           c.role, c.duty ? `在岗 ${c.duty}` : null,
@@ -182,7 +215,7 @@ export class IncidentPanel {
       : null;
 
     return h('section.detail-section.dispatch', {},
-      h('h3', {}, '派遣 ', h('small', {}, 'Dispatch')),
+      h('h3', {}, ...offerLabel(offer)),
       candidates === null ? null : h('p.detail-hint', {}, '推荐处置人 · Recommended, best first'),
       ranked ?? (candidates ? h('p.detail-hint', {}, '暂无推荐 · No candidate on duty nearby.') : null),
       ranking?.excluded.length ? h('p.detail-hint.excluded', {}, `已排除 ${ranking.excluded.length} 人 · excluded: `,

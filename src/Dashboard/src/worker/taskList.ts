@@ -1,8 +1,10 @@
-// The worker's open incidents as cards: what, where, how long is left, and the actions allowed now
-// (accept; resolve with a note and, where the server takes them, a photo; return with a reason).
+// The worker's open incidents as cards: what, where, how long is left, and the actions the server offers
+// this worker now (accept; resolve with a note and, where the server takes them, a photo; return with a
+// reason; any other offer as a small form of its fields).
 
 import { api } from '../shared/api';
-import type { IncidentDelta, IncidentView } from '../shared/wire';
+import type { ActionOffer, IncidentDelta, IncidentView } from '../shared/wire';
+import { actionForm, fieldOf, formFits, offerLabel } from '../shared/actionForm';
 import { en, h, priorityWords, slaStepWords, span, stateWords, zh } from '../shared/words';
 import { byUrgency, lightOf } from '../shared/urgency';
 
@@ -109,6 +111,7 @@ export class TaskList {
     }
   }
 
+  /** Buttons for what the server offers this worker now, in its words; accept, resolve and return have their own shapes. */
   private drawActions(card: Card, view: IncidentView): void {
     const id = view.id;
     const message = h('p.task-message', { role: 'status' });
@@ -124,34 +127,43 @@ export class TaskList {
       }
     };
     const buttons: HTMLElement[] = [];
-    if (view.allowedActions.includes('accept')) {
-      const accept = h('button.primary.task-accept', { type: 'button' }, '接单 ', h('small', {}, 'Accept'));
-      accept.addEventListener('click', () => void act('accept', {}, accept));
-      buttons.push(accept);
-    }
-    if (view.allowedActions.includes('resolve')) buttons.push(this.resolveForm(id, message));
-    if (view.allowedActions.includes('return')) {
-      const reason = h('input.task-reason', { placeholder: '回退原因 Reason (wrongly routed…)', name: 'reason' });
-      const back = h('button.secondary', { type: 'button' }, '回退 ', h('small', {}, 'Return'));
-      back.addEventListener('click', () => {
-        if (!reason.value.trim()) { message.textContent = '请填写回退原因 · Give a reason.'; return; }
-        void act('return', { reason: reason.value.trim() }, back);
-      });
-      buttons.push(h('details.task-more', {}, h('summary', {}, '无法处置？回退 · Not mine? Return'), h('div.row', {}, reason, back)));
+    for (const offer of view.allowedActions) {
+      if (offer.action === 'accept' && offer.fields.every(f => !f.required)) {
+        const accept = h('button.primary.task-accept', { type: 'button' }, ...offerLabel(offer));
+        accept.addEventListener('click', () => void act('accept', {}, accept));
+        buttons.push(accept);
+      } else if (offer.action === 'resolve' && formFits(offer) && !fieldOf(offer, 'taskId')) {
+        buttons.push(this.resolveForm(id, offer, message));
+      } else if (offer.action === 'return' && formFits(offer)) {
+        const note = fieldOf(offer, 'note');
+        const reason = h('input.task-reason', { placeholder: note ? `${note.chinese} · ${note.prompt}` : '', name: 'note', maxLength: note?.maxLength ?? undefined });
+        const back = h('button.secondary', { type: 'button' }, ...offerLabel(offer));
+        back.addEventListener('click', () => {
+          if (note?.required && !reason.value.trim()) { message.textContent = note.prompt; return; }
+          void act('return', { note: reason.value.trim() }, back);
+        });
+        buttons.push(h('details.task-more', {}, h('summary', {}, ...offerLabel(offer)), h('div.row', {}, reason, back)));
+      } else if (formFits(offer)) {
+        buttons.push(h('details.task-more', { dataset: { action: offer.action } }, h('summary', {}, ...offerLabel(offer)),
+          actionForm(offer, (body, button) => act(offer.action, body, button))));
+      }
     }
     card.actions.replaceChildren(...buttons, message);
   }
 
-  private resolveForm(id: string, message: HTMLElement): HTMLElement {
-    const note = h('textarea', { name: 'note', rows: 3, placeholder: '处置结果 · What was done', required: true });
+  private resolveForm(id: string, offer: ActionOffer, message: HTMLElement): HTMLElement {
+    const noteField = fieldOf(offer, 'note');
+    const note = h('textarea', {
+      name: 'note', rows: 3, placeholder: noteField ? `${noteField.chinese} · ${noteField.prompt}` : '', required: noteField?.required, maxLength: noteField?.maxLength ?? undefined,
+    });
     const photo = h('input', { type: 'file', name: 'photo', accept: 'image/*', capture: 'environment' });
     const photoField = h('label.task-photo', {}, '现场照片 ', h('small', {}, 'Photo (optional)'), photo);
     photoField.hidden = !this.photos();
-    const submit = h('button.primary.task-resolve', { type: 'submit' }, '处置完成 ', h('small', {}, 'Resolve'));
+    const submit = h('button.primary.task-resolve', { type: 'submit' }, ...offerLabel(offer));
     const form = h('form.task-resolve-form', {}, note, photoField, submit);
     form.addEventListener('submit', async event => {
       event.preventDefault();
-      if (!note.value.trim()) { message.textContent = '请填写处置结果 · Describe what was done.'; return; }
+      if (noteField?.required && !note.value.trim()) { message.textContent = noteField.prompt; return; }
       submit.disabled = true;
       message.textContent = '提交中 Sending…';
       try {

@@ -27,12 +27,26 @@ export interface FeedListener {
   refused?(message: string): void;
 }
 
+/** The part of a SignalR hub connection the feed drives (a test hands it a fake). */
+export interface FeedConnection {
+  readonly state: string;
+  on(method: 'Feed', handler: (batch: FeedBatch) => void): void;
+  onreconnecting(callback: () => void): void;
+  onreconnected(callback: () => void): void;
+  onclose(callback: () => void): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  invoke<T>(method: 'Follow', channel: string): Promise<T>;
+}
+
 export interface FeedOptions {
   channel: string;
   token: () => string;
   listener: FeedListener;
   /** The hub's path; /hubs/center by default. */
   hubPath?: string;
+  /** The connection to use instead of a new MessagePack connection to the hub. */
+  connection?: FeedConnection;
 }
 
 /** Why the feed loaded a snapshot: the first load, or one of the three resync causes. */
@@ -54,7 +68,7 @@ export class Feed {
   linkState: LinkState = 'connecting';
 
   private readonly listener: FeedListener;
-  private readonly connection: signalR.HubConnection;
+  private readonly connection: FeedConnection;
   /** Versions of incidents seen closed, so a late older picture cannot bring one back. */
   private readonly closedVersions = new Map<string, number>();
   private snapshots = 0;
@@ -68,7 +82,7 @@ export class Feed {
   constructor(options: FeedOptions) {
     this.channel = options.channel;
     this.listener = options.listener;
-    this.connection = new signalR.HubConnectionBuilder()
+    this.connection = options.connection ?? new signalR.HubConnectionBuilder()
       .withUrl(options.hubPath ?? '/hubs/center', { accessTokenFactory: options.token })
       .withHubProtocol(new MessagePackHubProtocol())
       .withAutomaticReconnect({

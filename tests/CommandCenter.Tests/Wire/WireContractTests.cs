@@ -48,10 +48,11 @@ public sealed class WireContractTests
             .Where(Example.IsRecord).Distinct();
 
     /// <summary>Where a serialized value differs from what the dialect says the generated type declares.</summary>
-    private static List<string> Walk(Type type, JsonElement value, WireDialect dialect, string path)
+    internal static List<string> Walk(Type type, JsonElement value, WireDialect dialect, string path)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         var problems = new List<string>();
+        if (value.ValueKind == JsonValueKind.Null) return problems; // the examples set everything; a live answer may leave a nullable empty
         if (type == typeof(DateTimeOffset))
         {
             if (value.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetString(), out _))

@@ -53,12 +53,12 @@ class FakeHub implements FeedConnection {
   onclose(): void {}
   async start(): Promise<void> { this.state = 'Connected'; }
   async stop(): Promise<void> { this.state = 'Disconnected'; }
-  async invoke<T>(method: 'Follow', followed: string): Promise<T> {
+  async invoke(method: 'Follow', followed: string): Promise<FeedSnapshot> {
     expect([method, followed]).toEqual(['Follow', channel]);
     this.follows++;
     const next = this.answers.shift();
     if (!next) throw new Error('The test queued no snapshot for this follow.');
-    return await next as T;
+    return await next;
   }
 }
 

@@ -12,7 +12,7 @@
 
 import * as signalR from '@microsoft/signalr';
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
-import type { FeedBatch, FeedSnapshot, IncidentDelta, PositionUpdate, ScopeCounters } from './wire';
+import type { CenterClient, CenterHubMethods, FeedBatch, FeedSnapshot, IncidentDelta, PositionUpdate, ScopeCounters } from './wire';
 
 /** What the page shows about the link: connecting, loading a snapshot, live, trying to reconnect, or offline. */
 export type LinkState = 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'offline';
@@ -27,16 +27,19 @@ export interface FeedListener {
   refused?(message: string): void;
 }
 
-/** The part of a SignalR hub connection the feed drives (a test hands it a fake). */
+/**
+ * The part of a SignalR hub connection the feed drives (a test hands it a fake). Method names and shapes come from
+ * the generated hub contract, so a renamed hub method fails the pages' build.
+ */
 export interface FeedConnection {
   readonly state: string;
-  on(method: 'Feed', handler: (batch: FeedBatch) => void): void;
+  on(method: keyof CenterClient & 'Feed', handler: CenterClient['Feed']): void;
   onreconnecting(callback: () => void): void;
   onreconnected(callback: () => void): void;
   onclose(callback: () => void): void;
   start(): Promise<void>;
   stop(): Promise<void>;
-  invoke<T>(method: 'Follow', channel: string): Promise<T>;
+  invoke(method: keyof CenterHubMethods & 'Follow', ...args: Parameters<CenterHubMethods['Follow']>): Promise<ReturnType<CenterHubMethods['Follow']>>;
 }
 
 export interface FeedOptions {
@@ -147,7 +150,7 @@ export class Feed {
     this.setState('syncing');
     let snapshot: FeedSnapshot;
     try {
-      snapshot = await this.connection.invoke<FeedSnapshot>('Follow', this.channel);
+      snapshot = await this.connection.invoke('Follow', this.channel);
     } catch (e) {
       this.syncing = false;
       if (this.connection.state !== signalR.HubConnectionState.Connected) return; // onreconnected or a restart tries again

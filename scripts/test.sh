@@ -31,7 +31,12 @@ dotnet test CommandCenter.sln -c "$configuration" --no-build -nologo \
   --logger "trx" --results-directory "$results" \
   --logger "console;verbosity=minimal" || status=$?
 
-# Sum the counters of every test run (one TRX file per test project).
+# The pages' unit tests (vitest, in src/Dashboard: the replay's fold against the server's fixtures, the live feed's
+# sequencing). The build above installed the dashboard's packages; their JUnit report is counted with the TRX files.
+dashboard_junit="$PWD/$results/dashboard.junit.xml"
+(cd src/Dashboard && VITEST_JUNIT="$dashboard_junit" npm test --silent) || status=$?
+
+# Sum the counters of every test run (one TRX file per test project, one JUnit file for the pages).
 total=0; passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -42,6 +47,20 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(value failed)))
   skipped=$((skipped + $(value notExecuted)))
 done
+if [ -f "$dashboard_junit" ]; then
+  suites=$(grep -o '<testsuites [^>]*>' "$dashboard_junit" | head -n 1)
+  junit() { echo "$suites" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  skips=0
+  for n in $(grep -o '<testsuite [^>]*>' "$dashboard_junit" | grep -o ' skipped="[0-9]*"' | grep -o '[0-9]*'); do skips=$((skips + n)); done
+  broken=$(( $(junit failures) + $(junit errors) ))
+  total=$((total + $(junit tests)))
+  failed=$((failed + broken))
+  skipped=$((skipped + skips))
+  passed=$((passed + $(junit tests) - broken - skips))
+else
+  echo "The dashboard's tests wrote no report ($dashboard_junit)." >&2
+  status=1
+fi
 
 echo
 echo "Tests: $passed passed, $failed failed, $skipped skipped"

@@ -12,7 +12,7 @@
 
 import * as signalR from '@microsoft/signalr';
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
-import type { FeedBatch, FeedSnapshot, IncidentDelta, PositionUpdate, ScopeCounters } from './wire';
+import type { CenterClient, CenterHubMethods, FeedBatch, FeedSnapshot, IncidentDelta, PositionUpdate, ScopeCounters } from './wire';
 
 /** What the page shows about the link: connecting, loading a snapshot, live, trying to reconnect, or offline. */
 export type LinkState = 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'offline';
@@ -27,12 +27,29 @@ export interface FeedListener {
   refused?(message: string): void;
 }
 
+/**
+ * The part of a SignalR hub connection the feed drives (a test hands it a fake). Method names and shapes come from
+ * the generated hub contract, so a renamed hub method fails the pages' build.
+ */
+export interface FeedConnection {
+  readonly state: string;
+  on(method: keyof CenterClient & 'Feed', handler: CenterClient['Feed']): void;
+  onreconnecting(callback: () => void): void;
+  onreconnected(callback: () => void): void;
+  onclose(callback: () => void): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  invoke(method: keyof CenterHubMethods & 'Follow', ...args: Parameters<CenterHubMethods['Follow']>): Promise<ReturnType<CenterHubMethods['Follow']>>;
+}
+
 export interface FeedOptions {
   channel: string;
   token: () => string;
   listener: FeedListener;
   /** The hub's path; /hubs/center by default. */
   hubPath?: string;
+  /** The connection to use instead of a new MessagePack connection to the hub. */
+  connection?: FeedConnection;
 }
 
 /** Why the feed loaded a snapshot: the first load, or one of the three resync causes. */
@@ -54,7 +71,7 @@ export class Feed {
   linkState: LinkState = 'connecting';
 
   private readonly listener: FeedListener;
-  private readonly connection: signalR.HubConnection;
+  private readonly connection: FeedConnection;
   /** Versions of incidents seen closed, so a late older picture cannot bring one back. */
   private readonly closedVersions = new Map<string, number>();
   private snapshots = 0;
@@ -68,7 +85,7 @@ export class Feed {
   constructor(options: FeedOptions) {
     this.channel = options.channel;
     this.listener = options.listener;
-    this.connection = new signalR.HubConnectionBuilder()
+    this.connection = options.connection ?? new signalR.HubConnectionBuilder()
       .withUrl(options.hubPath ?? '/hubs/center', { accessTokenFactory: options.token })
       .withHubProtocol(new MessagePackHubProtocol())
       .withAutomaticReconnect({
@@ -133,7 +150,7 @@ export class Feed {
     this.setState('syncing');
     let snapshot: FeedSnapshot;
     try {
-      snapshot = await this.connection.invoke<FeedSnapshot>('Follow', this.channel);
+      snapshot = await this.connection.invoke('Follow', this.channel);
     } catch (e) {
       this.syncing = false;
       if (this.connection.state !== signalR.HubConnectionState.Connected) return; // onreconnected or a restart tries again

@@ -1,0 +1,358 @@
+// Generated from the C# records by tests/CommandCenter.Tests/Wire/WireContract.cs: do not edit by hand.
+// Regenerate with `bash scripts/regenerate-wire.sh`; the test suite fails while this file differs from what the records give.
+
+// Hub /hubs/center (SignalR, MessagePack with string keys; instants as ISO strings): what it pushes and what a page invokes.
+
+/** C# CommandCenter.Grains.Wall.FeedBatch */
+export interface FeedBatch {
+  channel: string;
+  epoch: string;
+  sequence: number;
+  incidents: IncidentDelta[];
+  alerts: SlaAlert[];
+  positions: PositionUpdate[];
+  notices: WorkerNotice[];
+  counters: ScopeCounters | null;
+}
+
+/** C# CommandCenter.Grains.Wall.FeedSnapshot */
+export interface FeedSnapshot {
+  channel: string;
+  epoch: string;
+  sequence: number;
+  incidents: IncidentDelta[];
+  positions: PositionUpdate[];
+  counters: ScopeCounters;
+}
+
+/** C# CommandCenter.Grains.Wall.IncidentDelta */
+export interface IncidentDelta {
+  id: string;
+  version: number;
+  state: string;
+  step: number;
+  category: string;
+  priority: string;
+  lat: number | null;
+  lon: number | null;
+  gridId: string | null;
+  assigneeId: string | null;
+  activeStep: string | null;
+  warnAt: string | null;
+  dueAt: string | null;
+  breached: boolean;
+  warned: boolean;
+  escalation: string;
+  open: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** C# CommandCenter.Grains.Wall.SlaAlert */
+export interface SlaAlert {
+  incidentId: string;
+  kind: string;
+  step: string;
+  escalation: string;
+  at: string;
+  gridId: string | null;
+  assigneeId: string | null;
+  dueAt: string | null;
+}
+
+/** C# CommandCenter.Grains.Wall.PositionUpdate */
+export interface PositionUpdate {
+  memberId: string;
+  lat: number;
+  lon: number;
+  at: string;
+  duty: string;
+}
+
+/** C# CommandCenter.Grains.Wall.WorkerNotice */
+export interface WorkerNotice {
+  kind: string;
+  incidentId: string;
+  text: string;
+  at: string;
+  incident: IncidentDelta | null;
+  noticeSequence: number;
+}
+
+/** C# CommandCenter.Grains.Wall.ScopeCounters */
+export interface ScopeCounters {
+  open: number;
+  overdue: number;
+  handledToday: number;
+  onTimeToday: number;
+}
+
+/** Pushed by the hub: connection.on(name, handler). */
+export interface CenterClient {
+  Feed(batch: FeedBatch): void;
+}
+
+/** Invoked by a page: connection.invoke(name, ...args). */
+export interface CenterHubMethods {
+  Acknowledge(incidentId: string, noticeSequence: number): void;
+  Follow(channel: string): FeedSnapshot;
+  Unfollow(channel: string): void;
+}
+
+// HTTP API views (JSON, camelCase, nulls written).
+
+/** C# CommandCenter.Incidents.IncidentView */
+export interface IncidentView {
+  id: string;
+  state: string;
+  step: number;
+  category: string;
+  categoryName: string | null;
+  priority: string;
+  channel: string;
+  description: string;
+  lat: number | null;
+  lon: number | null;
+  address: string | null;
+  gridId: string | null;
+  gridChain: string[];
+  assigneeId: string | null;
+  light: string;
+  escalation: string;
+  reworks: number;
+  returns: number;
+  extensions: number;
+  pendingExtensionDueAt: string | null;
+  satisfaction: number | null;
+  score: number | null;
+  createdAt: string;
+  updatedAt: string;
+  deadlines: DeadlineView[];
+  allowedActions: string[];
+  timeline: TimelineEntry[];
+  supervisions: number;
+  links: LinkView[];
+  notices: NoticeView[];
+  subTasks: SubTaskView[];
+  photos: string[];
+  callerName: string | null;
+  callerPhone: string | null;
+}
+
+/** C# CommandCenter.Incidents.CategoryView */
+export interface CategoryView {
+  code: string;
+  name: string;
+  kind: string;
+  majorName: string;
+  platform: string;
+  defaultPriority: string;
+  handlingLimit: string;
+}
+
+/** C# CommandCenter.Members.MemberView */
+export interface MemberView {
+  id: string;
+  name: string;
+  role: string;
+  gridId: string;
+  employment: string;
+  duty: string;
+  dutySince: string | null;
+  lastLocation: LocationView | null;
+}
+
+/** C# CommandCenter.Members.MemberEndpoints.TrackView */
+export interface TrackView {
+  memberId: string;
+  from: string;
+  to: string;
+  points: LocationView[];
+}
+
+/** C# CommandCenter.Incidents.DeadlineView */
+export interface DeadlineView {
+  step: string;
+  startedAt: string;
+  warnAt: string;
+  dueAt: string;
+  originalDueAt: string;
+  limit: string;
+  light: string;
+  breached: boolean;
+  active: boolean;
+  endedAt: string | null;
+}
+
+/** C# CommandCenter.Incidents.TimelineEntry */
+export interface TimelineEntry {
+  sequence: number;
+  at: string;
+  action: string;
+  actor: string;
+  actorRole: string;
+  from: string;
+  to: string;
+  note: string | null;
+  memberId: string | null;
+}
+
+/** C# CommandCenter.Incidents.LinkView */
+export interface LinkView {
+  linkId: string;
+  channel: string;
+  description: string;
+  lat: number | null;
+  lon: number | null;
+  at: string;
+  reportedBy: string;
+  unlinkedInto: string | null;
+}
+
+/** C# CommandCenter.Incidents.NoticeView */
+export interface NoticeView {
+  sequence: number;
+  memberId: string;
+  kind: string;
+  text: string | null;
+  sentAt: string;
+  deliveredAt: string | null;
+  readAt: string | null;
+}
+
+/** C# CommandCenter.Incidents.SubTaskView */
+export interface SubTaskView {
+  taskId: string;
+  platform: string;
+  platformName: string;
+  memberId: string;
+  status: string;
+  dueAt: string;
+  light: string;
+  note: string | null;
+}
+
+/** C# CommandCenter.Members.LocationView */
+export interface LocationView {
+  lat: number;
+  lon: number;
+  at: string;
+}
+
+// Replay lines of GET /api/replay (the ledger's JSON: camelCase, enums by name, nulls left out).
+
+/** C# CommandCenter.Replay.IncidentAt */
+export interface IncidentAt {
+  id: string;
+  state: string;
+  step: number;
+  category: string;
+  priority: string;
+  channel: string;
+  gridId?: string;
+  gridChain: string[];
+  assigneeId?: string;
+  lat?: number;
+  lon?: number;
+  light: string;
+  activeStep?: string;
+  warnAt?: string;
+  dueAt?: string;
+  breached: boolean;
+  escalation: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** C# CommandCenter.Grains.Incidents.IncidentEvent */
+export interface IncidentEvent {
+  incidentId: string;
+  sequence: number;
+  at: string;
+  action: IncidentAction;
+  actor: string;
+  actorRole: string;
+  from: IncidentStatus;
+  to: IncidentStatus;
+  report?: IncidentReport;
+  placement?: GridPlacement;
+  memberId?: string;
+  note?: string;
+  passed?: boolean;
+  satisfaction?: number;
+  approved?: boolean;
+  requestedDueAt?: string;
+  deadline?: SlaDeadline;
+  clearsDeadline: boolean;
+  step?: SlaStep;
+  rung?: EscalationRung;
+  score?: number;
+  gridId?: string;
+  linkId?: string;
+  newIncidentId?: string;
+  noticeSequence?: number;
+  taskId?: string;
+  platform?: Platform;
+  photos?: string[];
+  taskDeadline: boolean;
+  notifiedMemberId?: string;
+}
+
+/** C# enum CommandCenter.Grains.Incidents.IncidentAction, written by name. */
+export type IncidentAction = 'Report' | 'Locate' | 'Dispatch' | 'Accept' | 'Resolve' | 'Verify' | 'Evaluate' | 'Return' | 'RequestExtension' | 'DecideExtension' | 'Suspend' | 'Resume' | 'Cancel' | 'Archive' | 'Split' | 'Supervise' | 'Unlink' | 'AcknowledgeNotice' | 'ReadNotice' | 'Warn' | 'Escalate' | 'Assess' | 'File' | 'Link' | 'AssignTask';
+
+/** C# enum CommandCenter.Grains.Incidents.IncidentStatus, written by name. */
+export type IncidentStatus = 'Reported' | 'Gridded' | 'Dispatched' | 'Handling' | 'Handled' | 'Verified' | 'Evaluated' | 'Assessed' | 'Filed' | 'Archived' | 'Suspended' | 'Cancelled';
+
+/** C# CommandCenter.Grains.Incidents.IncidentReport */
+export interface IncidentReport {
+  category: string;
+  priority: Priority;
+  description: string;
+  channel: string;
+  lat?: number;
+  lon?: number;
+  address?: string;
+  reporterName?: string;
+  reporterPhone?: string;
+  photos?: string[];
+}
+
+/** C# CommandCenter.Grains.Incidents.GridPlacement */
+export interface GridPlacement {
+  gridId: string;
+  chain: string[];
+  area: GridArea;
+}
+
+/** C# CommandCenter.Grains.Sla.SlaDeadline */
+export interface SlaDeadline {
+  step: SlaStep;
+  startedAt: string;
+  warnAt: string;
+  dueAt: string;
+  originalDueAt: string;
+  limit: SlaDuration;
+}
+
+/** C# enum CommandCenter.Grains.Sla.SlaStep, written by name. */
+export type SlaStep = 'Grid' | 'Dispatch' | 'Accept' | 'Handle' | 'Verify' | 'Evaluate';
+
+/** C# enum CommandCenter.Grains.Incidents.EscalationRung, written by name. */
+export type EscalationRung = 'None' | 'GridLeader' | 'Supervisor' | 'ParentGrid' | 'CommandCenter';
+
+/** C# enum CommandCenter.Grains.Catalogue.Platform, written by name. */
+export type Platform = 'PublicSafety' | 'LawEnforcement' | 'MarketSupervision' | 'CitizenServices';
+
+/** C# enum CommandCenter.Grains.Catalogue.Priority, written by name. */
+export type Priority = 'Urgent' | 'High' | 'Normal' | 'Low';
+
+/** C# enum CommandCenter.Grains.Sla.GridArea, written by name. */
+export type GridArea = 'Urban' | 'Rural';
+
+/** C# CommandCenter.Grains.Sla.SlaDuration */
+export interface SlaDuration {
+  amount: string;
+  working: boolean;
+}

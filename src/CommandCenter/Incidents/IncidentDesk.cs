@@ -70,11 +70,7 @@ public sealed class IncidentDesk(
     public static GridPlacement? Place(GridIndex index, string gridId) =>
         index.Hierarchy.Find(gridId) is null ? null : Placement(index.Hierarchy.ChainOf(gridId));
 
-    // Towns (镇) are rural; streets (街道) and development zones are urban: verification limits differ.
-    private static GridPlacement Placement(IReadOnlyList<GridNode> chain)
-    {
-        var town = chain.FirstOrDefault(n => n.Level == 1);
-        var area = town is not null && town.Name.EndsWith('镇') ? GridArea.Rural : GridArea.Urban;
-        return new GridPlacement(chain[0].Id, chain.Select(n => n.Id).ToList(), area);
-    }
+    // Urban or rural is the deepest grid's, as the grid import resolved it: verification limits differ.
+    private static GridPlacement Placement(IReadOnlyList<GridNode> chain) =>
+        new(chain[0].Id, chain.Select(n => n.Id).ToList(), chain[0].Area);
 }

@@ -65,6 +65,7 @@ app.MapGet("/health", async (GridDirectory grids) =>
 }).AllowAnonymous().WithTags("Health");
 app.MapAuthEndpoints();
 app.MapGridEndpoints();
+CommandCenter.City.CityEndpoints.MapCityEndpoints(app);
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
 app.MapIntakeEndpoints();

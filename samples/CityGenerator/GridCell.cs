@@ -7,4 +7,7 @@ public sealed record GridCell(string Id, string? ParentId, int Level, string Nam
 {
     /// <summary>The site (town centre or random Voronoi site) the cell was grown from.</summary>
     public Coordinate? Site { get; init; }
+
+    /// <summary>"urban" or "rural" where the grid declares it (levels 0 and 1); lower levels inherit their parent's.</summary>
+    public string? Area { get; init; }
 }

@@ -69,6 +69,7 @@ app.MapGet("/health", async (GridDirectory grids) =>
 app.MapAuthEndpoints();
 app.MapGridEndpoints();
 CommandCenter.Places.PlaceEndpoints.MapPlaceEndpoints(app);
+CommandCenter.City.CityEndpoints.MapCityEndpoints(app);
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
 app.MapIntakeEndpoints();

@@ -10,7 +10,7 @@ internal static class Jiangyin
 
     public static string SampleFile(string name) => Path.Combine(RepositoryRoot(), "samples", "Jiangyin", name);
 
-    internal static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -17,7 +17,7 @@ public static class GridHierarchyBuilder
 
     public static List<GridCell> Build(Polygon outline, IReadOnlyList<Town> towns)
     {
-        var grids = new List<GridCell> { new("JY", null, 0, "江阴市", outline) };
+        var grids = new List<GridCell> { new("JY", null, 0, "江阴市", outline) { Area = "urban" } };
         var townCells = BuildTowns(outline, towns);
         grids.AddRange(townCells);
 
@@ -52,7 +52,7 @@ public static class GridHierarchyBuilder
             {
                 throw new InvalidOperationException($"{towns[i].GridName}: centre is outside its own cell");
             }
-            result.Add(new GridCell($"JY{i + 1:00}", "JY", 1, towns[i].GridName, cell) { Site = towns[i].Centre });
+            result.Add(new GridCell($"JY{i + 1:00}", "JY", 1, towns[i].GridName, cell) { Site = towns[i].Centre, Area = towns[i].Area });
         }
         return result;
     }

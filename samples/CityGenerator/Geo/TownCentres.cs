@@ -4,7 +4,11 @@ using NetTopologySuite.Geometries;
 namespace CityGenerator.Geo;
 
 /// <summary>A level-1 unit (镇, 街道 or 开发区) and its centre.</summary>
-public sealed record Town(string GridName, string Kind, Coordinate Centre);
+public sealed record Town(string GridName, string Kind, Coordinate Centre)
+{
+    /// <summary>Towns (镇) are countryside, streets (街道) and zones (开发区) town: verification gets more time where distances are long.</summary>
+    public string Area => Kind == "镇" ? "rural" : "urban";
+}
 
 /// <summary>Reads jiangyin-towns.csv and returns the 18 level-1 units in grid-id order (JY01..JY18).</summary>
 public static class TownCentres

@@ -31,7 +31,8 @@ public static class GridsGeoJson
         {
             var a = f.Attributes;
             var expected = new[] { "id", "parentId", "level", "name" };
-            if (!a.GetNames().Order().SequenceEqual(expected.Order()))
+            var names = a.GetNames().Where(n => n != "area").Order();
+            if (!names.SequenceEqual(expected.Order()))
             {
                 throw new InvalidDataException($"feature properties are [{string.Join(", ", a.GetNames())}]");
             }
@@ -39,7 +40,10 @@ public static class GridsGeoJson
                 : throw new InvalidDataException("level is not an integer");
             return new GridCell(Value(a["id"]) as string ?? throw new InvalidDataException("id is not a string"),
                 Value(a["parentId"]) as string, level,
-                Value(a["name"]) as string ?? throw new InvalidDataException("name is not a string"), f.Geometry);
+                Value(a["name"]) as string ?? throw new InvalidDataException("name is not a string"), f.Geometry)
+            {
+                Area = a.Exists("area") ? Value(a["area"]) as string ?? throw new InvalidDataException("area is not a string") : null,
+            };
         }).ToList();
     }
 
@@ -58,7 +62,9 @@ public static class GridsGeoJson
 
     private static string Feature(GridCell g)
     {
-        var properties = JsonSerializer.Serialize(new { id = g.Id, parentId = g.ParentId, level = g.Level, name = g.Name }, Json.Options);
+        var properties = g.Area is null
+            ? JsonSerializer.Serialize(new { id = g.Id, parentId = g.ParentId, level = g.Level, name = g.Name }, Json.Options)
+            : JsonSerializer.Serialize(new { id = g.Id, parentId = g.ParentId, level = g.Level, name = g.Name, area = g.Area }, Json.Options);
         var id = JsonSerializer.Serialize(g.Id, Json.Options);
         return $"{{\"type\":\"Feature\",\"id\":{id},\"properties\":{properties},\"geometry\":{Geometry(g.Geometry)}}}";
     }

@@ -59,6 +59,8 @@ public static partial class GridValidator
             errors.Check(IdPattern(g.Level).IsMatch(g.Id), $"{g.Id}: id does not match the level-{g.Level} scheme");
             errors.Check(g.Name.Length > 0, $"{g.Id}: empty name");
             errors.Check((g.Level == 0) == (g.ParentId is null), $"{g.Id}: parentId must be null exactly at level 0");
+            errors.Check(g.Level > 1 ? g.Area is null : g.Area is "urban" or "rural",
+                $"{g.Id}: area must be urban or rural at levels 0 and 1 and left to inheritance below, not {g.Area ?? "missing"}");
         }
         foreach (var g in grids.Where(g => g.ParentId is not null))
         {

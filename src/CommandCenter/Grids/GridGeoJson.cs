@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Text.Json;
 using CommandCenter.Grains.Geography;
+using CommandCenter.Grains.Sla;
 using NetTopologySuite.IO.Converters;
 
 namespace CommandCenter.Grids;
 
-/// <summary>Writes grids as GeoJSON features with the properties id, parentId, level and name.</summary>
+/// <summary>Writes grids as GeoJSON features with the properties id, parentId, level, name and area (urban or rural, as inherited).</summary>
 public static class GridGeoJson
 {
     private static readonly JsonSerializerOptions GeometryOptions = new() { Converters = { new GeoJsonConverterFactory() } };
@@ -42,6 +43,7 @@ public static class GridGeoJson
         if (node.ParentId is null) writer.WriteNull("parentId"); else writer.WriteString("parentId", node.ParentId);
         writer.WriteNumber("level", node.Level);
         writer.WriteString("name", node.Name);
+        writer.WriteString("area", node.Area == GridArea.Rural ? "rural" : "urban");
         extraProperties?.Invoke(writer);
         writer.WriteEndObject();
         writer.WritePropertyName("geometry");

@@ -1,6 +1,7 @@
 using CommandCenter.Dispatch;
 using CommandCenter.Grains.Geography;
 using CommandCenter.Grains.Incidents;
+using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Sla;
 
 namespace CommandCenter.Incidents;
@@ -13,7 +14,7 @@ public sealed record Intake(string Id, ActionOutcome Outcome, bool Duplicate);
 /// in the city's time zone, grid placement from the index, and auto-dispatch by policy.
 /// </summary>
 public sealed class IncidentDesk(
-    IGrainFactory grains, IIncidentLedger ledger, IncidentOptions options, SlaPolicy policy, DuplicateRule duplicates,
+    IGrainFactory grains, IIncidentLedger ledger, CitySettings city, SlaPolicy policy, DuplicateRule duplicates,
     AutoDispatchPolicy autoDispatch, Recommender recommender, TimeProvider clock, ILogger<IncidentDesk> log)
 {
     /// <param name="caseNumber">A case number reserved beforehand (by an Idempotency-Key); a fresh one when null.</param>
@@ -40,11 +41,11 @@ public sealed class IncidentDesk(
 
     public async Task<string> NextCaseNumber() => await grains.GetGrain<ICaseNumberGrain>(CaseSeries()).Next();
 
-    /// <summary>Today's series of case numbers in the city's time zone, e.g. "JY-20261124".</summary>
+    /// <summary>Today's series of case numbers in the city's time zone: the city's prefix and the local date, e.g. "XX-20261124".</summary>
     public string CaseSeries()
     {
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), policy.Calendar.TimeZone);
-        return $"{options.CasePrefix}-{local:yyyyMMdd}";
+        return $"{city.CasePrefix}-{local:yyyyMMdd}";
     }
 
     private async Task AutoDispatch(string id)
@@ -70,11 +71,7 @@ public sealed class IncidentDesk(
     public static GridPlacement? Place(GridIndex index, string gridId) =>
         index.Hierarchy.Find(gridId) is null ? null : Placement(index.Hierarchy.ChainOf(gridId));
 
-    // Towns (镇) are rural; streets (街道) and development zones are urban: verification limits differ.
-    private static GridPlacement Placement(IReadOnlyList<GridNode> chain)
-    {
-        var town = chain.FirstOrDefault(n => n.Level == 1);
-        var area = town is not null && town.Name.EndsWith('镇') ? GridArea.Rural : GridArea.Urban;
-        return new GridPlacement(chain[0].Id, chain.Select(n => n.Id).ToList(), area);
-    }
+    // Urban or rural is the deepest grid's, as the grid import resolved it: verification limits differ.
+    private static GridPlacement Placement(IReadOnlyList<GridNode> chain) =>
+        new(chain[0].Id, chain.Select(n => n.Id).ToList(), chain[0].Area);
 }

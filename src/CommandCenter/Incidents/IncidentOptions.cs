@@ -1,6 +1,6 @@
 namespace CommandCenter.Incidents;
 
-/// <summary>Sections "Sla", "Catalogue" and "City": the policy, the category catalogue and the case-number prefix.</summary>
+/// <summary>Sections "Sla", "Catalogue" and "City": the policy, the category catalogue and the city file.</summary>
 public sealed class IncidentOptions
 {
     /// <summary>The SLA policy file; relative paths are taken from the content root.</summary>
@@ -8,6 +8,6 @@ public sealed class IncidentOptions
 
     public string CatalogueFile { get; set; } = "../../samples/Jiangyin/categories.json";
 
-    /// <summary>Case numbers read PREFIX-yyyyMMdd-NNNNNN, the date in the city's time zone.</summary>
-    public string CasePrefix { get; set; } = "JY";
+    /// <summary>The city file (city.json: the case-number prefix); relative paths are taken from the content root.</summary>
+    public string CityFile { get; set; } = "../../samples/Jiangyin/city.json";
 }

@@ -5,14 +5,14 @@ namespace CommandCenter.Incidents;
 
 public static class IncidentSetup
 {
-    /// <summary>Loads the catalogue and the SLA policy at start-up: a bad file stops the start with a message naming the bad entry.</summary>
+    /// <summary>Loads the catalogue, the SLA policy and the city file at start-up: a bad file stops the start with a message naming the bad entry.</summary>
     public static void AddIncidents(this WebApplicationBuilder builder, CommandCenter.Storage.StorageSetup storage)
     {
         var options = new IncidentOptions
         {
             PolicyFile = builder.Configuration["Sla:PolicyFile"] ?? new IncidentOptions().PolicyFile,
             CatalogueFile = builder.Configuration["Catalogue:File"] ?? new IncidentOptions().CatalogueFile,
-            CasePrefix = builder.Configuration["City:CasePrefix"] ?? new IncidentOptions().CasePrefix,
+            CityFile = builder.Configuration["City:File"] ?? new IncidentOptions().CityFile,
         };
         var root = builder.Environment.ContentRootPath;
         var catalogue = CategoryCatalogue.Load(Path.GetFullPath(options.CatalogueFile, root));
@@ -20,6 +20,7 @@ public static class IncidentSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(catalogue);
         builder.Services.AddSingleton(policy);
+        builder.Services.AddSingleton(CommandCenter.Grains.Setup.CitySettings.Load(Path.GetFullPath(options.CityFile, root)));
         builder.Services.AddSingleton<IncidentDesk>();
         builder.Services.AddSingleton(new CommandCenter.Grains.Incidents.DuplicateRule(
             builder.Configuration.GetValue("Intake:DuplicateRadiusMetres", 50.0),

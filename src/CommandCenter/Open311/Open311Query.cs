@@ -73,12 +73,12 @@ public static class Open311Query
         var text = query[name].ToString();
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) return at;
-        // An unencoded "+08:00" arrives as " 08:00": a query string turns + into a space.
+        // An unencoded positive offset ("+hh:mm") arrives as " hh:mm": a query string turns + into a space.
         var space = text.LastIndexOf(' ');
         if (space > 0 && DateTimeOffset.TryParse(string.Concat(text.AsSpan(0, space), "+", text.AsSpan(space + 1)), CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal, out at))
             return at;
-        fields.Add(name, $"{name} must be an ISO 8601 date and time, e.g. 2026-11-24T09:00:00+08:00, not \"{text}\".");
+        fields.Add(name, $"{name} must be an ISO 8601 date and time, e.g. 2026-11-24T01:00:00Z, not \"{text}\".");
         return null;
     }
 }

@@ -17,7 +17,7 @@ public static class Open311Reply
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        // Service names are Chinese and times carry "+08:00": keep both readable. The answers are JSON
+        // Service names are Chinese and times carry the city's "+hh:mm" offset: keep both readable. The answers are JSON
         // documents, never pasted into HTML, so HTML-sensitive characters need no escaping.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

@@ -30,7 +30,7 @@ public sealed record Open311Request(
         ? $"同一问题已有案件 {opened.Id} 在办，本次上报已并入该案件。{Notice(category)}"
         : $"已受理，案件编号 {opened.Id}。{Notice(category)}";
 
-    /// <summary>ISO 8601 with the city's offset, as the spec's examples write it: 2026-11-24T09:30:00+08:00.</summary>
+    /// <summary>ISO 8601 with the city's offset, as the spec's examples write it: 2026-11-24T09:30:00 followed by the offset, e.g. -07:00.</summary>
     public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 

@@ -11,7 +11,7 @@ namespace CommandCenter.Samples;
 
 /// <summary>
 /// Loads the sample city into a fresh data store before the API starts answering: grids, roster,
-/// and demo accounts. Every step is idempotent and the "loaded" mark is written last, so a start
+/// and demo accounts (accounts.json for the desks, one worker account per member). Every step is idempotent and the "loaded" mark is written last, so a start
 /// that crashed half-way simply loads again.
 /// </summary>
 public sealed class SampleCityLoader(
@@ -50,13 +50,9 @@ public sealed class SampleCityLoader(
         var configured = options.Value.DemoPassword;
         var password = string.IsNullOrWhiteSpace(configured) ? BootstrapAdmin.GeneratePassword() : configured;
         var hash = TokenIssuer.Hash(password); // one hash for every demo account keeps start-up fast
-        var accounts = new List<Account>
-        {
-            new("operator1", hash, Roles.Operator, null, null),
-            new("supervisor1", hash, Roles.Supervisor, null, null),
-            // A town's own desk: sees and acts on 徐霞客镇 (JY10) only.
-            new("operator-jy10", hash, Roles.Operator, null, "JY10"),
-        };
+        // The desks (and any scoped to a town) are the sample's data; every member gets a worker account.
+        var desks = DeskAccountsFile.Read(Path.Combine(folder, "accounts.json"), directory.Cached!.Hierarchy);
+        var accounts = desks.Select(d => new Account(d.Username, hash, d.Role, null, d.GridScope)).ToList();
         accounts.AddRange(roster.Select(m => new Account(m.Id, hash, Roles.Worker, m.Id, null)));
         var added = await grains.GetGrain<IAccountDirectoryGrain>("accounts").AddMissing(accounts);
 
@@ -64,8 +60,8 @@ public sealed class SampleCityLoader(
         log.LogInformation("Sample city {City} loaded in {Seconds:0.0} s: {Grids} grids, {Members} members, {Accounts} demo accounts",
             Path.GetFileName(folder), (DateTime.UtcNow - started).TotalSeconds, report.GridCount, roster.Count, added);
         if (string.IsNullOrWhiteSpace(configured) && added > 0)
-            log.LogWarning("Demo accounts operator1, supervisor1 and one per member id (e.g. {First}) use the generated password {Password} (set Samples:DemoPassword to choose one). It is not shown again.",
-                roster[0].Id, password);
+            log.LogWarning("Demo accounts {Desks} and one per member id (e.g. {First}) use the generated password {Password} (set Samples:DemoPassword to choose one). It is not shown again.",
+                string.Join(", ", desks.Select(d => d.Username)), roster[0].Id, password);
     }
 
     /// <summary>True when this node is to load; false once another node (or an earlier start) has loaded.</summary>

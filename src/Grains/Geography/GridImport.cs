@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CommandCenter.Grains.Sla;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.IO.Converters;
@@ -9,8 +10,8 @@ using NetTopologySuite.Operation.Valid;
 namespace CommandCenter.Grains.Geography;
 
 /// <summary>
-/// Reads a grid hierarchy from a GeoJSON FeatureCollection (properties: id, parentId, level, name)
-/// and checks it whole. Every problem found is reported with the feature it belongs to; a hierarchy
+/// Reads a grid hierarchy from a GeoJSON FeatureCollection (properties: id, parentId, level, name,
+/// and optionally area: "urban" or "rural", inherited from the parent when absent) and checks it whole. Every problem found is reported with the feature it belongs to; a hierarchy
 /// is only returned when there are none, so a rejected import can change nothing.
 /// </summary>
 public static class GridImport
@@ -42,10 +43,11 @@ public static class GridImport
                 return Rejected(new GridImportProblem(-1, null, "The body must be a GeoJSON FeatureCollection with a \"features\" array."));
 
             var nodes = new List<(int Index, GridNode Node)>();
+            var declaredAreas = new Dictionary<string, GridArea>(StringComparer.Ordinal);
             var index = 0;
             foreach (var feature in features.EnumerateArray())
             {
-                var node = ReadFeature(feature, index, problems);
+                var node = ReadFeature(feature, index, problems, declaredAreas);
                 if (node is not null) nodes.Add((index, node));
                 index++;
             }
@@ -55,6 +57,7 @@ public static class GridImport
             CheckStructure(nodes, problems);
             if (problems.Count == 0) CheckGeometryAgainstParents(nodes, tolerance, problems);
             if (problems.Count > 0) return new GridImportResult(null, problems);
+            nodes = InheritAreas(nodes, declaredAreas);
 
             var version = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(geoJson)))[..16].ToLowerInvariant();
             return new GridImportResult(new GridHierarchy(nodes.Select(n => n.Node).ToList(), version), problems);
@@ -63,7 +66,7 @@ public static class GridImport
 
     private static GridImportResult Rejected(GridImportProblem problem) => new(null, [problem]);
 
-    private static GridNode? ReadFeature(JsonElement feature, int index, List<GridImportProblem> problems)
+    private static GridNode? ReadFeature(JsonElement feature, int index, List<GridImportProblem> problems, Dictionary<string, GridArea> declaredAreas)
     {
         void Problem(string? id, string text) => problems.Add(new GridImportProblem(index, id, text));
 
@@ -87,6 +90,12 @@ public static class GridImport
         if (!props.TryGetProperty("level", out var levelElement) || levelElement.ValueKind != JsonValueKind.Number
             || !levelElement.TryGetInt32(out level) || level < 0 || level > MaxLevel)
             Problem(id, $"Property \"level\" must be a whole number from 0 (city) to {MaxLevel}.");
+        if (props.TryGetProperty("area", out var areaElement) && areaElement.ValueKind != JsonValueKind.Null)
+        {
+            var area = AreaOf(areaElement);
+            if (area is null) Problem(id, "Property \"area\" must be \"urban\" or \"rural\" (or left out to take the parent's).");
+            else if (id is not null) declaredAreas[id] = area.Value;
+        }
 
         var geometry = ReadGeometry(feature, id, Problem);
         return problems.Count == before && geometry is not null
@@ -131,6 +140,25 @@ public static class GridImport
             return null;
         }
         return geometry;
+    }
+
+    private static GridArea? AreaOf(JsonElement element) =>
+        element.ValueKind != JsonValueKind.String ? null : element.GetString() switch
+        {
+            "urban" => GridArea.Urban,
+            "rural" => GridArea.Rural,
+            _ => null,
+        };
+
+    /// <summary>Each grid's area: its own, else its parent's, down from the city (urban unless it says otherwise).</summary>
+    private static List<(int Index, GridNode Node)> InheritAreas(List<(int Index, GridNode Node)> nodes, Dictionary<string, GridArea> declared)
+    {
+        var resolved = new Dictionary<string, GridArea>(StringComparer.Ordinal);
+        // Structure is checked: a parent is exactly one level up, so going level by level meets every parent first.
+        foreach (var (_, node) in nodes.OrderBy(n => n.Node.Level))
+            resolved[node.Id] = declared.TryGetValue(node.Id, out var own) ? own
+                : node.ParentId is null ? GridArea.Urban : resolved[node.ParentId];
+        return nodes.Select(n => (n.Index, n.Node with { Area = resolved[n.Node.Id] })).ToList();
     }
 
     private static string? Text(JsonElement props, string name) =>

@@ -2,7 +2,8 @@ namespace CommandCenter.Grains.Sla;
 
 /// <summary>
 /// Whether an incident lies in town or country; verification gets more time where distances are long.
-/// The caller decides from the level-1 grid: 街道, 开发区 and 区 are urban, 镇 is rural.
+/// A property of each grid in the grid import ("area": "urban" or "rural"), inherited from the parent
+/// where a feature leaves it out; the city itself is urban unless it says otherwise.
 /// </summary>
 public enum GridArea
 {

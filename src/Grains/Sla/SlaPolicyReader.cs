@@ -55,7 +55,7 @@ internal static class SlaPolicyReader
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Add("timeZone: missing; use an IANA id such as Asia/Shanghai");
+            problems.Add("timeZone: missing; use an IANA id (tz database name) such as Europe/Paris");
             return null;
         }
         try
@@ -64,7 +64,7 @@ internal static class SlaPolicyReader
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            problems.Add($"timeZone: \"{id}\" is not a time zone known here; use an IANA id such as Asia/Shanghai");
+            problems.Add($"timeZone: \"{id}\" is not a time zone known here; use an IANA id (tz database name) such as Europe/Paris");
             return null;
         }
     }

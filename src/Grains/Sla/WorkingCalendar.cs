@@ -24,7 +24,7 @@ public sealed class WorkingCalendar
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _makeUpWorkdays;
 
-    /// <param name="timeZoneId">An IANA id such as "Asia/Shanghai".</param>
+    /// <param name="timeZoneId">An IANA id (tz database name), e.g. "Europe/Paris".</param>
     public WorkingCalendar(
         string timeZoneId,
         IEnumerable<(TimeOnly From, TimeOnly To)>? officeHours = null,

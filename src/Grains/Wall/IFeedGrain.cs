@@ -1,7 +1,7 @@
 namespace CommandCenter.Grains.Wall;
 
 /// <summary>
-/// One push channel (key "scope:JY10" or "member:M00042"): numbers its pushes, batches what arrives
+/// One push channel (key "scope:" + a grid id, or "member:" + a member id): numbers its pushes, batches what arrives
 /// while a push is under way, coalesces positions to at most four pushes a second, and keeps the
 /// channel's current picture for clients that (re)join.
 /// </summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommandCenter.Grains.Geography;
+using CommandCenter.Grains.Sla;
 
 namespace CommandCenter.Tests.Geography;
 
@@ -193,5 +194,71 @@ public class GridImportTests
         levels[2].Should().BeGreaterThanOrEqualTo(150);
         levels[3].Should().BeGreaterThanOrEqualTo(1_000);
         result.Hierarchy.Nodes.Where(n => n.Level == 1).Select(n => n.Name).Should().Contain(["澄江街道", "徐霞客镇", "高新区", "临港开发区"]);
+    }
+
+    [Fact]
+    public void A_grid_without_an_area_takes_its_parents_and_the_city_is_urban_unless_it_says_otherwise()
+    {
+        var city = GoodCity();
+        city[2]["properties"]!["area"] = "rural"; // 西镇 says rural; 东街道 and its communities say nothing
+
+        var hierarchy = GridImport.Read(Collection(city)).Hierarchy!;
+
+        hierarchy.Find("C")!.Area.Should().Be(GridArea.Urban);
+        hierarchy.Find("C1")!.Area.Should().Be(GridArea.Urban);
+        hierarchy.Find("C1-01")!.Area.Should().Be(GridArea.Urban);
+        hierarchy.Find("C2")!.Area.Should().Be(GridArea.Rural);
+    }
+
+    [Fact]
+    public void Children_inherit_a_declared_area_and_may_declare_their_own()
+    {
+        var city = GoodCity();
+        city[0]["properties"]!["area"] = "rural";   // the whole city is countryside…
+        city[4]["properties"]!["area"] = "urban";   // …except 北社区
+
+        var hierarchy = GridImport.Read(Collection(city)).Hierarchy!;
+
+        hierarchy.Find("C1")!.Area.Should().Be(GridArea.Rural);
+        hierarchy.Find("C1-01")!.Area.Should().Be(GridArea.Rural, "it says nothing, so it takes 东街道's, which took the city's");
+        hierarchy.Find("C1-02")!.Area.Should().Be(GridArea.Urban);
+    }
+
+    [Theory]
+    [InlineData("\"suburban\"")]
+    [InlineData("\"Rural\"")]
+    [InlineData("1")]
+    public void An_area_other_than_urban_or_rural_is_rejected_naming_the_feature(string area)
+    {
+        var city = GoodCity();
+        city[3]["properties"]!["area"] = JsonNode.Parse(area);
+
+        var problem = SingleProblem(city);
+
+        problem.GridId.Should().Be("C1-01");
+        problem.Problem.Should().Contain("\"area\"").And.Contain("urban").And.Contain("rural");
+    }
+
+    [Fact]
+    public void The_sample_towns_keep_their_area_from_the_file_towns_rural_streets_and_zones_urban()
+    {
+        var hierarchy = Support.SampleCity.Hierarchy;
+
+        // The file says it per town; a town's name ending in 镇 is how the sample was drawn, not how the center decides.
+        foreach (var town in hierarchy.Nodes.Where(n => n.Level == 1))
+        {
+            var expected = town.Name.EndsWith('镇') ? GridArea.Rural : GridArea.Urban;
+            town.Area.Should().Be(expected, town.Name);
+            hierarchy.SubtreeOf(town.Id).Should().OnlyContain(n => n.Area == expected, $"the villages and blocks of {town.Name} inherit it");
+        }
+        hierarchy.Root.Area.Should().Be(GridArea.Urban);
+    }
+
+    [Fact]
+    public void The_area_is_read_from_the_file_not_from_the_name()
+    {
+        var city = GoodCity(); // 西镇 ends in 镇 but declares nothing: it takes the city's urban
+
+        GridImport.Read(Collection(city)).Hierarchy!.Find("C2")!.Area.Should().Be(GridArea.Urban);
     }
 }

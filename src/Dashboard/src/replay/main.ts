@@ -9,6 +9,7 @@ import './replay.css';
 import { api } from '../shared/api';
 import { currentAccount, signOut, type Account } from '../shared/session';
 import { pageAccount } from '../shared/signInForm';
+import { city as cityDocument, loadCity } from '../shared/city';
 import { actionWords, en, h, stateWords, zh } from '../shared/words';
 import { CityMap } from '../wall/cityMap';
 import { Lookup } from '../wall/lookup';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     usernameLabel: '用户名 ',
     usernamePlaceholder: 'supervisor1',
   }, a => supervisionRoles.includes(a.role) ? null : '回放仅供督查员与管理员使用 · Replay is for supervisors and admins.');
+  await loadCity();
   await startReplay(account);
 }
 
@@ -89,7 +91,7 @@ async function startReplay(account: Account): Promise<void> {
         h('p.kpi-caption', {}, '指标：窗口开始至回放时刻，由浏览器按事件流计算（按时办结 = 办结且无环节超时） ',
           h('small', {}, 'KPIs from the window start to the replay clock, counted in the browser from the events (on time: closed with no step late)'))),
       h('div.head-side', {},
-        h('div.clock', {}, clockTime, h('small', {}, '北京时间 Asia/Shanghai')),
+        h('div.clock', {}, clockTime, h('small.clock-zone', {}, zoneLabel())),
         h('div.head-meta', {},
           h('a.to-wall', { href: '/' }, '大屏 Wall'),
           h('button.signout', { type: 'button', title: 'Sign out', onclick: () => { signOut(); location.reload(); } }, `${account.username} · 退出`)))),
@@ -113,7 +115,7 @@ async function startReplay(account: Account): Promise<void> {
   replayMap.addLayers();
   const lookup = new Lookup(city.names, city.parents, city.levels);
   await lookup.load();
-  const root = [...city.parents].find(([, parent]) => parent === null)?.[0] ?? 'JY';
+  const root = cityDocument()?.rootGridId ?? [...city.parents].find(([, parent]) => parent === null)?.[0] ?? '';
   for (const [id, level] of [...city.levels].sort(([a], [b]) => a.localeCompare(b)))
     if (level <= 3) grids.append(h('option', { value: id }, `${lookup.gridName(id)}（${level === 0 ? '全市' : `${level}级`}）`));
 
@@ -392,4 +394,10 @@ declare global {
 /** What the browser tests read: the loaded window, the clock, and what the map, board and track show. */
 function exposeTestHook(hook: object): void {
   window.__replay = hook;
+}
+
+/** "城市时间 Asia/… UTC+hh:mm": the city's zone as the server names it, or the browser's before it is known. */
+function zoneLabel(): string {
+  const current = cityDocument();
+  return current ? `${current.name}时间 ${current.timeZone} UTC${current.utcOffset}` : `本机时间 ${Intl.DateTimeFormat().resolvedOptions().timeZone}`;
 }

@@ -1,5 +1,7 @@
 // The words the pages show for the API's codes: Chinese first, English in small type.
 
+import { cityZone } from './city';
+
 export const stateWords: Record<string, [string, string]> = {
   reported: ['上报', 'Reported'],
   gridded: ['立案', 'Gridded'],
@@ -86,16 +88,25 @@ export function span(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
 }
 
-const cityTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const cityDateTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-});
-const cityDate = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' });
+/** The three ways a page shows an instant, in the city's zone (from GET /api/city), whatever the browser's. */
+let formats: { zone: string | undefined; time: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat } | null = null;
 
-/** Times are shown in the city's zone (Asia/Shanghai), whatever the browser's. */
-export const clock = (at: Date | string | number) => cityTime.format(new Date(at));
-export const stamp = (at: Date | string | number) => cityDateTime.format(new Date(at));
-export const dateLine = (at: Date | string | number) => cityDate.format(new Date(at));
+function cityFormats() {
+  const zone = cityZone();
+  if (!formats || formats.zone !== zone) {
+    formats = {
+      zone,
+      time: new Intl.DateTimeFormat('zh-CN', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
+      dateTime: new Intl.DateTimeFormat('zh-CN', { timeZone: zone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }),
+      date: new Intl.DateTimeFormat('zh-CN', { timeZone: zone, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' }),
+    };
+  }
+  return formats;
+}
+
+export const clock = (at: Date | string | number) => cityFormats().time.format(new Date(at));
+export const stamp = (at: Date | string | number) => cityFormats().dateTime.format(new Date(at));
+export const dateLine = (at: Date | string | number) => cityFormats().date.format(new Date(at));
 
 /** Builds an element: h('div.row.urgent', {dataset}, children). */
 export function h<K extends keyof HTMLElementTagNameMap>(

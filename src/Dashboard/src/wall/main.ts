@@ -6,6 +6,7 @@ import './wall.css';
 import { Feed, type LinkState } from '../shared/feed';
 import { currentAccount, signOut, type Account } from '../shared/session';
 import { pageAccount } from '../shared/signInForm';
+import { city, loadCity } from '../shared/city';
 import type { FeedBatch, FeedSnapshot, IncidentDelta } from '../shared/wire';
 import { clock, dateLine, en, h, priorityWords, zh } from '../shared/words';
 import { AlertFeed } from './alertFeed';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     usernameLabel: '用户名 ',
     usernamePlaceholder: 'operator1',
   }, a => staffRoles.includes(a.role) ? null : '大屏仅供指挥中心人员使用，网格员请打开 /worker · Workers use /worker.');
+  await loadCity();
   await startWall(account);
 }
 
@@ -69,7 +71,7 @@ async function startWall(account: Account): Promise<void> {
   await map.loadGrids();
   const lookup = new Lookup(map.names, map.parents, map.levels);
   await lookup.load();
-  const root = [...map.parents].find(([, parent]) => parent === null)?.[0] ?? 'JY';
+  const root = city()?.rootGridId ?? [...map.parents].find(([, parent]) => parent === null)?.[0] ?? '';
 
   const scope = new URLSearchParams(location.search).get('scope') ?? account.gridScope ?? root;
   // The operator picks the scope: the whole city or one town (the page follows that channel).

@@ -7,6 +7,7 @@ import { api } from '../shared/api';
 import { Feed, type LinkState } from '../shared/feed';
 import { currentAccount, signOut, type Account } from '../shared/session';
 import { pageAccount } from '../shared/signInForm';
+import { loadCity } from '../shared/city';
 import type { CategoryView, FeedBatch, IncidentDelta, MemberView, WorkerNotice } from '../shared/wire';
 import { clock, h } from '../shared/words';
 import { chime, unlockSound } from './chime';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     usernameLabel: '成员编号 ',
     usernamePlaceholder: 'M00040',
   }, a => a.memberId ? null : '请用网格员账号（成员编号）登录 · Sign in with a member id.');
+  await loadCity();
   if (signedInNow) unlockSound();
   await startWorker(account);
 }

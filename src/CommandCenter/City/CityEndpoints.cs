@@ -1,0 +1,23 @@
+using CommandCenter.Grains.Setup;
+using CommandCenter.Grains.Sla;
+using CommandCenter.Grids;
+
+namespace CommandCenter.City;
+
+public static class CityEndpoints
+{
+    /// <summary>GET /api/city for every signed-in account: the pages show times in its zone after sign-in, so none is needed before.</summary>
+    public static void MapCityEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/city", async (GridDirectory grids, CitySettings settings, SlaPolicy policy, TimeProvider clock) =>
+        {
+            var index = await grids.Current();
+            if (index is null)
+                return Results.Problem(title: "No grid hierarchy", detail: "No grid hierarchy has been imported yet, so the city has no root grid.", statusCode: 503);
+            return Results.Ok(CityView.Of(index.Hierarchy.Root, settings, policy.Calendar, clock.GetUtcNow()));
+        })
+        .WithTags("City")
+        .Produces<CityView>()
+        .WithSummary("The city: name, root grid, IANA time zone (and its UTC offset now, for display), case-number prefix and working calendar.");
+    }
+}

@@ -55,6 +55,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseIntakeBodies();
+CommandCenter.Http.InputChecksSetup.UseInputChecks(app);
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();

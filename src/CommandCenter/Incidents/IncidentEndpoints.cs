@@ -126,7 +126,8 @@ public static class IncidentEndpoints
             var incident = await grain.GetState();
             if (incident is null) return UnknownIncident(id);
             if (!MaySee(user, incident)) return NotYours();
-            return Results.Json(await grain.GetEvents(), CommandCenter.Storage.LedgerJson.Options);
+            var events = await grain.GetEvents();
+            return Results.Json(user.IsStaff() ? events : events.Select(IncidentView.WithoutCaller).ToList(), CommandCenter.Storage.LedgerJson.Options);
         })
         .WithSummary("The incident's ledger: every event with who, when, from, to and its facts.");
 

@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+CommandCenter.Http.ListenAddress.UseDefaultUrlsUnlessSet(builder);
 
 // Storage, cluster membership and reminders: one switch (Storage:Profile).
 var storage = builder.AddCommandCenterStorage();

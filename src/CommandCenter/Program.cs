@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+CommandCenter.Http.ListenAddress.UseDefaultUrlsUnlessSet(builder);
 
 // Storage, cluster membership and reminders: one switch (Storage:Profile).
 var storage = builder.AddCommandCenterStorage();
@@ -58,6 +59,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseIntakeBodies();
+CommandCenter.Http.InputChecksSetup.UseInputChecks(app);
 
 app.MapOpenApi().AllowAnonymous().NotGridScoped("public: the API's description");
 app.MapScalarApiReference().AllowAnonymous().NotGridScoped("public: the API's reference page");

@@ -16,6 +16,9 @@ public static class AuthEndpoints
     {
         app.MapPost("/api/auth/token", async (TokenRequest? request, TokenIssuer issuer, HttpContext http) =>
         {
+            // A token must never sit in a browser's or proxy's cache (RFC 6749 §5.1).
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers.Pragma = "no-cache";
             var errors = new Fields();
             if (string.IsNullOrWhiteSpace(request?.Username)) errors.Add("username", "Give the account's username.");
             if (string.IsNullOrEmpty(request?.Password)) errors.Add("password", "Give the account's password.");

@@ -25,6 +25,11 @@ public static class RateLimits
                 var http = context.HttpContext;
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = "60";
+                if (ErrorFormat.Of(http) is { } own)
+                {
+                    await own.Write(http, StatusCodes.Status429TooManyRequests, ["Too many requests from this address; wait a minute and try again."]).ExecuteAsync(http);
+                    return;
+                }
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,

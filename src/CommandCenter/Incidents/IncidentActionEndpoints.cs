@@ -81,16 +81,19 @@ public static class IncidentActionEndpoints
             var grain = factory.GetGrain<IIncidentGrain>(id);
             if (await grain.GetState() is { } known && gate.Incident(user, known) is { Refused: true } refused)
                 return ScopeGate.Refusal(user, refused);
+            GridPlacement? separatePlacement = null;
             if (parsed == IncidentAction.Unlink && IncidentActions.Of(parsed.Value).RoleMay(actor)
-                && await grain.GetState() is { } current && current.Links.FirstOrDefault(l => l.LinkId == body.LinkId && l.UnlinkedInto is null) is { } link)
+                && await grain.GetState() is { } current && current.Links.FirstOrDefault(l => l.LinkId == body.LinkId) is { } link)
             {
-                // The linked report becomes a case of its own first; the link is then closed naming it.
+                // The case the report becomes gets its number now, but is opened only once the grain has
+                // validated and committed the unlink: concurrent unlinks of one link open one case, not three.
                 var index = await grids.Current();
-                var placement = index is not null && link.Report.Lat is { } la && link.Report.Lon is { } lo ? IncidentDesk.Place(index, la, lo) : null;
-                var separate = await desk.Open(link.Report, placement, actor, checkDuplicates: false);
-                command = command with { NewIncidentId = separate.Id };
+                separatePlacement = index is not null && link.Report.Lat is { } la && link.Report.Lon is { } lo ? IncidentDesk.Place(index, la, lo) : null;
+                command = command with { NewIncidentId = link.UnlinkedInto ?? await desk.NextCaseNumber() };
             }
             var outcome = await grain.Act(command, actor);
+            if (parsed == IncidentAction.Unlink && command.NewIncidentId is { } separateId)
+                await OpenUnlinked(factory, desk, grain, body.LinkId, separateId, separatePlacement, actor);
             if (!outcome.Accepted) return IncidentEndpoints.Refused(outcome.Rejection!);
             var now = outcome.Events.Count > 0 ? outcome.Events[^1].To : (await grain.GetState())!.Status;
             return Results.Ok(new
@@ -105,5 +108,17 @@ public static class IncidentActionEndpoints
         .GridScoped(ScopeEffect.Refuses, "the incident by its grid (a worker: its own work); a dispatch or split target by its home grid; a new location inside the subtree")
         .WithSummary(ActionDescriptions.Summary)
         .WithDescription(ActionDescriptions.Markdown);
+    }
+
+    /// <summary>
+    /// Opens the case an unlinked report became, when the committed link names it and it does not exist yet:
+    /// right after the unlink, or on a retry after a crash between the unlink and the open.
+    /// </summary>
+    private static async Task OpenUnlinked(IGrainFactory factory, IncidentDesk desk, IIncidentGrain grain, string? linkId, string separateId,
+        GridPlacement? placement, Actor actor)
+    {
+        var link = (await grain.GetState())?.Links.FirstOrDefault(l => l.LinkId == linkId);
+        if (link?.UnlinkedInto != separateId || await factory.GetGrain<IIncidentGrain>(separateId).GetState() is not null) return;
+        await desk.Open(link.Report, placement, actor, checkDuplicates: false, caseNumber: separateId);
     }
 }

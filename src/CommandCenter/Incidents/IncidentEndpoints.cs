@@ -130,7 +130,8 @@ public static class IncidentEndpoints
             var incident = await grain.GetState();
             if (incident is null) return UnknownIncident(id);
             if (gate.Incident(user, incident) is { Refused: true } refused) return ScopeGate.Refusal(user, refused);
-            return Results.Json(await grain.GetEvents(), CommandCenter.Storage.LedgerJson.Options);
+            var events = await grain.GetEvents();
+            return Results.Json(user.IsStaff() ? events : events.Select(IncidentView.WithoutCaller).ToList(), CommandCenter.Storage.LedgerJson.Options);
         })
         .GridScoped(ScopeEffect.Refuses, "the incident: staff by its grid, a worker by its own work")
         .WithSummary("The incident's ledger: every event with who, when, from, to and its facts.");

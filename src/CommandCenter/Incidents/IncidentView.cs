@@ -35,6 +35,10 @@ public sealed record IncidentView(
     /// <summary>The view for a worker: the report without who called and how to reach them; staff call back.</summary>
     public IncidentView WithoutCaller() => this with { CallerName = null, CallerPhone = null };
 
+    /// <summary>The same rule for the ledger a worker reads: reports (opening and linked) lose who called.</summary>
+    public static IncidentEvent WithoutCaller(IncidentEvent e) =>
+        e.Report is null ? e : e with { Report = e.Report with { ReporterName = null, ReporterPhone = null } };
+
     public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now, Actor? viewer = null)
     {
         var deadlines = s.History.Select(d => new DeadlineView(

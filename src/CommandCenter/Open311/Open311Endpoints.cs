@@ -22,8 +22,14 @@ public static class Open311Endpoints
 
     public static void MapOpen311Endpoints(this IEndpointRouteBuilder app)
     {
-        var v2 = app.MapGroup("/open311/v2").AllowAnonymous()
-            .WithMetadata(new CommandCenter.Access.GridScopeMark(CommandCenter.Access.ScopeEffect.NotScoped, "the public Open311 channel: no account, so no scope")).RequireRateLimiting(CommandCenter.Http.RateLimits.PublicIntake).WithTags("Open311 GeoReport v2");
+        var v2 = app.MapGroup("/open311/v2").AllowAnonymous().RequireRateLimiting(CommandCenter.Http.RateLimits.PublicIntake).WithTags("Open311 GeoReport v2")
+            .WithMetadata(new CommandCenter.Access.GridScopeMark(CommandCenter.Access.ScopeEffect.NotScoped, "the public Open311 channel: no account, so no scope"))
+            .WithMetadata(new ErrorFormat((http, status, messages) => Open311Reply.Errors(Open311Formats.Of(http), status, messages)));
+
+        // Anything else under /open311/v2/ is an unknown resource: 404 in the spec's error list, not a sign-in demand.
+        v2.MapFallback("{**resource}", (HttpContext http) =>
+                Open311Reply.Errors(Open311Formats.Of(http), 404, $"resource: {http.Request.Method} {http.Request.Path} is not part of this GeoReport v2 API; see services.json."))
+            .ExcludeFromDescription();
 
         v2.MapGet("/services.{format}", (string format, CategoryCatalogue catalogue) =>
             Open311Formats.Parse(format) is { } f
@@ -49,6 +55,9 @@ public static class Open311Endpoints
             if (form is null) return Open311Reply.Errors(f, 400, unreadable!);
             if (keys.NameOf(form.GetValueOrDefault("api_key")) is not { } keyName)
                 return Open311Reply.Errors(f, 403, "api_key: missing or not valid; ask the city for an API key to post requests.");
+
+            if (form.GetValueOrDefault("service_code") is { } code && !string.IsNullOrWhiteSpace(code) && catalogue.Find(code.Trim()) is null)
+                return Open311Reply.Errors(f, 404, $"service_code: no service has the code \"{code.Trim()}\"; see services.{format}.");
 
             var fields = new Fields();
             var submission = Open311Submission.Check(form, catalogue, fields);

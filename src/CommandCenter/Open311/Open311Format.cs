@@ -12,6 +12,7 @@ public static class Open311Formats
         _ => null,
     };
 
-    /// <summary>The format of the route's {format}; JSON when it names none (for answering errors about it).</summary>
-    public static Open311Format Of(HttpContext http) => Parse(http.GetRouteValue("format") as string) ?? Open311Format.Json;
+    /// <summary>The format of the route's {format}, else of the path's extension; JSON when it names none (for answering errors about it).</summary>
+    public static Open311Format Of(HttpContext http) =>
+        Parse(http.GetRouteValue("format") as string) ?? Parse(Path.GetExtension(http.Request.Path.Value)?.TrimStart('.')) ?? Open311Format.Json;
 }

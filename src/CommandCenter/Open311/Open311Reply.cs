@@ -51,7 +51,8 @@ public static class Open311Reply
         JsonValueKind.Object => new XElement(name, value.EnumerateObject().Select(p => Element(p.Name, p.Value))),
         // "attributes" holds <attribute> elements, "values" holds <value> elements.
         JsonValueKind.Array => new XElement(name, value.EnumerateArray().Select(v => Element(name.TrimEnd('s'), v))),
-        JsonValueKind.String => new XElement(name, value.GetString()),
+        // Clean: a value stored before the input rules may hold characters XML 1.0 cannot carry.
+        JsonValueKind.String => new XElement(name, CommandCenter.Http.TextRules.Clean(value.GetString()!)),
         JsonValueKind.Null or JsonValueKind.Undefined => new XElement(name),
         JsonValueKind.True => new XElement(name, "true"),
         JsonValueKind.False => new XElement(name, "false"),

@@ -21,8 +21,21 @@ public sealed record Open311Submission(
     public const int MaxDescription = 4_000;   // the spec's own limit
     public const int MaxUrl = 500;
 
-    /// <summary>The body's fields, or what keeps it from being read.</summary>
+    /// <summary>
+    /// The request's fields: the body's, with the query string's where the body gives none (the spec's Swagger
+    /// declares POST parameters in the query), or what keeps the body from being read.
+    /// </summary>
     public static (IReadOnlyDictionary<string, string>? Form, string? Problem) Read(HttpRequest request, byte[] body)
+    {
+        var (form, problem) = ReadBody(request, body);
+        if (form is null) return (form, problem);
+        var merged = new Dictionary<string, string>(form, StringComparer.Ordinal);
+        foreach (var (name, values) in request.Query)
+            if (!merged.ContainsKey(name) && values.ToString() is { } value) merged[name] = value;
+        return (merged, null);
+    }
+
+    private static (IReadOnlyDictionary<string, string>? Form, string? Problem) ReadBody(HttpRequest request, byte[] body)
     {
         var type = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
         if (body.Length == 0 && type is null) return (new Dictionary<string, string>(), null);
@@ -73,6 +86,12 @@ public sealed record Open311Submission(
         var category = code is null ? null : catalogue.Find(code);
         if (code is null) fields.Add("service_code", "Required: a service_code from services.json.");
         else if (category is null) fields.Add("service_code", $"Unknown service_code \"{code}\"; see services.json.");
+        if (Text("lat") is null && Text("long") is null && Text("address_string") is not null)
+        {
+            // The spec allows address_string alone; this center places requests on its grids by position only.
+            fields.Add("address_string", "This service cannot place a request by its address yet; give lat and long (WGS-84) as well.");
+            return null;
+        }
         var lat = Coordinate(fields, "lat", Text("lat"), 90);
         var lon = Coordinate(fields, "long", Text("long"), 180);
         var address = Bounded("address_string", ReporterChecks.MaxAddress);

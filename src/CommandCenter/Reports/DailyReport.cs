@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Kpis;
@@ -22,7 +21,8 @@ public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, SlaPolicy pol
 {
     public sealed record Counters(int Moved, int Reported, int Closed, int OpenAtEnd, int OverdueAtEnd);
     public sealed record GridReport(string GridId, string Name, DateOnly Date, DateTimeOffset From, DateTimeOffset To, Counters Counters, KpiSet Kpis, IReadOnlyList<IncidentAt> Incidents);
-    public sealed record Result(DateOnly Date, string Directory, IReadOnlyList<string> Files);
+    /// <param name="Location">Where the files are read through the API (never the server's folder).</param>
+    public sealed record Result(DateOnly Date, string Location, IReadOnlyList<string> Files);
 
     public string Root => Path.Combine(storage.Value.FullDataDirectory, "reports");
 
@@ -54,11 +54,11 @@ public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, SlaPolicy pol
                 states.Count(s => SlaLightRule.IsOverdueAt(s, end)));
             var report = new GridReport(town.Id, town.Name, day, from, to, counters, KpiReport.Of(observations, town.Id, from, to, KpiGrouping.Grid).Total, rows);
             await File.WriteAllTextAsync(Path.Combine(folder, $"{town.Id}.json"), JsonSerializer.Serialize(report, Json), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(folder, $"{town.Id}.csv"), Csv(rows), new UTF8Encoding(true), cancellationToken);
+            await WriteCsv(Path.Combine(folder, $"{town.Id}.csv"), rows, cancellationToken);
             files.Add($"{town.Id}.json");
             files.Add($"{town.Id}.csv");
         }
-        return new Result(day, folder, files);
+        return new Result(day, $"/api/reports/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", files);
     }
 
     /// <summary>The local day as a UTC window [midnight, next midnight).</summary>
@@ -78,13 +78,16 @@ public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, SlaPolicy pol
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static string Csv(IEnumerable<IncidentAt> rows)
+    private static async Task WriteCsv(string path, IEnumerable<IncidentAt> rows, CancellationToken cancellationToken)
     {
-        var csv = new StringBuilder("id,state,step,category,priority,channel,grid,assignee,light,escalation,lat,lon,created_at,updated_at\n");
+        await using var file = File.Create(path);
+        await using var sheet = Exports.CsvSheet.Start(file,
+            "id", "state", "step", "category", "priority", "channel", "grid", "assignee", "light", "escalation", "lat", "lon", "created_at", "updated_at");
         foreach (var r in rows)
-            csv.AppendJoin(',', r.Id, r.State, r.Step, r.Category, r.Priority, r.Channel, r.GridId, r.AssigneeId, r.Light, r.Escalation,
-                    r.Lat?.ToString(CultureInfo.InvariantCulture), r.Lon?.ToString(CultureInfo.InvariantCulture), r.CreatedAt.ToString("O"), r.UpdatedAt.ToString("O"))
-                .Append('\n');
-        return csv.ToString();
+        {
+            sheet.Text(r.Id).Text(r.State).Number(r.Step).Text(r.Category).Text(r.Priority).Text(r.Channel).Text(r.GridId).Text(r.AssigneeId)
+                .Text(r.Light).Text(r.Escalation).Number(r.Lat).Number(r.Lon).Instant(r.CreatedAt).Instant(r.UpdatedAt);
+            await sheet.EndRow(cancellationToken);
+        }
     }
 }

@@ -31,7 +31,7 @@ public static class GridImport
         }
         catch (JsonException e)
         {
-            return Rejected(new GridImportProblem(-1, null, $"The body is not valid JSON: {e.Message}"));
+            return Rejected(new GridImportProblem(-1, null, $"The body is not valid JSON: check the value at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1})."));
         }
 
         using (document)
@@ -117,7 +117,8 @@ public static class GridImport
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            problem(id, $"The geometry cannot be read: {e.Message}");
+            // The reader's message names CLR types; the GeoJSON rule is what the caller can act on.
+            problem(id, "The geometry cannot be read: give a GeoJSON Polygon or MultiPolygon with [longitude, latitude] positions.");
             return null;
         }
         if (geometry is not (Polygon or MultiPolygon) || geometry.IsEmpty)

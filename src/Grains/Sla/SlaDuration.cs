@@ -38,7 +38,8 @@ public readonly partial record struct SlaDuration(
             "m" => TimeSpan.TicksPerMinute,
             _ => TimeSpan.TicksPerHour,
         };
-        if (number <= 0 || number * ticksPerUnit > Longest.Ticks)
+        // Compared by division: "9999999999999999999999999999h" times ticks would overflow even a decimal.
+        if (number <= 0 || number > (decimal)Longest.Ticks / ticksPerUnit)
         {
             problem = $"\"{text}\" must be more than 0 and at most {Longest.TotalHours:0}h";
             return false;

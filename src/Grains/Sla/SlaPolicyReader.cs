@@ -30,7 +30,8 @@ internal static class SlaPolicyReader
         }
         catch (JsonException e)
         {
-            throw new SlaPolicyException([$"not a policy document: {e.Message}"], source);
+            // The serializer's message names CLR types; say where the document is wrong instead.
+            throw new SlaPolicyException([$"not a policy document: the value at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}) is malformed or of the wrong type"], source);
         }
         if (file is null)
             throw new SlaPolicyException(["not a policy document: the document is null"], source);
@@ -58,15 +59,12 @@ internal static class SlaPolicyReader
             problems.Add("timeZone: missing; use an IANA id (tz database name) such as Europe/Paris");
             return null;
         }
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            problems.Add($"timeZone: \"{id}\" is not a time zone known here; use an IANA id (tz database name) such as Europe/Paris");
-            return null;
-        }
+        // TryFind also refuses what is not a zone file at all ("Asia" is a folder of zones, "../x" a path).
+        if (id.Trim() is { Length: <= 64 } trimmed && !trimmed.Contains("..", StringComparison.Ordinal)
+            && TimeZoneInfo.TryFindSystemTimeZoneById(trimmed, out var zone))
+            return zone;
+        problems.Add($"timeZone: \"{id}\" is not a time zone known here; use an IANA id (tz database name) such as Europe/Paris");
+        return null;
     }
 
     private sealed record CalendarParts(

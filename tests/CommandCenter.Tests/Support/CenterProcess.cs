@@ -27,7 +27,13 @@ public sealed class CenterProcess : IAsyncDisposable
     public HttpClient Http { get; }
     public string Output { get { lock (output) return output.ToString(); } }
 
-    public static async Task<CenterProcess> Start(string dataDirectory, params string[] extraArguments)
+    /// <summary>The standard ways of telling an ASP.NET Core host where to listen.</summary>
+    public enum AddressGiven { UrlsArgument, AspNetCoreUrlsVariable, UrlsSetting }
+
+    public static Task<CenterProcess> Start(string dataDirectory, params string[] extraArguments) =>
+        Start(dataDirectory, AddressGiven.UrlsArgument, extraArguments);
+
+    public static async Task<CenterProcess> Start(string dataDirectory, AddressGiven given, params string[] extraArguments)
     {
         var appDirectory = Path.Combine(Repo.Root, "src", "CommandCenter", "bin", Repo.BuildConfiguration, "net10.0");
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
@@ -42,14 +48,16 @@ public sealed class CenterProcess : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      Path.Combine(appDirectory, "CommandCenter.dll"),
-                     "--urls", address.ToString().TrimEnd('/'),
                      $"--Storage:DataDirectory={dataDirectory}",
                      $"--Orleans:SiloPort={FreePort.Next()}",
                      $"--Orleans:GatewayPort={FreePort.Next()}",
                      $"--Auth:BootstrapAdminPassword={CenterFactory.AdminPassword}",
                      $"--Samples:DemoPassword={CenterFactory.DemoPassword}",
-                 }.Concat(extraArguments))
+                 }.Concat(given == AddressGiven.UrlsArgument ? ["--urls", address.ToString().TrimEnd('/')] : []).Concat(extraArguments))
             info.ArgumentList.Add(argument);
+        // An unprefixed environment variable is a configuration key like any other: Urls as a setting.
+        if (given == AddressGiven.AspNetCoreUrlsVariable) info.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        if (given == AddressGiven.UrlsSetting) info.Environment["Urls"] = address.ToString().TrimEnd('/');
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
         var process = OsProcess.Start(info) ?? throw new InvalidOperationException("dotnet did not start");

@@ -46,6 +46,9 @@ export interface IncidentDelta {
   open: boolean;
   createdAt: string;
   updatedAt: string;
+  yellowFrom: string | null;
+  redFrom: string | null;
+  noneFrom: string | null;
 }
 
 /** C# CommandCenter.Grains.Wall.SlaAlert */
@@ -128,7 +131,7 @@ export interface IncidentView {
   createdAt: string;
   updatedAt: string;
   deadlines: DeadlineView[];
-  allowedActions: string[];
+  allowedActions: ActionOffer[];
   timeline: TimelineEntry[];
   supervisions: number;
   links: LinkView[];
@@ -184,6 +187,14 @@ export interface DeadlineView {
   endedAt: string | null;
 }
 
+/** C# CommandCenter.Incidents.ActionOffer */
+export interface ActionOffer {
+  action: string;
+  chinese: string;
+  english: string;
+  fields: ActionFieldView[];
+}
+
 /** C# CommandCenter.Incidents.TimelineEntry */
 export interface TimelineEntry {
   sequence: number;
@@ -237,6 +248,21 @@ export interface LocationView {
   lat: number;
   lon: number;
   at: string;
+}
+
+/** C# CommandCenter.Incidents.ActionFieldView */
+export interface ActionFieldView {
+  name: string;
+  kind: string;
+  required: boolean;
+  chinese: string;
+  english: string;
+  prompt: string;
+  requiredWhen: string | null;
+  maxLength: number | null;
+  min: number | null;
+  max: number | null;
+  limit: string | null;
 }
 
 // Replay lines of GET /api/replay (the ledger's JSON: camelCase, enums by name, nulls left out).

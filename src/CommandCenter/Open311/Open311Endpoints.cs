@@ -47,7 +47,7 @@ public static class Open311Endpoints
         .WithSummary("A service's definition; no service asks extra attributes.");
 
         v2.MapPost("/requests.{format}", async (string format, HttpContext http, Open311Clients keys, CategoryCatalogue catalogue, GridDirectory grids,
-            IncidentIntake intake) =>
+            CommandCenter.Places.PlaceDirectory places, IncidentIntake intake) =>
         {
             if (Open311Formats.Parse(format) is not { } f) return UnknownFormat(format);
             var body = IntakeBody.Of(http);
@@ -60,7 +60,8 @@ public static class Open311Endpoints
                 return Open311Reply.Errors(f, 404, $"service_code: no service has the code \"{code.Trim()}\"; see services.{format}.");
 
             var fields = new Fields();
-            var submission = Open311Submission.Check(form, catalogue, fields);
+            var gazetteer = await places.Current();
+            var submission = Open311Submission.Check(form, catalogue, fields, address => gazetteer?.Resolve(address)?.Place.Anchor);
             var (key, keyProblem) = IdempotencyKey.FromHeader(http.Request, $"{Channel}:{keyName}", body);
             if (keyProblem is not null) fields.Add(IdempotencyKey.Header, keyProblem);
             if (submission is null || fields.Any) return FieldErrors(f, fields);
@@ -82,7 +83,8 @@ public static class Open311Endpoints
             };
         })
         .WithIntakeBody((http, max) => Open311Reply.Errors(Open311Formats.Of(http), 413, string.Create(CultureInfo.InvariantCulture, $"The request body is over {max:N0} bytes; send media as a media_url.")))
-        .WithSummary("Post a service request (form-encoded or JSON): api_key, service_code, lat, long required; address_string, description, " +
+        .WithSummary("Post a service request (form-encoded or JSON): api_key, service_code, and lat and long or an address_string the city's gazetteer " +
+                     "names with confidence (a grid, road, community or landmark); description, " +
                      "first_name, last_name, phone, email (not kept), media_url optional. Answers the service_request_id at once. An Idempotency-Key makes retries safe.");
 
         v2.MapGet("/requests.{format}", async (string format, HttpRequest request, CategoryCatalogue catalogue, IIncidentLedger ledger,

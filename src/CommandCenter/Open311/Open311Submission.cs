@@ -12,8 +12,8 @@ namespace CommandCenter.Open311;
 
 /// <summary>
 /// A posted service request (POST requests.json|xml), checked field by field. The body is form-encoded as
-/// the spec says, or a JSON object with the same field names. Here lat and long are both required: a
-/// request must be placed on a grid. Unknown fields (attribute[…], device_id, account_id) are ignored.
+/// the spec says, or a JSON object with the same field names. A request must be placed on a grid: by lat and
+/// long, or by an address_string the city's gazetteer places with confidence. Unknown fields (attribute[…], device_id, account_id) are ignored.
 /// </summary>
 public sealed record Open311Submission(
     Category Category, double Lat, double Long, string? Address, string Description, string? ReporterName, string? Phone, string? MediaUrl)
@@ -72,7 +72,9 @@ public sealed record Open311Submission(
     }
 
     /// <summary>The submission, or null after adding to <paramref name="fields"/> what is wrong, naming each field.</summary>
-    public static Open311Submission? Check(IReadOnlyDictionary<string, string> form, CategoryCatalogue catalogue, Fields fields)
+    /// <param name="locate">The gazetteer's one confident place for an address, or null (<see cref="CommandCenter.Grains.Places.Gazetteer.Resolve"/>).</param>
+    public static Open311Submission? Check(IReadOnlyDictionary<string, string> form, CategoryCatalogue catalogue, Fields fields,
+        Func<string, CommandCenter.Grains.Places.PlacePoint?> locate)
     {
         string? Text(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         string? Bounded(string name, int max)
@@ -86,14 +88,24 @@ public sealed record Open311Submission(
         var category = code is null ? null : catalogue.Find(code);
         if (code is null) fields.Add("service_code", "Required: a service_code from services.json.");
         else if (category is null) fields.Add("service_code", $"Unknown service_code \"{code}\"; see services.json.");
-        if (Text("lat") is null && Text("long") is null && Text("address_string") is not null)
+        double lat, lon;
+        if (Text("lat") is null && Text("long") is null && Text("address_string") is { } addressOnly)
         {
-            // The spec allows address_string alone; this center places requests on its grids by position only.
-            fields.Add("address_string", "This service cannot place a request by its address yet; give lat and long (WGS-84) as well.");
-            return null;
+            // The spec allows a request placed by address_string alone: the city's gazetteer places it when one
+            // place matches with confidence; otherwise a person must give the position.
+            if (addressOnly.Length <= ReporterChecks.MaxAddress && locate(addressOnly) is { } found) (lat, lon) = (found.Lat, found.Lon);
+            else
+            {
+                fields.Add("address_string", $"No place of the city matches \"{(addressOnly.Length > 60 ? addressOnly[..60] + "…" : addressOnly)}\" with confidence; " +
+                    "give lat and long (WGS-84), or the exact name of a road, community, landmark or grid.");
+                return null;
+            }
         }
-        var lat = Coordinate(fields, "lat", Text("lat"), 90);
-        var lon = Coordinate(fields, "long", Text("long"), 180);
+        else
+        {
+            lat = Coordinate(fields, "lat", Text("lat"), 90);
+            lon = Coordinate(fields, "long", Text("long"), 180);
+        }
         var address = Bounded("address_string", ReporterChecks.MaxAddress);
         var description = Bounded("description", MaxDescription);
         var name = ReporterChecks.FullName(Bounded("first_name", ReporterChecks.MaxName), Bounded("last_name", ReporterChecks.MaxName));

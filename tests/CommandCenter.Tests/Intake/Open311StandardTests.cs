@@ -7,6 +7,7 @@ using CommandCenter.Tests.Support;
 namespace CommandCenter.Tests.Intake;
 
 /// <summary>GeoReport v2 to the letter: unknown resources and service codes are 404s, and every error is the standard's error list, in the format asked for.</summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class Open311StandardTests(CenterFactory center)
 {
@@ -77,11 +78,27 @@ public class Open311StandardTests(CenterFactory center)
     }
 
     [Fact]
-    public async Task A_request_located_only_by_address_is_a_400_naming_address_string()
+    public async Task A_request_located_only_by_an_address_the_gazetteer_knows_is_placed_on_its_grid()
+    {
+        var response = await IntakeCalls.PostRequest(center.CreateClient(), "json",
+            IntakeCalls.Form(("lat", null), ("long", null), ("address_string", "徐霞客镇人民政府")));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString()!;
+        var incident = await IntakeCalls.Incident(center, id);
+        incident.GetProperty("gridChain").EnumerateArray().Select(g => g.GetString()).Should().Contain("JY10", "the town's seat lies in 徐霞客镇");
+        incident.GetProperty("state").GetString().Should().Be("gridded");
+    }
+
+    [Theory]
+    [InlineData("徐霞客镇璜塘大街 12 号")]
+    [InlineData("镇")]
+    [InlineData("somewhere")]
+    public async Task A_request_whose_address_no_place_matches_with_confidence_is_a_400_naming_address_string(string address)
     {
         var before = await IntakeCalls.Total(center);
 
-        var response = await IntakeCalls.PostRequest(center.CreateClient(), "json", IntakeCalls.Form(("lat", null), ("long", null)));
+        var response = await IntakeCalls.PostRequest(center.CreateClient(), "json", IntakeCalls.Form(("lat", null), ("long", null), ("address_string", address)));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await JsonError(response)).Description.Should().StartWith("address_string:");
@@ -90,6 +107,7 @@ public class Open311StandardTests(CenterFactory center)
 }
 
 /// <summary>The rate limiter answers Open311 callers in the standard's error list too.</summary>
+[Trait("Category", "InProcess")]
 public class Open311RateLimitTests
 {
     [Theory]

@@ -4,6 +4,7 @@ namespace CommandCenter.Rules.Tests;
 /// The city comes from its data (the sample city's folder and configuration), so product code names no
 /// city: not the sample's time zone, its UTC offset, its root grid or a town's id. Sample data and tests may.
 /// </summary>
+[Trait("Category", "Unit")]
 public class CityLiteralTests
 {
     private static readonly string[] Literals = ["Asia/Shanghai", "+08:00", "\"JY\"", "'JY'", "JY10"];

@@ -3,6 +3,7 @@ using static CommandCenter.Rules.Tests.Jiangyin;
 
 namespace CommandCenter.Rules.Tests;
 
+[Trait("Category", "Unit")]
 public class CitySettingsTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using CommandCenter.Grains.Sla;
 namespace CommandCenter.Rules.Tests;
 
 /// <summary>The grid-scope rule on the sample city: a town desk (JY10 徐霞客镇), the city desk, and workers.</summary>
+[Trait("Category", "Unit")]
 public class GridScopeTests
 {
     private static readonly Lazy<GridHierarchy> City = new(() =>

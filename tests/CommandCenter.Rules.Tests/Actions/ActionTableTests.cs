@@ -4,6 +4,7 @@ using CommandCenter.Grains.Incidents;
 namespace CommandCenter.Rules.Tests.Actions;
 
 /// <summary>The action table is whole: every action once, each with its words, and every person action with stages and roles.</summary>
+[Trait("Category", "Unit")]
 public class ActionTableTests
 {
     [Fact]

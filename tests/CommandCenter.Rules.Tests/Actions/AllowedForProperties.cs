@@ -11,6 +11,7 @@ namespace CommandCenter.Rules.Tests.Actions;
 /// every step, every person: what AllowedFor offers is exactly what Decide takes from that person, and a
 /// refusal lists what that person may do now and never the action it refused.
 /// </summary>
+[Trait("Category", "Unit")]
 public class AllowedForProperties
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);

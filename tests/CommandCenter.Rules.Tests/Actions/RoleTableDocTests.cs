@@ -3,6 +3,7 @@ using CommandCenter.Grains.Incidents;
 namespace CommandCenter.Rules.Tests.Actions;
 
 /// <summary>docs/authorization.md's table of incident actions is the action table written out; it may not drift.</summary>
+[Trait("Category", "Unit")]
 public class RoleTableDocTests
 {
     private const string Begin = "<!-- action-table:begin";

@@ -6,6 +6,7 @@ using CommandCenter.Tests.Support;
 namespace CommandCenter.Tests.Api;
 
 /// <summary>The incident view and the refusals tell each person what they themselves may do now.</summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class AllowedActionsApiTests(CenterFactory center)
 {

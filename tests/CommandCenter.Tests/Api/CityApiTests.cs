@@ -6,6 +6,7 @@ using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Api;
 
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class CityApiTests(CenterFactory center)
 {

@@ -15,6 +15,7 @@ namespace CommandCenter.Tests.Api;
 /// Every route of the running center and every hub method declares its grid-scope decision, and
 /// docs/authorization.md's grid scope table says the same: a new endpoint cannot be added without one.
 /// </summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class GridScopeRouteTests(CenterFactory center)
 {

@@ -16,6 +16,7 @@ namespace CommandCenter.Tests.Api;
 /// another town (澄江街道 JY01: its incident, its member M00001, its grid): each answer is a 403 naming the desk's
 /// scope, or holds nothing of the other town, as docs/authorization.md's grid scope table says.
 /// </summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class GridScopeTests(CenterFactory center)
 {

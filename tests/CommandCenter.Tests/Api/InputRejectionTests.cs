@@ -11,6 +11,7 @@ namespace CommandCenter.Tests.Api;
 /// Each malformed input an attacker tried answers 4xx with a message naming the field, before anything
 /// is created; errors name fields and rules, never CLR types or server paths.
 /// </summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class InputRejectionTests(CenterFactory center)
 {

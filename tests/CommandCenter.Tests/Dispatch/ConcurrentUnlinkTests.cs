@@ -7,6 +7,7 @@ using CommandCenter.Tests.Support;
 
 namespace CommandCenter.Tests.Dispatch;
 
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class ConcurrentUnlinkTests(CenterFactory center)
 {

@@ -11,6 +11,7 @@ namespace CommandCenter.Tests.Kpis;
 /// Sample policy: dispatch 30 min, accept 15 min, handling 暴露垃圾 E0102 4 working hours, verify 1 h
 /// (urban), return visit 8 working hours; office hours 08:30–12:00 and 13:30–17:30, UTC+8.
 /// </summary>
+[Trait("Category", "Unit")]
 public class ClosedOnTimeTests
 {
     private static DateTimeOffset Local(int hour, int minute, int day = 24) =>

@@ -6,6 +6,7 @@ namespace CommandCenter.Tests.Process;
 /// The standard ways of choosing the port each move it: the default (127.0.0.1:5080) never outranks them.
 /// CenterProcess waits for /health on the address it chose, so a start that listened elsewhere fails.
 /// </summary>
+[Trait("Category", "Process")]
 public class ListenAddressTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "cc-listen", Guid.NewGuid().ToString("N"));

@@ -18,6 +18,7 @@ namespace CommandCenter.Tests.Sla;
 /// the SQLite ledger, the wall's pushed light and its overdue counter, scope state-at and replay.
 /// Seeded: a failure names the seed of its history and the instant, and the same seed writes the same history.
 /// </summary>
+[Trait("Category", "InProcess")]
 public sealed class OneLightRuleTests : IAsyncLifetime
 {
     private const int Seed = 132_026;

@@ -12,6 +12,7 @@ using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace CommandCenter.Tests.Wire;
 
 /// <summary>The generated API view types are read with the JSON options the running center really writes with.</summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public sealed class ApiWireTests(CenterFactory center)
 {

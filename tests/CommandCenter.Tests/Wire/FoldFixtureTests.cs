@@ -14,6 +14,7 @@ namespace CommandCenter.Tests.Wire;
 /// event and between events; the page's vitest suite folds the same events and must agree. A change to the
 /// server's fold changes the fixtures, so it fails here until they are regenerated, and then there until the page follows.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class FoldFixtureTests
 {
     public static string Folder => Path.Combine(Repo.Root, "src", "Dashboard", "test", "fixtures", "fold");

@@ -6,6 +6,7 @@ using MessagePack;
 
 namespace CommandCenter.Tests.Wire;
 
+[Trait("Category", "Unit")]
 public sealed class WireContractTests
 {
     [Fact]

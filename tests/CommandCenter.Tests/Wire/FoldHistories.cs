@@ -34,7 +34,7 @@ public static class FoldHistories
     private static IReadOnlyList<IncidentEvent> StraightThrough()
     {
         var at = Start;
-        var log = new HandBuiltLog("JY-20261124-000001", at, HandBuiltLog.Block("JY01"));
+        var log = new HandBuiltLog("C-20261124-000001", at, Block("T01"));
         log.Dispatch(at += TimeSpan.FromMinutes(5), "M00001");
         var notice = log.State.Notices[^1].Sequence;
         log.Do(IncidentAction.AcknowledgeNotice, HandBuiltLog.Worker("M00001"), at += Moment, c => c with { NoticeSequence = notice });
@@ -50,11 +50,11 @@ public static class FoldHistories
 
     private static IReadOnlyList<IncidentEvent> ReturnedAndReworked()
     {
-        var log = new HandBuiltLog("JY-20261124-000002", Start + TimeSpan.FromMinutes(3), placement: null, category: "E0101");
+        var log = new HandBuiltLog("C-20261124-000002", Start + TimeSpan.FromMinutes(3), placement: null, category: "E0101");
         log.Watch(WarnOf(log) + Moment);
         log.Watch(DueOf(log) + Moment);
         var at = DueOf(log) + TimeSpan.FromMinutes(2);
-        log.Locate(at, HandBuiltLog.Block("JY02", GridArea.Rural));
+        log.Locate(at, Block("T02", GridArea.Rural));
         log.Dispatch(at += TimeSpan.FromMinutes(4), "M00002");
         log.Return(at += TimeSpan.FromMinutes(6));
         log.Dispatch(at += TimeSpan.FromMinutes(3), "M00003");
@@ -71,7 +71,7 @@ public static class FoldHistories
     private static IReadOnlyList<IncidentEvent> SuspendedAndExtended()
     {
         var at = Start + TimeSpan.FromMinutes(7);
-        var log = new HandBuiltLog("JY-20261124-000003", at, HandBuiltLog.Block("JY03"));
+        var log = new HandBuiltLog("C-20261124-000003", at, Block("T03"));
         log.Dispatch(at += TimeSpan.FromMinutes(2), "M00004");
         log.Accept(at += TimeSpan.FromMinutes(3));
         log.Watch(WarnOf(log) + Moment);
@@ -94,7 +94,7 @@ public static class FoldHistories
     private static IReadOnlyList<IncidentEvent> JointHandling()
     {
         var at = Start + TimeSpan.FromMinutes(11);
-        var log = new HandBuiltLog("JY-20261124-000004", at, HandBuiltLog.Block("JY04"), category: "E0102");
+        var log = new HandBuiltLog("C-20261124-000004", at, Block("T04"), category: "E0102");
         log.Do(IncidentAction.Split, HandBuiltLog.Operator, at += TimeSpan.FromMinutes(4), c => c with
         {
             Note = "road and market", Tasks = [new TaskPlan(Platform.LawEnforcement, "M00005"), new TaskPlan(Platform.MarketSupervision, "M00006")],
@@ -114,13 +114,13 @@ public static class FoldHistories
     private static IReadOnlyList<IncidentEvent> DuplicatesThenCancelled()
     {
         var at = Start + TimeSpan.FromMinutes(13);
-        var log = new HandBuiltLog("JY-20261124-000005", at, HandBuiltLog.Block("JY05"), category: "E0101");
+        var log = new HandBuiltLog("C-20261124-000005", at, Block("T05"), category: "E0101");
         foreach (var (minutes, text) in new[] { (3, "same rubbish again"), (6, "rubbish, third call") })
         {
             var duplicate = new IncidentReport("E0101", Priority.Normal, text, "hotline", 31.9, 120.28);
             log.Events.AddRange(IncidentLifecycle.Link(log.State, duplicate, HandBuiltLog.Operator, at += TimeSpan.FromMinutes(minutes)).Events);
         }
-        log.Do(IncidentAction.Unlink, HandBuiltLog.Operator, at += TimeSpan.FromMinutes(2), c => c with { LinkId = "L1", NewIncidentId = "JY-20261124-000006", Note = "another place" });
+        log.Do(IncidentAction.Unlink, HandBuiltLog.Operator, at += TimeSpan.FromMinutes(2), c => c with { LinkId = "L1", NewIncidentId = "C-20261124-000006", Note = "another place" });
         log.Do(IncidentAction.Supervise, HandBuiltLog.Operator, at += TimeSpan.FromMinutes(2), c => c with { Note = "who takes it?" });
         log.Do(IncidentAction.Cancel, HandBuiltLog.Operator, at += TimeSpan.FromMinutes(5), c => c with { Note = "already cleared by the owner" });
         return log.Events;
@@ -129,7 +129,7 @@ public static class FoldHistories
     private static IReadOnlyList<IncidentEvent> SuspendedWhileRed()
     {
         var at = Start + TimeSpan.FromMinutes(17);
-        var log = new HandBuiltLog("JY-20261124-000007", at, HandBuiltLog.Block("JY06"));
+        var log = new HandBuiltLog("C-20261124-000007", at, Block("T06"));
         log.Dispatch(at += TimeSpan.FromMinutes(1), "M00007");
         log.Watch(WarnOf(log) + Moment);
         log.Watch(DueOf(log) + Moment);
@@ -140,6 +140,10 @@ public static class FoldHistories
         log.Do(IncidentAction.Cancel, HandBuiltLog.Operator, at += TimeSpan.FromMinutes(5), c => c with { Note = "reported twice" });
         return log.Events;
     }
+
+    // Grid and case ids of no real city: the fixtures are test data beside the pages, and the pages hold no city literal.
+    private static GridPlacement Block(string town, GridArea area = GridArea.Urban) =>
+        new($"{town}-01-01", [$"{town}-01-01", $"{town}-01", town, "CITY"], area);
 
     private static DateTimeOffset WarnOf(HandBuiltLog log) => log.State.Active!.Deadline.WarnAt;
     private static DateTimeOffset DueOf(HandBuiltLog log) => log.State.Active!.Deadline.DueAt;

@@ -69,6 +69,21 @@ public class GridApiTests(CenterFactory center)
     }
 
     [Fact]
+    public async Task Every_grid_says_its_area_as_the_import_resolved_it()
+    {
+        var client = await center.ClientFor("operator1");
+
+        var collection = await client.GetFromJsonAsync<JsonElement>("/api/grids?level=2");
+
+        var areas = collection.GetProperty("features").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("properties").GetProperty("id").GetString()!, f => f.GetProperty("properties").GetProperty("area").GetString());
+        areas.Should().HaveCount(SampleCity.Hierarchy.Nodes.Count(n => n.Level == 2));
+        foreach (var (id, area) in areas)
+            area.Should().Be(SampleCity.Hierarchy.Find(id)!.Area == CommandCenter.Grains.Sla.GridArea.Rural ? "rural" : "urban", id);
+        areas.Values.Should().Contain("rural").And.Contain("urban");
+    }
+
+    [Fact]
     public async Task Children_of_a_parent_can_be_listed_and_one_grid_read_with_its_team()
     {
         var client = await center.ClientFor("operator1");

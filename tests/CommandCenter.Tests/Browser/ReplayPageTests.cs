@@ -50,9 +50,12 @@ public class ReplayPageTests(WallFixture wall)
         await WallFixture.SignIn(page, "supervisor1", CenterFactory.DemoPassword);
         await page.WaitForFunctionAsync("() => window.__replay && window.__replay.loaded", null, new() { Timeout = 60_000 });
 
-        // The window (city time in the inputs) and the town as the scope.
-        await page.FillAsync("input.window-from", CityInput(start.AddSeconds(-5)));
-        await page.FillAsync("input.window-to", CityInput(end));
+        // The window (city time in the inputs, in the city's zone from its data, not the browser's) and the town as the scope.
+        var cityZone = (await supervisor.GetFromJsonAsync<JsonElement>("/api/city")).GetProperty("timeZone").GetString()!;
+        (await page.InnerTextAsync(".clock-zone")).Should().Contain(cityZone);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(cityZone);
+        await page.FillAsync("input.window-from", CityInput(start.AddSeconds(-5), zone));
+        await page.FillAsync("input.window-to", CityInput(end, zone));
         await page.FillAsync("input.window-scope", Town);
         (await page.Locator(".scope-name").InnerTextAsync()).Should().Be("璜土镇");
         await page.ClickAsync("button.load");
@@ -195,9 +198,9 @@ public class ReplayPageTests(WallFixture wall)
     }
 
     /// <summary>The value of a datetime-local input showing the instant in city time (Chrome drops ":00" seconds).</summary>
-    private static string CityInput(DateTimeOffset at)
+    private static string CityInput(DateTimeOffset at, TimeZoneInfo zone)
     {
-        var text = at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var text = TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         return text.EndsWith(":00", StringComparison.Ordinal) ? text[..^3] : text;
     }
 }

@@ -73,7 +73,8 @@ public sealed class WallFixture : IAsyncLifetime
             IsMobile = phone,
             HasTouch = phone,
             Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
+            // A browser half a world from the city: the pages show the city's time (GET /api/city), never the browser's.
+            TimezoneId = "America/New_York",
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();

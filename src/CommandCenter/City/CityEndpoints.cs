@@ -1,3 +1,4 @@
+using CommandCenter.Access;
 using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Sla;
 using CommandCenter.Grids;
@@ -17,6 +18,7 @@ public static class CityEndpoints
             return Results.Ok(CityView.Of(index.Hierarchy.Root, settings, policy.Calendar, clock.GetUtcNow()));
         })
         .WithTags("City")
+        .NotGridScoped("the city's own settings: one document for the whole city, the same for every account")
         .Produces<CityView>()
         .WithSummary("The city: name, root grid, IANA time zone (and its UTC offset now, for display), case-number prefix and working calendar.");
     }

@@ -5,6 +5,7 @@ using CommandCenter.Tests.Support;
 namespace CommandCenter.Tests.Geography;
 
 /// <summary>An incident's urban or rural (verification 1 h or 2 h) is its grid's area from the grid file.</summary>
+[Trait("Category", "Unit")]
 public class GridPlacementTests
 {
     [Fact]

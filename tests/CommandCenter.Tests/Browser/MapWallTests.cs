@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CommandCenter.Tests.Support;
 using Microsoft.Playwright;
@@ -29,22 +28,25 @@ public class MapWallTests(WallFixture wall)
     }
 
     [Fact]
-    public async Task An_incident_reported_through_the_API_appears_on_the_map_and_the_SLA_board_within_two_seconds()
+    public async Task An_incident_reported_through_the_API_is_pushed_live_to_the_map_the_SLA_board_and_the_alert_feed()
     {
         var page = await wall.OpenWall();
+        var resyncs = await page.EvaluateAsync<int>("() => window.__wall.resyncs");
+        var sequence = await page.EvaluateAsync<long>("() => window.__wall.sequence");
 
         var id = await wall.Report(wall.NextPoint("JY10"), "E0303", "high", "渣土车遗撒");
-        var clock = Stopwatch.StartNew();
+        // How fast is the push benchmark's to measure; here: it arrives as a push, not by reloading the page or a resync.
         // The map's source is read asynchronously, which WaitForFunction does not await: the page checks it each frame itself.
         (await page.EvaluateAsync<bool>("""
             async id => {
-              for (const end = performance.now() + 2000; performance.now() < end; await new Promise(r => requestAnimationFrame(r)))
+              for (const end = performance.now() + 30000; performance.now() < end; await new Promise(r => requestAnimationFrame(r)))
                 if ((await window.__wall.mapIncidentIds()).includes(id)) return true;
               return false;
             }
-            """, id)).Should().BeTrue("the new incident is drawn on the map within two seconds");
-        await page.Locator($".board-row[data-id='{id}']").WaitForAsync(new() { Timeout = (float)Math.Max(1, 2_000 - clock.ElapsedMilliseconds) });
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+            """, id)).Should().BeTrue("the new incident is drawn on the map");
+        await page.Locator($".board-row[data-id='{id}']").WaitForAsync();
+        (await page.EvaluateAsync<int>("() => window.__wall.resyncs")).Should().Be(resyncs, "it came as a live push, not by reloading a snapshot");
+        (await page.EvaluateAsync<long>("() => window.__wall.sequence")).Should().BeGreaterThan(sequence);
 
         var row = page.Locator($".board-row[data-id='{id}']");
         (await row.GetAttributeAsync("data-state")).Should().Be("gridded");

@@ -24,7 +24,7 @@ public class GridScopeRouteTests(CenterFactory center)
         var undeclared = Routes().Where(r => r.Mark is null).Select(r => r.Name).ToList();
 
         Routes().Should().HaveCountGreaterThan(40, "the whole API, the hub and the non-API routes are enumerated");
-        undeclared.Should().BeEmpty("each route says how grid scope applies: .GridScoped(…) or .NotGridScoped(why)");
+        string.Join("\n", undeclared).Should().BeEmpty("each route says how grid scope applies: .GridScoped(…) or .NotGridScoped(why)");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class GridScopeRouteTests(CenterFactory center)
             .Select(e => $"{e.Name}: the code {e.Word}, the docs {(table.TryGetValue(e.Name, out var said) ? said : "say nothing")}")
             .ToList();
 
-        wrong.Should().BeEmpty("docs/authorization.md's grid scope table lists every route with what the code declares");
+        string.Join("\n", wrong).Should().BeEmpty("docs/authorization.md's grid scope table lists every route with what the code declares");
     }
 
     private sealed record Route(string Name, GridScopeMark? Mark);

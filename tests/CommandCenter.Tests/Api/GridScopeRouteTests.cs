@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CommandCenter.Access;
 using CommandCenter.Tests.Support;
 using CommandCenter.Wall;
@@ -71,6 +72,30 @@ public class GridScopeRouteTests(CenterFactory center)
             .ToList();
 
         string.Join("\n", wrong).Should().BeEmpty("docs/authorization.md's grid scope table lists every route with what the code declares");
+    }
+
+    [Fact]
+    public void Every_scoped_route_is_asked_about_another_town_by_GridScopeTests()
+    {
+        var refusalRows = typeof(GridScopeTests).GetMethod(nameof(GridScopeTests.A_town_desk_asking_about_another_town_is_refused_naming_its_scope))!
+            .GetCustomAttributes<InlineDataAttribute>()
+            .SelectMany(row => row.GetData(null!))
+            .Select(data => $"{data[1]} {Regex.Replace(((string)data[2]).Split('?')[0], "{[a-z]+}", "x")}")
+            .ToList();
+        var scoped = Routes().Where(r => r.Mark is { Effect: not ScopeEffect.NotScoped }).Select(r => r.Name)
+            .Concat(typeof(CenterHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.GetCustomAttribute<GridScopeMark>() is { Effect: not ScopeEffect.NotScoped }).Select(m => $"HUB {m.Name}"))
+            .ToList();
+
+        bool Proved(string route)
+        {
+            if (GridScopeTests.ProvedByFacts.Contains(route)) return true;
+            var pattern = new Regex("^" + Regex.Replace(Regex.Escape(route), @"\\{[^/]+?}", "[^/]+") + "$");
+            return refusalRows.Any(pattern.IsMatch);
+        }
+
+        scoped.Should().NotBeEmpty();
+        string.Join("\n", scoped.Where(r => !Proved(r))).Should().BeEmpty("a scoped route needs a row in GridScopeTests asking it about another town");
     }
 
     private sealed record Route(string Name, GridScopeMark? Mark);

@@ -22,6 +22,17 @@ public class GridScopeTests(CenterFactory center)
     private const string TownSupervisor = "supervisor-jy10-scope-tests";
     private const string OtherTownMember = "M00001";          // home grid JY01
     private const double OtherTownLat = 31.9017, OtherTownLon = 120.2824;   // 澄江街道 (JY01)
+    /// <summary>
+    /// Scoped routes proved by the facts below rather than by a row of the refusal theory: lists that come back
+    /// narrowed, reporting and dispatching, and the hub. GridScopeRouteTests checks that every scoped route is proved.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ProvedByFacts =
+    [
+        "GET /api/incidents", "POST /api/incidents", "GET /api/members", "GET /api/exports/incidents.csv", "GET /api/exports/incidents.geojson",
+        "GET /api/reports/{date}", "GET /api/inspections", "GET /api/wall/snapshot", "GET /api/grids/{id}", "GET /api/kpis", "GET /api/replay",
+        "ANY /hubs/center", "ANY /hubs/center/negotiate", "HUB Follow", "HUB Acknowledge",
+    ];
+
     private static string Window => $"from={Instants.Query(DateTimeOffset.UtcNow.AddHours(-2))}&to={Instants.Query(DateTimeOffset.UtcNow.AddHours(1))}";
     private static string Today => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd");
 

@@ -32,10 +32,12 @@ public sealed class InputChecks(RequestDelegate next)
 
     private static void CheckRoute(HttpContext http, Fields fields)
     {
+        // A catch-all ({**rest}) may be empty: it names no resource, so the endpoint answers (Open311's 404).
+        var catchAll = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.Parameters.Where(p => p.IsCatchAll).Select(p => p.Name).ToHashSet() ?? [];
         foreach (var (name, raw) in http.Request.RouteValues)
         {
             if (raw is not string value || name is "action" or "controller" or "page") continue;
-            if (string.IsNullOrWhiteSpace(value)) fields.Add(name, $"{name} must not be empty or blank.");
+            if (string.IsNullOrWhiteSpace(value)) { if (!catchAll.Contains(name)) fields.Add(name, $"{name} must not be empty or blank."); }
             else if (TextRules.Problem(value, TextLimits.Id) is { } problem) fields.Add(name, $"{name} {problem}");
         }
     }

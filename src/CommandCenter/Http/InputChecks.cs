@@ -32,10 +32,12 @@ public sealed class InputChecks(RequestDelegate next)
 
     private static void CheckRoute(HttpContext http, Fields fields)
     {
+        // A catch-all ({**rest}) may be empty: it names no resource, so the endpoint answers (Open311's 404).
+        var catchAll = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.Parameters.Where(p => p.IsCatchAll).Select(p => p.Name).ToHashSet() ?? [];
         foreach (var (name, raw) in http.Request.RouteValues)
         {
             if (raw is not string value || name is "action" or "controller" or "page") continue;
-            if (string.IsNullOrWhiteSpace(value)) fields.Add(name, $"{name} must not be empty or blank.");
+            if (string.IsNullOrWhiteSpace(value)) { if (!catchAll.Contains(name)) fields.Add(name, $"{name} must not be empty or blank."); }
             else if (TextRules.Problem(value, TextLimits.Id) is { } problem) fields.Add(name, $"{name} {problem}");
         }
     }
@@ -66,18 +68,7 @@ public sealed class InputChecks(RequestDelegate next)
         }
         if (type is not null && !type.Contains("json", StringComparison.Ordinal) && !type.StartsWith("text/", StringComparison.Ordinal)) return;
 
-        request.EnableBuffering();
-        byte[] body;
-        try
-        {
-            using var copy = new MemoryStream();
-            await request.Body.CopyToAsync(copy, http.RequestAborted);
-            body = copy.ToArray();
-        }
-        finally
-        {
-            request.Body.Position = 0;
-        }
+        var body = await Buffered(http);
         var declaredJson = type is not null && type.Contains("json", StringComparison.Ordinal);
         if (declaredJson ? body.Length > 0 : JsonBodyCheck.LooksLikeJson(body))
             JsonBodyCheck.Check(body, strict: declaredJson, fields);
@@ -85,10 +76,20 @@ public sealed class InputChecks(RequestDelegate next)
 
     private static async Task CheckForm(HttpContext http, string type, Fields fields)
     {
-        IFormCollection form;
+        IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> form;
+        IFormFileCollection files = new FormFileCollection();
         try
         {
-            form = await http.Request.ReadFormAsync(http.RequestAborted);
+            if (type == "multipart/form-data")
+            {
+                var multipart = await http.Request.ReadFormAsync(http.RequestAborted);
+                (form, files) = (multipart, multipart.Files);
+            }
+            else
+            {
+                // Read as text and left in the body: endpoints with their own form reader (Open311) read the same bytes.
+                form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(await Buffered(http)));
+            }
         }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or FormatException)
         {
@@ -106,8 +107,24 @@ public sealed class InputChecks(RequestDelegate next)
                 else if (InputDates.Problem(value) is { } date) fields.Add(name, date);
             }
         }
-        foreach (var file in form.Files)
+        foreach (var file in files)
             if (TextRules.Problem(file.FileName ?? "", TextLimits.Id) is { } problem) fields.Add(file.Name, $"The file name {problem}");
+    }
+
+    /// <summary>The whole body, left rewound for the endpoint.</summary>
+    private static async Task<byte[]> Buffered(HttpContext http)
+    {
+        http.Request.EnableBuffering();
+        try
+        {
+            using var copy = new MemoryStream();
+            await http.Request.Body.CopyToAsync(copy, http.RequestAborted);
+            return copy.ToArray();
+        }
+        finally
+        {
+            http.Request.Body.Position = 0;
+        }
     }
 
     private static IResult Refuse(HttpContext http, Fields fields) =>

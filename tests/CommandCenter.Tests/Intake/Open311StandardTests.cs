@@ -27,6 +27,7 @@ public class Open311StandardTests(CenterFactory center)
 
     [Theory]
     [InlineData("GET", "/open311/v2/nothing.json")]
+    [InlineData("GET", "/open311/v2/")]
     [InlineData("GET", "/open311/v2/requests/a/b/c.json")]
     [InlineData("POST", "/open311/v2/discovery.json")]
     public async Task An_unknown_resource_is_a_404_in_the_json_error_list(string method, string url)

@@ -58,9 +58,13 @@ public class ReportChannelTests(CenterFactory center)
         workerView.GetProperty("callerPhone").ValueKind.Should().Be(JsonValueKind.Null);
         workerView.GetProperty("callerName").ValueKind.Should().Be(JsonValueKind.Null);
         workerView.ToString().Should().NotContain("138 0000 1234");
-        var workerEvents = await (await center.ClientFor("M00041")).GetStringAsync($"/api/incidents/{id}/events");
-        workerEvents.Should().Contain("市民来电：道路不洁").And.NotContain("138 0000 1234", "the ledger hides the caller from the worker as the view does").And.NotContain("王五");
-        (await (await center.ClientFor("supervisor1")).GetStringAsync($"/api/incidents/{id}/events")).Should().Contain("王五", "staff read the caller in the ledger");
+        static JsonElement ReportIn(JsonElement events) => events.EnumerateArray().First().GetProperty("report");
+        var workerReport = ReportIn(await (await center.ClientFor("M00041")).GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/events"));
+        workerReport.GetProperty("description").GetString().Should().Be("市民来电：道路不洁");
+        (!workerReport.TryGetProperty("reporterName", out var hiddenName) || hiddenName.ValueKind == JsonValueKind.Null).Should().BeTrue("the ledger hides the caller from the worker as the view does");
+        workerReport.ToString().Should().NotContain("138 0000 1234").And.NotContain("王五");
+        var staffReport = ReportIn(await (await center.ClientFor("supervisor1")).GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/events"));
+        staffReport.GetProperty("reporterName").GetString().Should().Be("王五", "staff read the caller in the ledger");
     }
 
     [Theory]

@@ -56,13 +56,17 @@ public class SlaDeadlineTests
     [Fact]
     public void The_light_turns_yellow_and_red_exactly_at_the_working_time_instants()
     {
-        var deadline = Policy.Start(SlaStep.Evaluate, E0102, Priority.Normal, GridArea.Urban, At(2026, 3, 2, 15, 0));
+        // The 8-working-hour instants above, on a step that turns red at its deadline (an unanswered return visit
+        // closes at its due instant instead: see the last line).
+        var visit = Policy.Start(SlaStep.Evaluate, E0102, Priority.Normal, GridArea.Urban, At(2026, 3, 2, 15, 0));
+        var deadline = visit with { Step = SlaStep.Verify };
 
         SlaLightRule.LightOf(deadline, At(2026, 3, 3, 12, 30)).Should().Be(SlaLight.Green, "the lunch break does not count");
         SlaLightRule.LightOf(deadline, At(2026, 3, 3, 13, 54).AddTicks(-1)).Should().Be(SlaLight.Green);
         SlaLightRule.LightOf(deadline, At(2026, 3, 3, 13, 54)).Should().Be(SlaLight.Yellow);
         SlaLightRule.LightOf(deadline, At(2026, 3, 3, 15, 30).AddTicks(-1)).Should().Be(SlaLight.Yellow);
         SlaLightRule.LightOf(deadline, At(2026, 3, 3, 15, 30)).Should().Be(SlaLight.Red);
+        SlaLightRule.LightOf(visit, At(2026, 3, 3, 15, 30)).Should().Be(SlaLight.None, "the unanswered visit closed at its due instant");
     }
 
     [Fact]

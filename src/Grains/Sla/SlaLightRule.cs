@@ -54,7 +54,7 @@ public static class SlaLightRule
     /// </summary>
     public static SlaLight LightOf(IncidentState state, DeadlineRecord record, DateTimeOffset at)
     {
-        if (ReferenceEquals(record, state.Active)) return LightAt(state, at);
+        if (record == state.Active) return LightAt(state, at);
         if (record.EndedAt is { } ended) return CourseOf(record).WorstBefore(ended);
         var course = CourseOf(record);
         if (state.Status == IncidentStatus.Suspended && state.SuspendedAt is { } stopped) course = Frozen(course, stopped);

@@ -214,7 +214,10 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
         }
         var handledNow = after.Step >= 4 && after.State != "handling" && after.State != "cancelled";
         var handledBefore = before is not null && before.Step >= 4 && before.State != "handling";
-        if (handledNow && !handledBefore && handledToday.Add(after.Id) && !after.Breached) onTimeToday.Add(after.Id);
+        // On time: the handling step had not turned red before the result came (the light rule's instants, as the KPI
+        // judges it); the delta after the result already runs the next step's clock, so it cannot tell.
+        var onTime = before is null ? !after.Breached : before.Light.WorstBefore(after.UpdatedAt) != Sla.SlaLight.Red;
+        if (handledNow && !handledBefore && handledToday.Add(after.Id) && onTime) onTimeToday.Add(after.Id);
     }
 
     private ScopeCounters Counters()

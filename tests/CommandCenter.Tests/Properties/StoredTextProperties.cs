@@ -16,6 +16,7 @@ namespace CommandCenter.Tests.Properties;
 /// refuses is a 400 naming the field. Seeded generated strings mixing separators, quotes, line breaks, markup,
 /// formula starts, Chinese, emoji, control characters and lone surrogates.
 /// </summary>
+[Trait("Category", "InProcess")]
 [Collection(CenterCollection.Name)]
 public class StoredTextProperties(CenterFactory center, ITestOutputHelper output)
 {

@@ -12,6 +12,7 @@ namespace CommandCenter.Tests.Sla;
 /// 挂账 stops the clock: a suspended incident shows the light it had at the instant of suspension on every
 /// surface of the running center, however long it stays parked past its old deadline.
 /// </summary>
+[Trait("Category", "InProcess")]
 public sealed class SuspendedLightApiTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "cc-light-api", Guid.NewGuid().ToString("N"));

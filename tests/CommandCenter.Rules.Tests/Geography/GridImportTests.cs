@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using CommandCenter.Grains.Geography;
 using CommandCenter.Grains.Sla;
 
-namespace CommandCenter.Tests.Geography;
+namespace CommandCenter.Rules.Tests.Geography;
 
 [Trait("Category", "Unit")]
 public class GridImportTests
@@ -185,7 +185,7 @@ public class GridImportTests
     [Fact]
     public void The_sample_city_passes_its_own_import_checks()
     {
-        var result = GridImport.Read(File.ReadAllText(Path.Combine(Support.Repo.SampleCity, "grids.geojson")));
+        var result = GridImport.Read(File.ReadAllText(Path.Combine(CommandCenter.Tests.Support.Repo.SampleCity, "grids.geojson")));
 
         result.Problems.Should().BeEmpty();
         var levels = result.Hierarchy!.Nodes.GroupBy(n => n.Level).ToDictionary(g => g.Key, g => g.Count());
@@ -242,7 +242,7 @@ public class GridImportTests
     [Fact]
     public void The_sample_towns_keep_their_area_from_the_file_towns_rural_streets_and_zones_urban()
     {
-        var hierarchy = Support.SampleCity.Hierarchy;
+        var hierarchy = CommandCenter.Tests.Support.SampleCity.Hierarchy;
 
         // The file says it per town; a town's name ending in 镇 is how the sample was drawn, not how the center decides.
         foreach (var town in hierarchy.Nodes.Where(n => n.Level == 1))

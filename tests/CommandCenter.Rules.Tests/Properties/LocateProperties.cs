@@ -1,7 +1,7 @@
 using CommandCenter.Tests.Support;
 using CsCheck;
 
-namespace CommandCenter.Tests.Properties;
+namespace CommandCenter.Rules.Tests.Properties;
 
 [Trait("Category", "Unit")]
 public class LocateProperties

@@ -1,7 +1,7 @@
 using CommandCenter.Grains.Assessment;
 using CommandCenter.Grains.Kpis;
 
-namespace CommandCenter.Tests.Kpis;
+namespace CommandCenter.Rules.Tests.Kpis;
 
 /// <summary>The monthly score of docs/assessment.md, on the numbers of its example.</summary>
 [Trait("Category", "Unit")]

@@ -2,7 +2,7 @@ using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Kpis;
 using CommandCenter.Tests.Support;
 
-namespace CommandCenter.Tests.Kpis;
+namespace CommandCenter.Rules.Tests.Kpis;
 
 /// <summary>
 /// KPIs from hand-built ledgers, answers worked out by hand. The sample policy: grid and dispatch 30

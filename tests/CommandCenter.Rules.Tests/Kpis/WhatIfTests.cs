@@ -3,7 +3,7 @@ using CommandCenter.Grains.Kpis;
 using CommandCenter.Grains.Sla;
 using CommandCenter.Tests.Support;
 
-namespace CommandCenter.Tests.Kpis;
+namespace CommandCenter.Rules.Tests.Kpis;
 
 /// <summary>The same ledgers under another policy: same instants, deadlines worked out again.</summary>
 [Trait("Category", "Unit")]

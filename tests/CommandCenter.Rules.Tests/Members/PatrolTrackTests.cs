@@ -1,6 +1,6 @@
 using CommandCenter.Grains.Members;
 
-namespace CommandCenter.Tests.Members;
+namespace CommandCenter.Rules.Tests.Members;
 
 [Trait("Category", "Unit")]
 public class PatrolTrackTests

@@ -2,7 +2,7 @@ using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Dispatch;
 using CommandCenter.Grains.Members;
 
-namespace CommandCenter.Tests.Dispatch;
+namespace CommandCenter.Rules.Tests.Dispatch;
 
 [Trait("Category", "Unit")]
 public class DispatchRankingTests

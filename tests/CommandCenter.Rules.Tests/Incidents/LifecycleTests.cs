@@ -4,7 +4,7 @@ using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Sla;
 using CommandCenter.Tests.Support;
 
-namespace CommandCenter.Tests.Incidents;
+namespace CommandCenter.Rules.Tests.Incidents;
 
 /// <summary>The nine-step loop and its side paths on explicit instants (no clock is read).</summary>
 [Trait("Category", "Unit")]

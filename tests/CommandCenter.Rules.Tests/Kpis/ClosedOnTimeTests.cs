@@ -3,7 +3,7 @@ using CommandCenter.Grains.Kpis;
 using CommandCenter.Grains.Sla;
 using CommandCenter.Tests.Support;
 
-namespace CommandCenter.Tests.Kpis;
+namespace CommandCenter.Rules.Tests.Kpis;
 
 /// <summary>
 /// 按期结案率 for return visits nobody answers, worked out by hand. The rule (docs/kpis.md): the clock's

@@ -1,6 +1,6 @@
 using CommandCenter.Tests.Support;
 
-namespace CommandCenter.Tests.Geography;
+namespace CommandCenter.Rules.Tests.Geography;
 
 [Trait("Category", "Unit")]
 public class GridIndexTests

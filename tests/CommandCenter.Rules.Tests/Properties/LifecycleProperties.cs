@@ -5,7 +5,7 @@ using CommandCenter.Grains.Sla;
 using CommandCenter.Tests.Support;
 using CsCheck;
 
-namespace CommandCenter.Tests.Properties;
+namespace CommandCenter.Rules.Tests.Properties;
 
 /// <summary>
 /// Random sequences of actions by random people at random times: whatever happens, the incident

@@ -35,7 +35,7 @@ public sealed record IncidentView(
     /// <summary>The view for a worker: the report without who called and how to reach them; staff call back.</summary>
     public IncidentView WithoutCaller() => this with { CallerName = null, CallerPhone = null };
 
-    public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now, Actor? viewer = null)
+    public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now, Actor viewer)
     {
         var running = s.IsOpen && s.Status != IncidentStatus.Suspended;
         var deadlines = s.History.Select(d => new DeadlineView(

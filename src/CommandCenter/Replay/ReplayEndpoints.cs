@@ -34,7 +34,8 @@ public static class ReplayEndpoints
         .WithTags("Replay")
         .WithSummary("NDJSON: a snapshot of every incident of the scope at `from` (with its SLA light), then every event in [from, to) in time order, then an end line.");
 
-        app.MapGet("/api/incidents/{id}/state", async (string id, DateTimeOffset? at, IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue) =>
+        app.MapGet("/api/incidents/{id}/state", async (string id, DateTimeOffset? at, IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue,
+            System.Security.Claims.ClaimsPrincipal user) =>
         {
             if (at is null) return Problems.Field("at", "Give the instant (at, an ISO 8601 time).");
             var events = await ledger.Read(id);
@@ -43,7 +44,8 @@ public static class ReplayEndpoints
             var state = IncidentHistory.StateAt(upTo, at.Value);
             if (state is null)
                 return Results.Problem(title: "Not reported yet", detail: $"Incident \"{id}\" was reported at {events[0].At:O}, after {at.Value:O}.", statusCode: 404);
-            return Results.Ok(IncidentView.Of(state, upTo, policy, catalogue, at.Value));
+            // The same shape as the live view showed this person then, the actions offered them included.
+            return Results.Ok(IncidentView.Of(state, upTo, policy, catalogue, at.Value, IncidentEndpoints.ActorOf(user)));
         })
         .RequireAuthorization(Policies.Supervision)
         .WithTags("Replay")

@@ -10,9 +10,9 @@ public sealed record ActionFieldView(
 /// <summary>An action the signed-in person may take now, with its words and the fields it asks for.</summary>
 public sealed record ActionOffer(string Action, string Chinese, string English, IReadOnlyList<ActionFieldView> Fields)
 {
-    /// <summary>What this person may do on the incident now, in the table's order; nothing for a state of the past (no viewer).</summary>
-    public static IReadOnlyList<ActionOffer> For(IncidentState state, Actor? viewer) =>
-        (viewer is null ? [] : IncidentActions.AllowedFor(state, viewer)).Select(r => new ActionOffer(r.Word, r.Chinese, r.English,
+    /// <summary>What this person may do on the incident now, in the table's order.</summary>
+    public static IReadOnlyList<ActionOffer> For(IncidentState state, Actor viewer) =>
+        IncidentActions.AllowedFor(state, viewer).Select(r => new ActionOffer(r.Word, r.Chinese, r.English,
             r.FieldsAt(state).Select(f => new ActionFieldView(
                 f.Name, f.Kind.ToString().ToLowerInvariant(), f.Required, f.Chinese, f.English, f.Prompt,
                 f.RequiredWhen, f.MaxLength, f.Min, f.Max, f.Limit)).ToList())).ToList();

@@ -39,7 +39,7 @@ public sealed record IncidentView(
     public static IncidentEvent WithoutCaller(IncidentEvent e) =>
         e.Report is null ? e : e with { Report = e.Report with { ReporterName = null, ReporterPhone = null } };
 
-    public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now, Actor? viewer = null)
+    public static IncidentView Of(IncidentState s, IReadOnlyList<IncidentEvent> events, SlaPolicy policy, CategoryCatalogue catalogue, DateTimeOffset now, Actor viewer)
     {
         var deadlines = s.History.Select(d => new DeadlineView(
             Word(d.Deadline.Step), d.Deadline.StartedAt, d.Deadline.WarnAt, d.Deadline.DueAt, d.Deadline.OriginalDueAt, d.Deadline.Limit.ToString(),

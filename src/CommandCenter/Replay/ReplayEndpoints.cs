@@ -52,7 +52,8 @@ public static class ReplayEndpoints
             var state = IncidentHistory.StateAt(upTo, at.Value);
             if (state is null)
                 return Results.Problem(title: "Not reported yet", detail: $"Incident \"{id}\" was reported at {events[0].At:O}, after {at.Value:O}.", statusCode: 404);
-            return Results.Ok(IncidentView.Of(state, upTo, policy, catalogue, at.Value));
+            // The same shape as the live view showed this person then, the actions offered them included.
+            return Results.Ok(IncidentView.Of(state, upTo, policy, catalogue, at.Value, IncidentEndpoints.ActorOf(user)));
         })
         .RequireAuthorization(Policies.Supervision)
         .GridScoped(ScopeEffect.Refuses, "the incident by the grid it is in now")

@@ -18,10 +18,6 @@ public static class IncidentLifecycle
     public static IReadOnlyList<IncidentAction> AllowedIn(IncidentState state) =>
         IncidentActions.PossibleIn(state).Select(r => r.Action).ToList();
 
-    /// <summary>The actions this person may take now.</summary>
-    public static IReadOnlyList<IncidentAction> AllowedFor(IncidentState state, Actor actor) =>
-        IncidentActions.AllowedFor(state, actor).Select(r => r.Action).ToList();
-
     /// <summary>Whether the role may ever take the action (the assignee check comes later).</summary>
     public static bool RoleMay(IncidentAction action, Actor actor) => IncidentActions.Of(action).RoleMay(actor);
 

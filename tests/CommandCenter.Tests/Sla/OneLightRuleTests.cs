@@ -84,7 +84,7 @@ public sealed class OneLightRuleTests : IAsyncLifetime
         var rule = SlaLightRule.LightAt(state, at);
         var word = SlaLightWords.Word(rule);
 
-        var view = IncidentView.Of(state, written, SampleRules.Policy, SampleRules.Catalogue, at).Light;
+        var view = IncidentView.Of(state, written, SampleRules.Policy, SampleRules.Catalogue, at, Actor.System).Light;
         var replayed = IncidentHistory.StateAt(history.Events, at)!;      // the whole ledger, read later, folded to the instant
         var replay = IncidentAt.Of(replayed, SampleRules.Policy, at).Light;
         var listed = (await ledger.Query(Only(history.Id, overdue: null, at))).Items.Single();
@@ -112,7 +112,7 @@ public sealed class OneLightRuleTests : IAsyncLifetime
         {
             var at = end + TimeSpan.FromMinutes(random.Next(0, 3 * 24 * 60));
             var expected = Ids(histories.Where(h => SlaLightRule.IsOverdueAt(h.State, at)));
-            var views = Ids(histories.Where(h => IncidentView.Of(h.State, h.Events, SampleRules.Policy, SampleRules.Catalogue, at).Light == "red"));
+            var views = Ids(histories.Where(h => IncidentView.Of(h.State, h.Events, SampleRules.Policy, SampleRules.Catalogue, at, Actor.System).Light == "red"));
             var listed = (await ledger.Query(new IncidentQuery(null, null, true, null, null, at, 0, Histories))).Items.Select(s => s.Id).ToHashSet();
             var scope = await OverdueInScope(scopes, "JY", at);
             expected.Should().NotBeEmpty().And.BeEquivalentTo(views, $"views at {at:O}");
@@ -134,7 +134,7 @@ public sealed class OneLightRuleTests : IAsyncLifetime
             var at = Start + TimeSpan.FromTicks((long)(random.NextDouble() * (end - Start).Ticks));
             var expected = Ids(histories.Where(h => IncidentHistory.StateAt(h.Events, at) is { } s && SlaLightRule.IsOverdueAt(s, at)));
             var views = Ids(histories.Where(h => IncidentHistory.StateAt(h.Events, at) is { } s
-                && IncidentView.Of(s, h.Events.TakeWhile(e => e.At <= at).ToList(), SampleRules.Policy, SampleRules.Catalogue, at).Light == "red"));
+                && IncidentView.Of(s, h.Events.TakeWhile(e => e.At <= at).ToList(), SampleRules.Policy, SampleRules.Catalogue, at, Actor.System).Light == "red"));
             views.Should().BeEquivalentTo(expected, $"views at {at:O}");
             (await OverdueInScope(scopes, "JY", at)).Should().BeEquivalentTo(expected, $"scope state-at at {at:O}");
         }

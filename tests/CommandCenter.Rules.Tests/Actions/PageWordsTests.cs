@@ -4,6 +4,7 @@ using CommandCenter.Grains.Incidents;
 namespace CommandCenter.Rules.Tests.Actions;
 
 /// <summary>The pages' timeline words for actions (shared/words.ts) are the action table's words, entry for entry.</summary>
+[Trait("Category", "Unit")]
 public partial class PageWordsTests
 {
     [GeneratedRegex(@"^\s*'?(?<word>[a-z-]+)'?:\s*\['(?<zh>[^']*)',\s*'(?<en>[^']*)'\],?\s*$", RegexOptions.Multiline)]

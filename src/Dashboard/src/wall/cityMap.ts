@@ -241,6 +241,38 @@ export class CityMap {
     this.map.easeTo({ center: [lon, lat], padding: { right: coveredRight, left: 0, top: 0, bottom: 0 }, duration: 600 });
   }
 
+  private pin: Marker | null = null;
+  private pointHandler: ((lon: number, lat: number) => void) | null = null;
+
+  /** A draggable pin (the call form's place); a drag calls back with where it was dropped. */
+  setPin(lon: number, lat: number, moved: (lon: number, lat: number) => void): void {
+    this.clearPin();
+    const element = document.createElement('div');
+    element.className = 'call-pin';
+    this.pin = new Marker({ element, draggable: true, anchor: 'bottom' }).setLngLat([lon, lat]).addTo(this.map);
+    this.pin.on('dragend', () => {
+      const at = this.pin?.getLngLat();
+      if (at) moved(at.lng, at.lat);
+    });
+  }
+
+  clearPin(): void {
+    this.pin?.remove();
+    this.pin = null;
+  }
+
+  /** While set, a click on the map (not on an incident) names a point: the call form locates with it. */
+  onPoint(handler: ((lon: number, lat: number) => void) | null): void {
+    if (!this.pointHandler && handler) this.map.on('click', this.pointClicked);
+    if (this.pointHandler && !handler) this.map.off('click', this.pointClicked);
+    this.pointHandler = handler;
+  }
+
+  private readonly pointClicked = (e: { lngLat: { lng: number; lat: number }; point: { x: number; y: number } }): void => {
+    if (this.map.getLayer('incidents') && this.map.queryRenderedFeatures([e.point.x, e.point.y], { layers: ['incidents'] }).length) return;
+    this.pointHandler?.(e.lngLat.lng, e.lngLat.lat);
+  };
+
   /** Back to the whole city once the panel is closed. */
   release(): void {
     this.map.setPadding({ left: 0, right: 0, top: 0, bottom: 0 });

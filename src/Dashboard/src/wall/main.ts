@@ -10,6 +10,7 @@ import { city, loadCity } from '../shared/city';
 import type { FeedBatch, FeedSnapshot, IncidentDelta } from '../shared/wire';
 import { clock, dateLine, en, h, priorityWords, zh } from '../shared/words';
 import { AlertFeed } from './alertFeed';
+import { CallForm } from './callForm';
 import { CityMap } from './cityMap';
 import { gridLoads } from './gridLoad';
 import { IncidentPanel } from './incidentPanel';
@@ -49,6 +50,9 @@ async function startWall(account: Account): Promise<void> {
   const boardHost = h('section.panel.board', { id: 'board' });
   const alertsHost = h('section.panel.alerts', { id: 'alerts' });
   const banner = h('div.banner', { hidden: true });
+  // 受理: operators and admins take hotline calls here (a supervisor's account cannot report, so it has no button).
+  const mayTakeCalls = account.role === 'operator' || account.role === 'admin';
+  const callButton = h('button.take-call', { type: 'button', hidden: !mayTakeCalls, title: '热线受理 Take a call (F2)' }, '受理 F2');
   const situation = situationCard();
 
   app.replaceChildren(h('div.wall', {},
@@ -61,7 +65,7 @@ async function startWall(account: Account): Promise<void> {
       h('div.counters', {}, ...Object.values(counters).map(c => c.element)),
       h('div.head-side', {},
         h('div.clock', {}, time, date),
-        h('div.head-meta', {}, link,
+        h('div.head-meta', {}, link, callButton,
           h('button.signout', { type: 'button', title: 'Sign out', onclick: () => { signOut(); location.reload(); } }, `${account.username} · 退出`)))),
     h('main.wall-body', {},
       h('div.map-area', {}, mapHost, situation.element, legend(), detailHost, banner),
@@ -86,6 +90,12 @@ async function startWall(account: Account): Promise<void> {
     location.assign(url);
   });
   document.title = `${lookup.gridName(scope)} · 指挥中心大屏`;
+
+  const calls = new CallForm(mapHost.parentElement!, map, id => void select(id));
+  callButton.addEventListener('click', () => void calls.open());
+  document.addEventListener('keydown', e => {
+    if (e.key === 'F2' && mayTakeCalls) { e.preventDefault(); void calls.open(); }
+  });
 
   const board = new SlaBoard(boardHost, lookup, id => void select(id));
   const alerts = new AlertFeed(alertsHost, lookup, id => void select(id));

@@ -1,0 +1,224 @@
+// 受理: the hotline call-taking form beside the wall, made to be filled while the caller speaks, keyboard first.
+// F2 opens it; the address box searches the city's gazetteer (names, pinyin, initials) and pins the place on the
+// map, where the pin can be dragged or the map clicked; Ctrl+Enter submits; the case number is shown large to
+// read back to the caller. What is valid is the server's to say: its refusals are shown at the fields they name.
+
+import { api, ApiError } from '../shared/api';
+import type { CategoryView } from '../shared/wire';
+import { h, priorityWords, zh, en } from '../shared/words';
+import type { CityMap } from './cityMap';
+
+/** One answer of GET /api/places. */
+interface PlaceView {
+  id: string; name: string; kind: string; lat: number; lon: number; gridId: string | null;
+  chain: { id: string; name: string; level: number }[]; score: number; matchedBy: string; confident: boolean;
+}
+
+interface LocateAnswer { inside: boolean; chain?: { id: string; name: string; level: number }[] }
+
+interface Created { id: string; state: string; step: number; duplicateOf?: string | null }
+
+const kindWords: Record<string, string> = { grid: '网格', road: '道路', community: '村居', landmark: '地标', seat: '政府驻地' };
+
+export class CallForm {
+  readonly element: HTMLElement;
+  private categories: CategoryView[] = [];
+  private point: { lat: number; lon: number } | null = null;
+  private places: PlaceView[] = [];
+  private searchTimer = 0;
+  private searchSerial = 0;
+  private readonly fields: Record<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
+  private readonly categoryHint = h('p.call-hint', {});
+  private readonly suggestions = h('ul.call-places', {});
+  private readonly chain = h('p.call-chain', {});
+  private readonly result = h('div.call-result', { hidden: true });
+  private readonly message = h('p.call-message', {});
+
+  constructor(host: HTMLElement, private readonly map: CityMap, private readonly opened: (id: string) => void) {
+    const input = (name: string, attrs: Record<string, unknown> = {}) => h('input', { name, autocomplete: 'off', ...attrs });
+    this.fields = {
+      callerName: input('callerName', { maxLength: 100, placeholder: '姓名 Name' }),
+      callerPhone: input('callerPhone', { maxLength: 30, inputMode: 'tel', placeholder: '电话 Phone' }),
+      category: input('category', { placeholder: '类别名称或编码 Category name or code' }),
+      address: input('address', { maxLength: 500, placeholder: '地名、拼音或首字母 Place, pinyin or initials' }),
+      priority: h('select', { name: 'priority' }, ...Object.keys(priorityWords).map(p => h('option', { value: p }, `${zh(priorityWords, p)} ${en(priorityWords, p)}`))),
+      description: h('textarea', { name: 'description', rows: 3, maxLength: 4000, placeholder: '事件描述 What happened' }),
+    };
+    // Attributes with no writable property of the same name.
+    this.fields.category.setAttribute('list', 'call-categories');
+    this.fields.address.setAttribute('role', 'combobox');
+    const row = (label: string, english: string, name: string, ...extra: Node[]) =>
+      h('label.call-row', { dataset: { field: name } }, h('span', {}, label, h('small', {}, english)), this.fields[name], h('em.call-error', {}), ...extra);
+    const submit = h('button.call-submit', { type: 'submit' }, '受理提交 ', h('small', {}, 'Submit (Ctrl+Enter)'));
+    const form = h('form.call-form', { noValidate: true },
+      row('来电人', 'Caller', 'callerName'), row('联系电话', 'Phone', 'callerPhone'),
+      row('事件类别', 'Category', 'category', this.categoryHint),
+      row('事发地点', 'Where', 'address', this.suggestions, this.chain),
+      row('紧急程度', 'Priority', 'priority'), row('事件描述', 'Description', 'description'),
+      this.message, submit);
+    this.element = h('aside.call', { id: 'call', hidden: true },
+      h('button.detail-close', { type: 'button', title: '关闭 Close (Esc)', onclick: () => this.close() }, '×'),
+      h('div.detail-body', {}, h('h2', {}, '热线受理 ', h('small', {}, '12345 call')), form, this.result));
+    this.element.setAttribute('aria-label', '受理 Take a call');
+    host.append(this.element);
+
+    form.addEventListener('submit', e => { e.preventDefault(); void this.submit(); });
+    this.element.addEventListener('keydown', e => {
+      if (e.key === 'Escape') this.close();
+      if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); void this.submit(); }
+    });
+    this.fields.category.addEventListener('input', () => this.categoryChosen());
+    this.fields.address.addEventListener('input', () => this.searchSoon());
+    this.fields.address.addEventListener('keydown', e => {
+      const key = (e as KeyboardEvent).key;
+      if (key === 'Enter' && this.places.length) { e.preventDefault(); this.choose(this.places[0]); }
+      if (key === 'ArrowDown') (this.suggestions.querySelector('li') as HTMLElement | null)?.focus();
+    });
+  }
+
+  get isOpen(): boolean { return !this.element.hidden; }
+
+  async open(): Promise<void> {
+    if (!this.categories.length) {
+      this.categories = await api<CategoryView[]>('/api/categories');
+      this.element.append(h('datalist', { id: 'call-categories' },
+        ...this.categories.map(c => h('option', { value: `${c.code} ${c.name}` }, `${c.majorName} · ${c.kind}`))));
+    }
+    this.reset();
+    this.element.hidden = false;
+    this.map.onPoint((lon, lat) => void this.pointChosen(lat, lon, null));
+    this.fields.callerName.focus();
+  }
+
+  close(): void {
+    this.element.hidden = true;
+    this.map.onPoint(null);
+    this.map.clearPin();
+  }
+
+  private reset(): void {
+    for (const field of Object.values(this.fields)) if (!(field instanceof HTMLSelectElement)) field.value = '';
+    this.fields.priority.value = 'normal';
+    this.point = null;
+    this.places = [];
+    this.suggestions.replaceChildren();
+    this.chain.textContent = '在地图上点击也可定位 · or click the map';
+    this.categoryHint.textContent = '';
+    this.message.textContent = '';
+    this.result.hidden = true;
+    this.showErrors({});
+    this.map.clearPin();
+  }
+
+  /** The category typed or picked: its code, with its default priority and limit shown and taken. */
+  private category(): CategoryView | undefined {
+    const text = this.fields.category.value.trim();
+    const code = text.split(/\s+/)[0]?.toUpperCase();
+    return this.categories.find(c => c.code === code) ?? this.categories.find(c => c.name === text);
+  }
+
+  private categoryChosen(): void {
+    const category = this.category();
+    this.categoryHint.textContent = category
+      ? `${category.code} ${category.name} · ${category.platform} · 默认 ${zh(priorityWords, category.defaultPriority)} · 处置时限 ${category.handlingLimit}`
+      : '';
+    if (category) this.fields.priority.value = category.defaultPriority;
+  }
+
+  private searchSoon(): void {
+    window.clearTimeout(this.searchTimer);
+    this.searchTimer = window.setTimeout(() => void this.search(), 180);
+  }
+
+  private async search(): Promise<void> {
+    const q = this.fields.address.value.trim();
+    const serial = ++this.searchSerial;
+    if (!q) { this.places = []; this.suggestions.replaceChildren(); return; }
+    try {
+      const found = await api<PlaceView[]>(`/api/places?q=${encodeURIComponent(q)}&limit=8`);
+      if (serial !== this.searchSerial) return; // an older answer after a newer question
+      this.places = found;
+      this.suggestions.replaceChildren(...found.map(place => {
+        const item = h('li', { tabIndex: 0, dataset: { id: place.id } },
+          h('strong', {}, place.name), h('span', {}, kindWords[place.kind] ?? place.kind),
+          h('small', {}, [...place.chain].reverse().slice(1).map(g => g.name).join(' › ')));
+        item.addEventListener('click', () => this.choose(place));
+        item.addEventListener('keydown', e => {
+          if (e.key === 'Enter') { e.preventDefault(); this.choose(place); }
+          if (e.key === 'ArrowDown') (item.nextElementSibling as HTMLElement | null)?.focus();
+          if (e.key === 'ArrowUp') ((item.previousElementSibling as HTMLElement | null) ?? this.fields.address).focus();
+        });
+        return item;
+      }));
+    } catch (e) {
+      this.suggestions.replaceChildren(h('li.call-none', {}, e instanceof ApiError ? e.message : '查询失败 · search failed'));
+    }
+  }
+
+  private choose(place: PlaceView): void {
+    this.fields.address.value = place.name;
+    this.suggestions.replaceChildren();
+    this.places = [];
+    void this.pointChosen(place.lat, place.lon, place.chain);
+    this.fields.priority.focus();
+  }
+
+  /** A point from a place, a map click or a dragged pin: pinned, and its grid chain shown (asked of the server when not known). */
+  private async pointChosen(lat: number, lon: number, chain: PlaceView['chain'] | null): Promise<void> {
+    this.point = { lat, lon };
+    this.map.setPin(lon, lat, (movedLon, movedLat) => void this.pointChosen(movedLat, movedLon, null));
+    this.map.flyTo(lon, lat, this.element.offsetWidth + 24);
+    if (!chain) {
+      const located = await api<LocateAnswer>(`/api/grids/locate?lat=${lat}&lon=${lon}`);
+      chain = located.inside ? located.chain ?? [] : [];
+    }
+    this.chain.dataset.inside = String(chain.length > 0);
+    this.chain.textContent = chain.length ? [...chain].reverse().map(g => g.name).join(' › ') : '该点不在本市范围内 · outside the city';
+  }
+
+  private async submit(): Promise<void> {
+    this.showErrors({});
+    this.message.textContent = '';
+    const category = this.category();
+    const body = {
+      category: category?.code ?? this.fields.category.value.trim(),
+      priority: this.fields.priority.value,
+      description: this.fields.description.value.trim(),
+      channel: 'hotline',
+      address: this.fields.address.value.trim() || null,
+      callerName: this.fields.callerName.value.trim() || null,
+      callerPhone: this.fields.callerPhone.value.trim() || null,
+      lat: this.point?.lat ?? null,
+      lon: this.point?.lon ?? null,
+    };
+    try {
+      const created = await api<Created>('/api/incidents', { body });
+      this.showCase(created);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const errors = (e.problem?.errors ?? {}) as Record<string, string[]>;
+      this.showErrors(errors);
+      this.message.textContent = Object.keys(errors).length ? '请更正标红的项 · Correct the marked fields.' : e.message;
+    }
+  }
+
+  private showErrors(errors: Record<string, string[]>): void {
+    for (const row of this.element.querySelectorAll<HTMLElement>('.call-row')) {
+      const field = row.dataset.field!;
+      const text = (errors[field] ?? (field === 'address' ? [...(errors.lat ?? []), ...(errors.lon ?? [])] : [])).join(' ');
+      row.dataset.invalid = String(text.length > 0);
+      row.querySelector('.call-error')!.textContent = text;
+    }
+  }
+
+  private showCase(created: Created): void {
+    const linked = created.duplicateOf != null;
+    this.result.hidden = false;
+    this.result.replaceChildren(
+      h('p', {}, linked ? '已并入在办案件 · Joined an open case' : '受理编号 · Case number'),
+      h('strong.call-case', { dataset: { id: created.id } }, created.id),
+      h('div.call-actions', {},
+        h('button', { type: 'button', onclick: () => { this.close(); this.opened(created.id); } }, '查看案件 ', h('small', {}, 'Open the case')),
+        h('button', { type: 'button', onclick: () => this.reset() }, '下一个来电 ', h('small', {}, 'Next call'))));
+  }
+}

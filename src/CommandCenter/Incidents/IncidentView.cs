@@ -16,10 +16,10 @@ public sealed record NoticeView(int Sequence, string MemberId, string Kind, stri
 
 public sealed record TimelineEntry(int Sequence, DateTimeOffset At, string Action, string Actor, string ActorRole, string From, string To, string? Note, string? MemberId);
 
-public sealed record CategoryView(string Code, string Name, string Kind, string MajorName, string Platform, string DefaultPriority, string HandlingLimit)
+public sealed record CategoryView(string Code, string Name, string Kind, string MajorName, string Platform, string PlatformName, string DefaultPriority, string HandlingLimit)
 {
     public static CategoryView Of(Category c) => new(c.Code, c.Name, c.Kind == CategoryKind.Component ? "部件" : "事件", c.MajorName,
-        c.Platform.ToString(), PriorityWords.Of(c.DefaultPriority), c.HandlingLimit.ToString());
+        c.Platform.ToString(), PlatformWords.Chinese(c.Platform), PriorityWords.Of(c.DefaultPriority), c.HandlingLimit.ToString());
 }
 
 /// <summary>An incident as the API shows it: where it stands, its deadlines and lights, and what happened.</summary>

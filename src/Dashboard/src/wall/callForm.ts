@@ -120,7 +120,7 @@ export class CallForm {
   private categoryChosen(): void {
     const category = this.category();
     this.categoryHint.textContent = category
-      ? `${category.code} ${category.name} · ${category.platform} · 默认 ${zh(priorityWords, category.defaultPriority)} · 处置时限 ${category.handlingLimit}`
+      ? `${category.code} ${category.name} · ${category.platformName} · 默认 ${zh(priorityWords, category.defaultPriority)} · 处置时限 ${category.handlingLimit}`
       : '';
     if (category) this.fields.priority.value = category.defaultPriority;
   }
@@ -167,7 +167,8 @@ export class CallForm {
   private async pointChosen(lat: number, lon: number, chain: PlaceView['chain'] | null): Promise<void> {
     this.point = { lat, lon };
     this.map.setPin(lon, lat, (movedLon, movedLat) => void this.pointChosen(movedLat, movedLon, null));
-    this.map.flyTo(lon, lat, this.element.offsetWidth + 24);
+    // The form covers the map's left side: centre the pin in what stays visible.
+    this.map.flyTo(lon, lat, 0, this.element.offsetWidth + 24);
     if (!chain) {
       const located = await api<LocateAnswer>(`/api/grids/locate?lat=${lat}&lon=${lon}`);
       chain = located.inside ? located.chain ?? [] : [];

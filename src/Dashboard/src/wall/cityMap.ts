@@ -237,8 +237,8 @@ export class CityMap {
   }
 
   /** Brings a point into view beside a panel that covers the map's right side (its width in pixels). */
-  flyTo(lon: number, lat: number, coveredRight = 0): void {
-    this.map.easeTo({ center: [lon, lat], padding: { right: coveredRight, left: 0, top: 0, bottom: 0 }, duration: 600 });
+  flyTo(lon: number, lat: number, coveredRight = 0, coveredLeft = 0): void {
+    this.map.easeTo({ center: [lon, lat], padding: { right: coveredRight, left: coveredLeft, top: 0, bottom: 0 }, duration: 600 });
   }
 
   private pin: Marker | null = null;

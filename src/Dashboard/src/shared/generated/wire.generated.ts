@@ -149,6 +149,7 @@ export interface CategoryView {
   kind: string;
   majorName: string;
   platform: string;
+  platformName: string;
   defaultPriority: string;
   handlingLimit: string;
 }

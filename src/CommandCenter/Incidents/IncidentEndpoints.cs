@@ -136,6 +136,38 @@ public static class IncidentEndpoints
         .GridScoped(ScopeEffect.Refuses, "the incident: staff by its grid, a worker by its own work")
         .WithSummary("The incident's ledger: every event with who, when, from, to and its facts.");
 
+        incidents.MapGet("/nearby", async (string? category, string? lat, string? lon, CategoryCatalogue catalogue, IIncidentLedger ledger,
+            DuplicateRule duplicates, TimeProvider clock, ClaimsPrincipal user, ScopeGate gate) =>
+        {
+            var fields = new Fields();
+            if (category is null || catalogue.Find(category) is null) fields.Add("category", "Give a category code from /api/categories.");
+            var latitude = fields.Coordinate("lat", lat, 90);
+            var longitude = fields.Coordinate("lon", lon, 180);
+            if (fields.Any) return fields.Result();
+            // The duplicate rule's own radius and window: what is listed here is what a report at this point would join.
+            var now = clock.GetUtcNow();
+            var covers = await gate.Covers(user);
+            var open = (await ledger.OpenNear(category!, latitude, longitude, duplicates.RadiusMetres, now - duplicates.WindowOrDefault))
+                .Where(s => covers(s.GridId) && s.Lat is not null && s.Lon is not null)
+                .Select(s => (Incident: s, Metres: Grains.Geography.GeoDistance.Metres(latitude, longitude, s.Lat!.Value, s.Lon!.Value)))
+                .Where(x => x.Metres <= duplicates.RadiusMetres)
+                .OrderBy(x => x.Metres)
+                .ToList();
+            var reports = await ledger.ReportsOf(open.Select(x => x.Incident.Id).ToList());
+            return Results.Ok(new
+            {
+                radiusMetres = duplicates.RadiusMetres,
+                incidents = open.Select(x => new
+                {
+                    id = x.Incident.Id, state = IncidentSteps.Word(x.Incident.Status), category = x.Incident.Category, gridId = x.Incident.GridId,
+                    createdAt = x.Incident.CreatedAt, distanceMetres = Math.Round(x.Metres), description = reports.GetValueOrDefault(x.Incident.Id)?.Description,
+                }),
+            });
+        })
+        .RequireAuthorization(Policies.Staff)
+        .GridScoped(ScopeEffect.Narrows, "only open incidents in the account's subtree")
+        .WithSummary("Open incidents of a category within the duplicate rule's radius of a point, nearest first: what a report there would join. For the call form, before submitting.");
+
         incidents.MapGet("/{id}/recommendations", async (string id, IGrainFactory factory, CommandCenter.Dispatch.Recommender recommender, ClaimsPrincipal user, ScopeGate gate) =>
         {
             var incident = await factory.GetGrain<IIncidentGrain>(id).GetState();

@@ -29,7 +29,7 @@ public class GridScopeTests(CenterFactory center)
     /// </summary>
     public static readonly IReadOnlyList<string> ProvedByFacts =
     [
-        "GET /api/incidents", "POST /api/incidents", "GET /api/members", "GET /api/exports/incidents.csv", "GET /api/exports/incidents.geojson",
+        "GET /api/incidents", "GET /api/incidents/nearby", "POST /api/incidents", "GET /api/members", "GET /api/exports/incidents.csv", "GET /api/exports/incidents.geojson",
         "GET /api/reports/{date}", "GET /api/inspections", "GET /api/wall/snapshot", "GET /api/grids/{id}", "GET /api/kpis", "GET /api/replay",
         "ANY /hubs/center", "ANY /hubs/center/negotiate", "HUB Follow", "HUB Acknowledge",
     ];
@@ -196,6 +196,21 @@ public class GridScopeTests(CenterFactory center)
     private string? otherTownIncident;
 
     /// <summary>An incident in 澄江街道 (JY01), reported there by the city desk.</summary>
+    [Fact]
+    public async Task The_town_desks_check_for_open_cases_near_a_point_shows_nothing_of_another_town()
+    {
+        var other = await OtherTownIncident();
+        var city = await center.ClientFor("operator1");
+        var at = (await city.GetFromJsonAsync<JsonElement>($"/api/incidents/{other}"));
+        var near = $"/api/incidents/nearby?category=E0102&lat={at.GetProperty("lat").GetDouble()}&lon={at.GetProperty("lon").GetDouble()}";
+
+        var seenByCity = await city.GetFromJsonAsync<JsonElement>(near);
+        var seenByTown = await (await Client("operator-jy10")).GetFromJsonAsync<JsonElement>(near);
+
+        seenByCity.GetProperty("incidents").EnumerateArray().Select(i => i.GetProperty("id").GetString()).Should().Contain(other);
+        seenByTown.GetProperty("incidents").EnumerateArray().Should().BeEmpty("the town desk sees nothing of another town");
+    }
+
     private async Task<string> OtherTownIncident()
     {
         if (otherTownIncident is not null) return otherTownIncident;

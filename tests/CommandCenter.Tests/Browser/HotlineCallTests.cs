@@ -63,6 +63,33 @@ public class HotlineCallTests(WallFixture wall)
     }
 
     [Fact]
+    public async Task A_call_about_a_case_already_open_nearby_shows_it_before_submitting_and_joins_it()
+    {
+        var seat = (await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/places?q={Uri.EscapeDataString("璜土镇人民政府")}")).EnumerateArray().First();
+        var known = await wall.Report(seat.GetProperty("lat").GetDouble(), seat.GetProperty("lon").GetDouble(), "E0105", "normal", "河道漂浮垃圾");
+        var page = await wall.OpenWall();
+        await page.Keyboard.PressAsync("F2");
+        var form = page.Locator("#call");
+        await form.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+
+        await form.Locator("input[name=category]").FillAsync("E0105");
+        await form.Locator("input[name=address]").FillAsync("璜土镇人民政府");
+        await form.Locator(".call-places li").First.Filter(new() { HasText = "璜土镇人民政府" }).WaitForAsync();
+        await form.Locator("input[name=address]").PressAsync("Enter");
+
+        await form.Locator($".call-nearby li[data-id='{known}']").WaitForAsync();
+        (await form.Locator(".call-nearby li").First.InnerTextAsync()).Should().Contain("河道漂浮垃圾", "the open case is previewed");
+        await form.Locator("textarea[name=description]").FillAsync("又有人反映河面漂浮垃圾");
+        await form.Locator("button.call-submit").ClickAsync();
+
+        await form.Locator(".call-result").Filter(new() { HasText = "已并入" }).WaitForAsync();
+        (await form.Locator(".call-case").TextContentAsync())!.Trim().Should().Be(known, "the call joined the open case instead of opening another");
+        var incident = await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/incidents/{known}");
+        incident.GetProperty("links").EnumerateArray().Should().ContainSingle(l => l.GetProperty("description").GetString() == "又有人反映河面漂浮垃圾");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_call_without_category_or_description_is_refused_at_the_fields_the_server_names_and_nothing_is_created()
     {
         var page = await wall.OpenWall();

@@ -16,6 +16,11 @@ interface PlaceView {
 
 interface LocateAnswer { inside: boolean; chain?: { id: string; name: string; level: number }[] }
 
+interface Nearby {
+  radiusMetres: number;
+  incidents: { id: string; state: string; category: string; gridId: string | null; createdAt: string; distanceMetres: number; description: string | null }[];
+}
+
 interface Created { id: string; state: string; step: number; duplicateOf?: string | null }
 
 const kindWords: Record<string, string> = { grid: '网格', road: '道路', community: '村居', landmark: '地标', seat: '政府驻地' };
@@ -32,6 +37,8 @@ export class CallForm {
   private readonly suggestions = h('ul.call-places', {});
   private readonly chain = h('p.call-chain', {});
   private readonly result = h('div.call-result', { hidden: true });
+  private readonly nearby = h('div.call-nearby', { hidden: true });
+  private nearbySerial = 0;
   private readonly message = h('p.call-message', {});
 
   constructor(host: HTMLElement, private readonly map: CityMap, private readonly opened: (id: string) => void) {
@@ -54,6 +61,7 @@ export class CallForm {
       row('来电人', 'Caller', 'callerName'), row('联系电话', 'Phone', 'callerPhone'),
       row('事件类别', 'Category', 'category', this.categoryHint),
       row('事发地点', 'Where', 'address', this.suggestions, this.chain),
+      this.nearby,
       row('紧急程度', 'Priority', 'priority'), row('事件描述', 'Description', 'description'),
       this.message, submit);
     this.element = h('aside.call', { id: 'call', hidden: true },
@@ -106,6 +114,7 @@ export class CallForm {
     this.categoryHint.textContent = '';
     this.message.textContent = '';
     this.result.hidden = true;
+    this.nearby.hidden = true;
     this.showErrors({});
     this.map.clearPin();
   }
@@ -123,6 +132,24 @@ export class CallForm {
       ? `${category.code} ${category.name} · ${category.platformName} · 默认 ${zh(priorityWords, category.defaultPriority)} · 处置时限 ${category.handlingLimit}`
       : '';
     if (category) this.fields.priority.value = category.defaultPriority;
+    void this.showNearby();
+  }
+
+  /**
+   * The open cases of this category the duplicate rule would join a report here to, shown before submitting so the
+   * operator can tell the caller the case is known (submitting links the call to the nearest, it opens no new case).
+   */
+  private async showNearby(): Promise<void> {
+    const category = this.category();
+    const serial = ++this.nearbySerial;
+    if (!category || !this.point) { this.nearby.hidden = true; return; }
+    const found = await api<Nearby>(`/api/incidents/nearby?category=${category.code}&lat=${this.point.lat}&lon=${this.point.lon}`);
+    if (serial !== this.nearbySerial) return;
+    this.nearby.hidden = found.incidents.length === 0;
+    this.nearby.replaceChildren(
+      h('p', {}, `附近 ${found.radiusMetres} 米内已有同类在办案件，提交将并入最近的一件 · `, h('small', {}, 'An open case of this kind is near: submitting joins the nearest')),
+      h('ul', {}, ...found.incidents.map(i => h('li', { dataset: { id: i.id } },
+        h('strong', {}, i.id), h('span', {}, `${i.distanceMetres} 米 · ${i.state}`), h('small', {}, i.description ?? '')))));
   }
 
   private searchSoon(): void {
@@ -173,6 +200,7 @@ export class CallForm {
       const located = await api<LocateAnswer>(`/api/grids/locate?lat=${lat}&lon=${lon}`);
       chain = located.inside ? located.chain ?? [] : [];
     }
+    void this.showNearby();
     this.chain.dataset.inside = String(chain.length > 0);
     this.chain.textContent = chain.length ? [...chain].reverse().map(g => g.name).join(' › ') : '该点不在本市范围内 · outside the city';
   }

@@ -17,14 +17,22 @@ public sealed class IncidentDesk(
     IGrainFactory grains, IIncidentLedger ledger, CitySettings city, SlaPolicy policy, DuplicateRule duplicates,
     AutoDispatchPolicy autoDispatch, Recommender recommender, TimeProvider clock, ILogger<IncidentDesk> log)
 {
+    /// <summary>The open incidents a report of the category at the point would join (the duplicate rule), nearest first.</summary>
+    public async Task<IReadOnlyList<NearbyIncident>> OpenNear(string category, double lat, double lon)
+    {
+        var now = clock.GetUtcNow();
+        return duplicates.Near(category, lat, lon, await ledger.OpenNear(category, lat, lon, duplicates.RadiusMetres, now - duplicates.WindowOrDefault), now);
+    }
+
+    /// <summary>How far the duplicate rule looks around a report.</summary>
+    public double DuplicateRadiusMetres => duplicates.RadiusMetres;
+
     /// <param name="caseNumber">A case number reserved beforehand (by an Idempotency-Key); a fresh one when null.</param>
     public async Task<Intake> Open(IncidentReport report, GridPlacement? placement, Actor actor, bool checkDuplicates = true, string? caseNumber = null)
     {
         if (checkDuplicates && report.Lat is { } lat && report.Lon is { } lon)
         {
-            var now = clock.GetUtcNow();
-            var nearby = await ledger.OpenNear(report.Category, lat, lon, duplicates.RadiusMetres, now - duplicates.WindowOrDefault);
-            if (duplicates.Match(report, nearby, now) is { } original)
+            if ((await OpenNear(report.Category, lat, lon)).FirstOrDefault()?.Incident is { } original)
             {
                 var linked = await grains.GetGrain<IIncidentGrain>(original.Id).Link(report, actor);
                 if (linked.Accepted) return new Intake(original.Id, linked, Duplicate: true);

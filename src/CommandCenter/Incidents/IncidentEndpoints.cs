@@ -20,6 +20,10 @@ public static class IncidentEndpoints
     /// <summary>A report from the worker app or a hotline operator; the caller's name and phone come with hotline calls.</summary>
     public sealed record NewIncident(string? Category, string? Priority, double? Lat, double? Lon, string? Description, string? Channel, string? Address,
         string? CallerName = null, string? CallerPhone = null, IReadOnlyList<string?>? Photos = null);
+    /// <summary>What a report at a point would join: the duplicate rule's radius and the open incidents within it, nearest first.</summary>
+    public sealed record NearbyAnswer(double RadiusMetres, IReadOnlyList<NearbyIncidentView> Incidents);
+    public sealed record NearbyIncidentView(string Id, string State, string Category, string? GridId, DateTimeOffset CreatedAt, double DistanceMetres, string? Description);
+
     public sealed record Created(string Id, string State, int Step)
     {
         /// <summary>Set when the report duplicated an open incident: the reporter gets that case number.</summary>
@@ -46,7 +50,7 @@ public static class IncidentEndpoints
         incidents.MapPost("/", async (NewIncident? body, ClaimsPrincipal user, CategoryCatalogue catalogue, GridDirectory grids, IncidentIntake intake,
             HttpContext http, IOptions<JsonOptions> json, ScopeGate gate) =>
         {
-            if (!(user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Worker) || user.IsInRole(Roles.Admin)))
+            if (!Roles.MayReport(user.FindFirst(Claims.Role)?.Value ?? ""))
                 return Results.Problem(title: "Forbidden", detail: "Operators and workers report incidents.", statusCode: 403);
             var fields = new Fields();
             var category = body?.Category is { } code ? catalogue.Find(code) : null;
@@ -136,33 +140,20 @@ public static class IncidentEndpoints
         .GridScoped(ScopeEffect.Refuses, "the incident: staff by its grid, a worker by its own work")
         .WithSummary("The incident's ledger: every event with who, when, from, to and its facts.");
 
-        incidents.MapGet("/nearby", async (string? category, string? lat, string? lon, CategoryCatalogue catalogue, IIncidentLedger ledger,
-            DuplicateRule duplicates, TimeProvider clock, ClaimsPrincipal user, ScopeGate gate) =>
+        incidents.MapGet("/nearby", async (string? category, string? lat, string? lon, CategoryCatalogue catalogue, IncidentDesk desk, IIncidentLedger ledger,
+            ClaimsPrincipal user, ScopeGate gate) =>
         {
             var fields = new Fields();
             if (category is null || catalogue.Find(category) is null) fields.Add("category", "Give a category code from /api/categories.");
             var latitude = fields.Coordinate("lat", lat, 90);
             var longitude = fields.Coordinate("lon", lon, 180);
             if (fields.Any) return fields.Result();
-            // The duplicate rule's own radius and window: what is listed here is what a report at this point would join.
-            var now = clock.GetUtcNow();
             var covers = await gate.Covers(user);
-            var open = (await ledger.OpenNear(category!, latitude, longitude, duplicates.RadiusMetres, now - duplicates.WindowOrDefault))
-                .Where(s => covers(s.GridId) && s.Lat is not null && s.Lon is not null)
-                .Select(s => (Incident: s, Metres: Grains.Geography.GeoDistance.Metres(latitude, longitude, s.Lat!.Value, s.Lon!.Value)))
-                .Where(x => x.Metres <= duplicates.RadiusMetres)
-                .OrderBy(x => x.Metres)
-                .ToList();
+            var open = (await desk.OpenNear(category!, latitude, longitude)).Where(x => covers(x.Incident.GridId)).ToList();
             var reports = await ledger.ReportsOf(open.Select(x => x.Incident.Id).ToList());
-            return Results.Ok(new
-            {
-                radiusMetres = duplicates.RadiusMetres,
-                incidents = open.Select(x => new
-                {
-                    id = x.Incident.Id, state = IncidentSteps.Word(x.Incident.Status), category = x.Incident.Category, gridId = x.Incident.GridId,
-                    createdAt = x.Incident.CreatedAt, distanceMetres = Math.Round(x.Metres), description = reports.GetValueOrDefault(x.Incident.Id)?.Description,
-                }),
-            });
+            return Results.Ok(new NearbyAnswer(desk.DuplicateRadiusMetres, open.Select(x => new NearbyIncidentView(
+                x.Incident.Id, IncidentSteps.Word(x.Incident.Status), x.Incident.Category, x.Incident.GridId, x.Incident.CreatedAt,
+                Math.Round(x.Metres), reports.GetValueOrDefault(x.Incident.Id)?.Description)).ToList()));
         })
         .RequireAuthorization(Policies.Staff)
         .GridScoped(ScopeEffect.Narrows, "only open incidents in the account's subtree")

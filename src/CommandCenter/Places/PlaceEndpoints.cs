@@ -1,6 +1,7 @@
 using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Places;
+using CommandCenter.Grids;
 using CommandCenter.Http;
 
 namespace CommandCenter.Places;
@@ -8,12 +9,10 @@ namespace CommandCenter.Places;
 /// <summary>The gazetteer over HTTP: find a place by (part of) its name or pinyin; an admin imports the places list.</summary>
 public static class PlaceEndpoints
 {
-    public sealed record ChainLink(string Id, string Name, int Level);
-
     /// <summary>One found place: where to pin it, its shape (a road's line), and the grids it lies in, deepest first.</summary>
     public sealed record PlaceView(
-        string Id, string Name, string Kind, double Lat, double Lon, IReadOnlyList<double[]> Shape, string? GridId,
-        IReadOnlyList<ChainLink> Chain, int Score, string MatchedBy, bool Confident);
+        string Id, string Name, string Kind, string KindName, double Lat, double Lon, IReadOnlyList<double[]> Shape, string? GridId,
+        IReadOnlyList<GridEndpoints.ChainLink> Chain, int Score, string MatchedBy, bool Confident);
 
     public static void MapPlaceEndpoints(this IEndpointRouteBuilder app)
     {
@@ -56,10 +55,10 @@ public static class PlaceEndpoints
     {
         var anchor = match.Place.Anchor;
         return new PlaceView(
-            match.Place.Id, match.Place.Name, match.Place.Kind.ToString().ToLowerInvariant(), anchor.Lat, anchor.Lon,
+            match.Place.Id, match.Place.Name, match.Place.Kind.ToString().ToLowerInvariant(), PlaceKindWords.Chinese(match.Place.Kind), anchor.Lat, anchor.Lon,
             match.Place.Shape.Count > 1 ? match.Place.Shape.Select(p => new[] { p.Lon, p.Lat }).ToList() : [],
             match.Chain.Count > 0 ? match.Chain[0].Id : null,
-            match.Chain.Select(n => new ChainLink(n.Id, n.Name, n.Level)).ToList(),
+            match.Chain.Select(n => new GridEndpoints.ChainLink(n.Id, n.Name, n.Level)).ToList(),
             match.Score, match.MatchedBy.ToString().ToLowerInvariant(), match.Score >= Gazetteer.ConfidentScore);
     }
 }

@@ -3,6 +3,15 @@ namespace CommandCenter.Grains.Places;
 /// <summary>What a named place is; grids are places too, so a search finds a village by its grid's name.</summary>
 public enum PlaceKind { Grid, Road, Community, Landmark, Seat }
 
+/// <summary>The words a page shows for a kind of place.</summary>
+public static class PlaceKindWords
+{
+    public static string Chinese(PlaceKind kind) => kind switch
+    {
+        PlaceKind.Road => "道路", PlaceKind.Community => "村居", PlaceKind.Landmark => "地标", PlaceKind.Seat => "政府驻地", _ => "网格",
+    };
+}
+
 /// <summary>A position in the city (WGS84).</summary>
 [GenerateSerializer, Alias("PlacePoint")]
 public readonly record struct PlacePoint([property: Id(0)] double Lat, [property: Id(1)] double Lon);

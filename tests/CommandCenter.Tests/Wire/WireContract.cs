@@ -2,7 +2,9 @@ using System.Reflection;
 using System.Text.Json;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Incidents;
+using CommandCenter.Grids;
 using CommandCenter.Members;
+using CommandCenter.Places;
 using CommandCenter.Replay;
 using CommandCenter.Storage;
 using CommandCenter.Tests.Support;
@@ -38,7 +40,10 @@ public static class WireContract
         yield return new WireSection(
             "HTTP API views (JSON, camelCase, nulls written).",
             WireDialect.Json("API JSON", ApiJson),
-            [typeof(IncidentView), typeof(CategoryView), typeof(MemberView), typeof(MemberEndpoints.TrackView)]);
+            [
+                typeof(IncidentView), typeof(CategoryView), typeof(MemberView), typeof(MemberEndpoints.TrackView),
+                typeof(IncidentEndpoints.Created), typeof(IncidentEndpoints.NearbyAnswer), typeof(PlaceEndpoints.PlaceView), typeof(GridEndpoints.LocateAnswer),
+            ]);
         yield return new WireSection(
             "Replay lines of GET /api/replay (the ledger's JSON: camelCase, enums by name, nulls left out).",
             WireDialect.Json("ledger JSON", LedgerJson.Options),

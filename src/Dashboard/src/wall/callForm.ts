@@ -4,26 +4,9 @@
 // read back to the caller. What is valid is the server's to say: its refusals are shown at the fields they name.
 
 import { api, ApiError } from '../shared/api';
-import type { CategoryView } from '../shared/wire';
+import type { CategoryView, Created, LocateAnswer, NearbyAnswer, PlaceView } from '../shared/wire';
 import { h, priorityWords, zh, en } from '../shared/words';
 import type { CityMap } from './cityMap';
-
-/** One answer of GET /api/places. */
-interface PlaceView {
-  id: string; name: string; kind: string; lat: number; lon: number; gridId: string | null;
-  chain: { id: string; name: string; level: number }[]; score: number; matchedBy: string; confident: boolean;
-}
-
-interface LocateAnswer { inside: boolean; chain?: { id: string; name: string; level: number }[] }
-
-interface Nearby {
-  radiusMetres: number;
-  incidents: { id: string; state: string; category: string; gridId: string | null; createdAt: string; distanceMetres: number; description: string | null }[];
-}
-
-interface Created { id: string; state: string; step: number; duplicateOf?: string | null }
-
-const kindWords: Record<string, string> = { grid: '网格', road: '道路', community: '村居', landmark: '地标', seat: '政府驻地' };
 
 export class CallForm {
   readonly element: HTMLElement;
@@ -143,7 +126,7 @@ export class CallForm {
     const category = this.category();
     const serial = ++this.nearbySerial;
     if (!category || !this.point) { this.nearby.hidden = true; return; }
-    const found = await api<Nearby>(`/api/incidents/nearby?category=${category.code}&lat=${this.point.lat}&lon=${this.point.lon}`);
+    const found = await api<NearbyAnswer>(`/api/incidents/nearby?category=${category.code}&lat=${this.point.lat}&lon=${this.point.lon}`);
     if (serial !== this.nearbySerial) return;
     this.nearby.hidden = found.incidents.length === 0;
     this.nearby.replaceChildren(
@@ -167,7 +150,7 @@ export class CallForm {
       this.places = found;
       this.suggestions.replaceChildren(...found.map(place => {
         const item = h('li', { tabIndex: 0, dataset: { id: place.id } },
-          h('strong', {}, place.name), h('span', {}, kindWords[place.kind] ?? place.kind),
+          h('strong', {}, place.name), h('span', {}, place.kindName),
           h('small', {}, [...place.chain].reverse().slice(1).map(g => g.name).join(' › ')));
         item.addEventListener('click', () => this.choose(place));
         item.addEventListener('keydown', e => {

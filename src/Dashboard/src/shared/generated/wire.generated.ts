@@ -174,6 +174,44 @@ export interface TrackView {
   points: LocationView[];
 }
 
+/** C# CommandCenter.Incidents.IncidentEndpoints.Created */
+export interface Created {
+  id: string;
+  state: string;
+  step: number;
+  duplicateOf: string | null;
+  linkId: string | null;
+}
+
+/** C# CommandCenter.Incidents.IncidentEndpoints.NearbyAnswer */
+export interface NearbyAnswer {
+  radiusMetres: number;
+  incidents: NearbyIncidentView[];
+}
+
+/** C# CommandCenter.Places.PlaceEndpoints.PlaceView */
+export interface PlaceView {
+  id: string;
+  name: string;
+  kind: string;
+  kindName: string;
+  lat: number;
+  lon: number;
+  shape: number[][];
+  gridId: string | null;
+  chain: ChainLink[];
+  score: number;
+  matchedBy: string;
+  confident: boolean;
+}
+
+/** C# CommandCenter.Grids.GridEndpoints.LocateAnswer */
+export interface LocateAnswer {
+  inside: boolean;
+  grid: GridSummary | null;
+  chain: ChainLink[] | null;
+}
+
 /** C# CommandCenter.Incidents.DeadlineView */
 export interface DeadlineView {
   step: string;
@@ -249,6 +287,32 @@ export interface LocationView {
   lat: number;
   lon: number;
   at: string;
+}
+
+/** C# CommandCenter.Incidents.IncidentEndpoints.NearbyIncidentView */
+export interface NearbyIncidentView {
+  id: string;
+  state: string;
+  category: string;
+  gridId: string | null;
+  createdAt: string;
+  distanceMetres: number;
+  description: string | null;
+}
+
+/** C# CommandCenter.Grids.GridEndpoints.ChainLink */
+export interface ChainLink {
+  id: string;
+  name: string;
+  level: number;
+}
+
+/** C# CommandCenter.Grids.GridEndpoints.GridSummary */
+export interface GridSummary {
+  id: string;
+  parentId: string | null;
+  level: number;
+  name: string;
 }
 
 /** C# CommandCenter.Incidents.ActionFieldView */

@@ -1,8 +1,9 @@
 using System.Reflection;
 
-namespace CommandCenter.Rules.Tests;
+namespace CommandCenter.Tests.Support;
 
 /// <summary>
+/// Compiled into both test projects (CommandCenter.Tests links this folder), so each checks its own assembly.
 /// Every test class says what it needs to run (Category: Unit, InProcess, Process, Browser, Cluster), so
 /// `dotnet test --filter Category=Unit` runs the fast ones alone. A class without one fails here.
 /// </summary>

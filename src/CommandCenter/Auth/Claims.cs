@@ -10,6 +10,8 @@ public static class Claims
     public const string Role = "role";
     public const string MemberId = "member_id";
     public const string GridScope = "grid_scope";
+    /// <summary>The desk powers of the account's role (<see cref="Roles.PowersOf"/>), for pages to show what the server will take.</summary>
+    public const string Powers = "powers";
 
     public static string? MemberIdOf(this ClaimsPrincipal user) => user.FindFirst(MemberId)?.Value;
 

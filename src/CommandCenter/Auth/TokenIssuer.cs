@@ -53,6 +53,7 @@ public sealed class TokenIssuer(IGrainFactory grains, SymmetricSecurityKey key, 
         };
         if (account.MemberId is not null) claims[Claims.MemberId] = account.MemberId;
         if (account.GridScope is not null) claims[Claims.GridScope] = account.GridScope;
+        if (Roles.PowersOf(account.Role) is { Count: > 0 } powers) claims[Claims.Powers] = powers.ToArray();
         var token = handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = AuthOptions.Issuer,

@@ -9,6 +9,15 @@ public static class Roles
     public const string Admin = "admin";
 
     public static readonly IReadOnlyList<string> All = [Operator, Worker, Supervisor, Admin];
+
+    /// <summary>Who opens cases (受理 a call, report from the field): operators, workers and admins; a supervisor checks, it does not report.</summary>
+    public static bool MayReport(string role) => role is Operator or Worker or Admin;
+
+    /// <summary>
+    /// The desk powers a role has beyond incident actions (those the incident view offers per case), carried in the
+    /// token so a page shows only what the server will take: "report".
+    /// </summary>
+    public static IReadOnlyList<string> PowersOf(string role) => MayReport(role) ? ["report"] : [];
 }
 
 /// <summary>

@@ -70,6 +70,26 @@ public class SignInTests(CenterFactory center)
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData("operator1", true)]
+    [InlineData("admin", true)]
+    [InlineData("M00040", true)]
+    [InlineData("supervisor1", false)]
+    public async Task The_token_carries_the_report_power_exactly_when_the_server_takes_reports_from_the_account(string username, bool mayReport)
+    {
+        var client = await center.ClientFor(username);
+        var payload = client.DefaultRequestHeaders.Authorization!.Parameter!.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight((payload.Length + 3) / 4 * 4, '='))).RootElement;
+        var powers = claims.TryGetProperty("powers", out var p)
+            ? p.ValueKind == JsonValueKind.Array ? p.EnumerateArray().Select(x => x.GetString()).ToList() : [p.GetString()]
+            : [];
+
+        powers.Contains("report").Should().Be(mayReport);
+        var (lat, lon) = SampleCity.NextPoint();
+        var response = await client.PostAsJsonAsync("/api/incidents", new { category = "E0302", description = "权限测试", lat, lon });
+        (response.StatusCode != HttpStatusCode.Forbidden).Should().Be(mayReport, "the power in the token and the server's answer agree");
+    }
+
     [Fact]
     public async Task Every_route_that_is_not_marked_public_answers_401_without_a_token()
     {

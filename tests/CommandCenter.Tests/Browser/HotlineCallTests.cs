@@ -112,4 +112,26 @@ public class HotlineCallTests(WallFixture wall)
         await form.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_supervisor_whose_account_may_not_report_gets_no_call_form()
+    {
+        var page = await wall.NewPage(1920, 1080);
+        await page.GotoAsync(new Uri(wall.Center.Address, "/").ToString());
+        await WallFixture.SignIn(page, "supervisor1", CenterFactory.DemoPassword);
+        await page.WaitForFunctionAsync("() => window.__wall && window.__wall.linkState === 'live'", null, new() { Timeout = 60_000 });
+
+        (await page.Locator("button.take-call").IsVisibleAsync()).Should().BeFalse("the server does not let a supervisor report, so the page offers no call form");
+        var refused = await (await CenterClient("supervisor1")).PostAsJsonAsync("/api/incidents", new { category = "E0302", description = "x", lat = 31.8, lon = 120.3 });
+        ((int)refused.StatusCode).Should().Be(403, "the page shows what the server decides");
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<HttpClient> CenterClient(string username)
+    {
+        var client = new HttpClient { BaseAddress = wall.Center.Address };
+        var token = await (await client.PostAsJsonAsync("/api/auth/token", new { username, password = CenterFactory.DemoPassword })).Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
+        return client;
+    }
 }

@@ -8,6 +8,8 @@ export interface Account {
   role: string;
   memberId: string | null;
   gridScope: string | null;
+  /** The desk powers the server gave the account's role (e.g. "report"): a page shows only what the server will take. */
+  powers: string[];
   expiresAt: number;
 }
 
@@ -64,6 +66,8 @@ function accountOf(token: string): Account | null {
       role: String(claims.role ?? ''),
       memberId: typeof claims.member_id === 'string' ? claims.member_id : null,
       gridScope: typeof claims.grid_scope === 'string' ? claims.grid_scope : null,
+      // One power is written as a string, several as an array.
+      powers: Array.isArray(claims.powers) ? claims.powers.map(String) : typeof claims.powers === 'string' ? [claims.powers] : [],
       expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + 3_600_000,
     };
   } catch {

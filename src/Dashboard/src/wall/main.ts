@@ -50,8 +50,8 @@ async function startWall(account: Account): Promise<void> {
   const boardHost = h('section.panel.board', { id: 'board' });
   const alertsHost = h('section.panel.alerts', { id: 'alerts' });
   const banner = h('div.banner', { hidden: true });
-  // 受理: operators and admins take hotline calls here (a supervisor's account cannot report, so it has no button).
-  const mayTakeCalls = account.role === 'operator' || account.role === 'admin';
+  // 受理: only an account the server lets report gets the button (its token carries the "report" power).
+  const mayTakeCalls = account.powers.includes('report');
   const callButton = h('button.take-call', { type: 'button', hidden: !mayTakeCalls, title: '热线受理 Take a call (F2)' }, '受理 F2');
   const situation = situationCard();
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using CommandCenter.Tests.Support;
 using Microsoft.Playwright;
@@ -76,6 +77,33 @@ public class MapWallTests(WallFixture wall)
         await page.Locator($"#detail .detail-body[data-id='{id}'][data-state='dispatched']").WaitForAsync();
 
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_operator_presses_on_a_case_from_the_panels_offered_form_and_the_assignee_sees_the_notice_on_the_phone()
+    {
+        var id = await wall.Report(wall.NextPoint(), "E0501", "normal", "流动摊贩占道");
+        await wall.Dispatch(id, "M00122");
+        var phone = await wall.OpenWorker("M00122");
+        var page = await wall.OpenWall();
+        await page.Locator($".board-row[data-id='{id}']").ClickAsync();
+        var panel = page.Locator($"#detail .detail-body[data-id='{id}']");
+        await panel.WaitForAsync();
+
+        // 督办 is offered to an operator by the server's action table; the page draws its form from the offer.
+        var offer = panel.Locator("details.action[data-action='supervise']");
+        await offer.Locator("summary").ClickAsync();
+        await offer.Locator("textarea[name=note]").FillAsync("请今天下班前处理完毕");
+        await offer.Locator("button.action-supervise").ClickAsync();
+
+        await panel.Locator(".action-message").Filter(new() { HasText = "done" }).WaitForAsync();
+        await phone.Locator(".assignment-banner[data-kind='supervision']").Filter(new() { HasText = "请今天下班前处理完毕" }).WaitForAsync();
+        var incident = await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        incident.GetProperty("supervisions").GetInt32().Should().Be(1);
+        (await panel.Locator("details.action[data-action='suspend']").CountAsync()).Should().Be(0, "suspending is a supervisor's: the operator is not offered it");
+
+        await page.Context.CloseAsync();
+        await phone.Context.CloseAsync();
     }
 
     [Fact]

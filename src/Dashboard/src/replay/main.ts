@@ -18,7 +18,7 @@ import { isOpen } from './incidentFold';
 import { ReplayBoard } from './replayBoard';
 import { ReplayClock, speeds } from './replayClock';
 import { ReplayMap, stepColours } from './replayMap';
-import { cityInput, cityStamp, fromCityInput } from './cityTime';
+import { cityInput, cityStamp, fromCityInput } from '../shared/cityTime';
 import type { Track } from './replayWire';
 
 const supervisionRoles = ['supervisor', 'admin'];

@@ -2,6 +2,7 @@
 // do what: it draws what the incident view's allowedActions lists, in the server's words.
 
 import type { ActionFieldView, ActionOffer } from './wire';
+import { fromCityInput } from './cityTime';
 import { h } from './words';
 
 /** Field kinds a plain form can ask for; an offer with another kind (sub-task lists, photos) needs its own form. */
@@ -50,7 +51,8 @@ export function bodyOf(inputs: (HTMLInputElement | HTMLTextAreaElement | HTMLSel
     const kind = fieldOf(offer, input.name)?.kind;
     body[input.name] = kind === 'yesno' ? value === 'true'
       : kind === 'number' || kind === 'notice' ? Number(value)
-        : kind === 'time' ? new Date(value).toISOString()
+        // A time is typed as the city's clock reads, whatever the browser's zone.
+        : kind === 'time' ? (Number.isNaN(fromCityInput(value)) ? value : new Date(fromCityInput(value)).toISOString())
           : value;
   }
   return body;

@@ -2,7 +2,7 @@
 // the window's inputs and the replay clock show city time. The zone's offset is looked up for each instant,
 // so a city with daylight saving reads right on both sides of the change.
 
-import { cityZone } from '../shared/city';
+import { cityZone } from './city';
 
 let fieldsFormat: { zone: string | undefined; format: Intl.DateTimeFormat } | null = null;
 

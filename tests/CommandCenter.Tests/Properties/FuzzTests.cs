@@ -77,7 +77,9 @@ public partial class FuzzTests(CenterFactory center, ITestOutputHelper output)
         foreach (var client in clients)
         for (var round = 0; round < rounds; round++)
         {
-            using var request = Malformed(operation, random);
+            // Now and then a well-formed report among the malformed ones: cases are created, so the check that every
+            // created case was announced has something to hold against (an orphan opened beside a refusal would show).
+            using var request = tried % 97 == 0 ? WellFormedReport(random) : Malformed(operation, random);
             var url = request.RequestUri!.ToString();
             HttpResponseMessage response;
             tried++;
@@ -111,7 +113,15 @@ public partial class FuzzTests(CenterFactory center, ITestOutputHelper output)
         foreach (var failure in failures.Take(40)) output.WriteLine(failure);
         failures.Should().BeEmpty();
         tried.Should().BeGreaterThanOrEqualTo(AtLeast);
+        created.Items.Should().NotBeEmpty("the well-formed reports among the requests created cases");
         unannounced.Should().BeEmpty("every incident created was announced by the answer that created it");
+    }
+
+    private static HttpRequestMessage WellFormedReport(Random random)
+    {
+        var (lat, lon) = SampleCity.NextPoint();
+        var body = JsonSerializer.Serialize(new { category = random.Next(2) == 0 ? "E0104" : "E0302", lat, lon, description = "fuzz: a well-formed report", channel = "hotline" });
+        return new HttpRequestMessage(HttpMethod.Post, "/api/incidents") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
     }
 
     private sealed record Parameter(string Name, string In, string Type);

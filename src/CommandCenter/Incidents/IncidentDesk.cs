@@ -28,8 +28,16 @@ public sealed class IncidentDesk(
     public double DuplicateRadiusMetres => duplicates.RadiusMetres;
 
     /// <param name="caseNumber">A case number reserved beforehand (by an Idempotency-Key); a fresh one when null.</param>
-    public async Task<Intake> Open(IncidentReport report, GridPlacement? placement, Actor actor, bool checkDuplicates = true, string? caseNumber = null)
+    /// <param name="sameAs">The open case the person taking the report named as the same ("this is the same case"): linked to it.</param>
+    public async Task<Intake> Open(IncidentReport report, GridPlacement? placement, Actor actor, bool checkDuplicates = true, string? caseNumber = null,
+        string? sameAs = null)
     {
+        if (checkDuplicates && sameAs is not null)
+        {
+            var linked = await grains.GetGrain<IIncidentGrain>(sameAs).Link(report, actor);
+            if (linked.Accepted) return new Intake(sameAs, linked, Duplicate: true);
+            // Closed since it was named: the duplicate rule, then a case of its own.
+        }
         if (checkDuplicates && report.Lat is { } lat && report.Lon is { } lon)
         {
             if ((await OpenNear(report.Category, lat, lon)).FirstOrDefault()?.Incident is { } original)

@@ -19,7 +19,7 @@ public static class IncidentEndpoints
 {
     /// <summary>A report from the worker app or a hotline operator; the caller's name and phone come with hotline calls.</summary>
     public sealed record NewIncident(string? Category, string? Priority, double? Lat, double? Lon, string? Description, string? Channel, string? Address,
-        string? CallerName = null, string? CallerPhone = null, IReadOnlyList<string?>? Photos = null);
+        string? CallerName = null, string? CallerPhone = null, IReadOnlyList<string?>? Photos = null, string? SameAs = null);
     /// <summary>What a report at a point would join: the duplicate rule's radius and the open incidents within it, nearest first.</summary>
     public sealed record NearbyAnswer(double RadiusMetres, IReadOnlyList<NearbyIncidentView> Incidents);
     public sealed record NearbyIncidentView(string Id, string State, string Category, string? GridId, DateTimeOffset CreatedAt, double DistanceMetres, string? Description);
@@ -48,7 +48,7 @@ public static class IncidentEndpoints
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
 
         incidents.MapPost("/", async (NewIncident? body, ClaimsPrincipal user, CategoryCatalogue catalogue, GridDirectory grids, IncidentIntake intake,
-            HttpContext http, IOptions<JsonOptions> json, ScopeGate gate) =>
+            HttpContext http, IOptions<JsonOptions> json, ScopeGate gate, IGrainFactory factory) =>
         {
             if (!Roles.MayReport(user.FindFirst(Claims.Role)?.Value ?? ""))
                 return Results.Problem(title: "Forbidden", detail: "Operators and workers report incidents.", statusCode: 403);
@@ -77,14 +77,24 @@ public static class IncidentEndpoints
                 if (placement is null) return Problems.Field("lat", $"The point ({lat}, {lon}) is outside the city: report it to the right authority or correct the position.");
             }
             if (await gate.Placement(user, placement) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
+            // "This is the same case": an open case of the same category the account may see; the report is linked to it.
+            if (body.SameAs is { } sameAs)
+            {
+                var named = await factory.GetGrain<IIncidentGrain>(sameAs.Trim()).GetState();
+                if (named is null || !IncidentSteps.IsOpen(named.Status) || gate.Incident(user, named).Refused)
+                    return Problems.Field("sameAs", $"No open case you may see has the case number \"{sameAs}\".");
+                if (named.Report!.Category != category!.Code)
+                    return Problems.Field("sameAs", $"Case {named.Id} is of category {named.Report.Category}, not {category.Code}: a call of another kind is a case of its own.");
+            }
             var report = new IncidentReport(category!.Code, priority!.Value, body.Description!.Trim(), channel, body.Lat, body.Lon, Trimmed(body.Address),
                 Trimmed(body.CallerName), Trimmed(body.CallerPhone), body.Photos is { Count: > 0 } photos ? photos.Select(p => p!.Trim()).ToList() : null);
-            var outcome = await intake.Open(report, placement, ActorOf(user), key, opened => Answer(opened, json.Value.SerializerOptions));
+            var outcome = await intake.Open(report, placement, ActorOf(user), key, opened => Answer(opened, json.Value.SerializerOptions), body.SameAs?.Trim());
             return IntakeProblems.Of(outcome);
         })
         .WithIntakeBody()
         .GridScoped(ScopeEffect.Refuses, "the report's position: a scoped account reports only at points inside its subtree")
-        .WithSummary("Report an incident (worker app, hotline): category, priority, lat/lon, description, address, callerName, callerPhone, photos. " +
+        .WithSummary("Report an incident (worker app, hotline): category, priority, lat/lon, description, address, callerName, callerPhone, photos, " +
+                     "sameAs (an open case of the category this report is the same as: linked to it). " +
                      "With a position inside the city it is located to its grid at once (step 2). An Idempotency-Key header makes a retry return the same case.");
 
         incidents.MapGet("/", async (string? grid, string? state, bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,

@@ -34,12 +34,13 @@ public sealed class IncidentIntake(IGrainFactory grains, IncidentDesk desk)
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
 
     /// <summary>Takes the report in; <paramref name="answer"/> words the reply, which is kept for replays.</summary>
+    /// <param name="sameAs">An open case the reporter's words were named the same as (the call form's "this is the same case").</param>
     public async Task<IntakeOutcome> Open(IncidentReport report, GridPlacement? placement, Actor actor, IdempotencyKey? key,
-        Func<Opened, IntakeAnswer> answer)
+        Func<Opened, IntakeAnswer> answer, string? sameAs = null)
     {
         if (key is null)
         {
-            var fresh = await desk.Open(report, placement, actor);
+            var fresh = await desk.Open(report, placement, actor, sameAs: sameAs);
             return fresh.Outcome.Accepted ? new IntakeOutcome.Answered(answer(OpenedOf(fresh)), Replayed: false) : new IntakeOutcome.Refused(fresh.Outcome.Rejection!);
         }
 
@@ -55,7 +56,7 @@ public sealed class IncidentIntake(IGrainFactory grains, IncidentDesk desk)
                 case ClaimOutcome.Mismatch:
                     return new IntakeOutcome.KeyReused(key.Field);
                 case ClaimOutcome.Proceed:
-                    return await OpenReserved(claim.CaseNumber!, claim.Resumed, report, placement, actor, answer, remembered);
+                    return await OpenReserved(claim.CaseNumber!, claim.Resumed, report, placement, actor, answer, remembered, sameAs);
             }
             if (waited >= MaxWait) return new IntakeOutcome.KeyBusy(key.Field);
             await Task.Delay(WaitStep);
@@ -64,12 +65,12 @@ public sealed class IncidentIntake(IGrainFactory grains, IncidentDesk desk)
     }
 
     private async Task<IntakeOutcome> OpenReserved(string caseNumber, bool resumed, IncidentReport report, GridPlacement? placement, Actor actor,
-        Func<Opened, IntakeAnswer> answer, IIdempotencyKeyGrain remembered)
+        Func<Opened, IntakeAnswer> answer, IIdempotencyKeyGrain remembered, string? sameAs)
     {
         // Taking over a dead attempt: it may have opened the reserved case already, so no duplicate check
         // (it would link the report to that very case). It may also have linked the report to another
         // case and died before its answer was kept; that crash window can leave one extra case.
-        var taken = await desk.Open(report, placement, actor, checkDuplicates: !resumed, caseNumber);
+        var taken = await desk.Open(report, placement, actor, checkDuplicates: !resumed, caseNumber, sameAs);
         Opened opened;
         if (taken.Outcome.Accepted) opened = OpenedOf(taken);
         else if (await grains.GetGrain<IIncidentGrain>(caseNumber).GetState() is { } earlier) opened = new Opened(caseNumber, earlier.Status, false, null);

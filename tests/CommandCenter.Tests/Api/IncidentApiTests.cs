@@ -27,6 +27,47 @@ public class IncidentApiTests(CenterFactory center)
         await client.PostAsJsonAsync($"/api/incidents/{id}/actions/{action}", body ?? new { });
 
     [Fact]
+    public async Task A_call_named_the_same_as_an_open_case_is_linked_to_that_case_even_far_from_it()
+    {
+        var client = await center.ClientFor("operator1");
+        var named = await Create(client, Report("E0105"));
+
+        // Elsewhere in the city, so the duplicate rule alone would open a case of its own.
+        var (lat, lon) = SampleCity.NextPoint();
+        var response = await client.PostAsJsonAsync("/api/incidents", new
+        {
+            category = "E0105", description = "同一条河，来电人在下游看到", channel = "hotline", sameAs = named, lat, lon,
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        answer.GetProperty("duplicateOf").GetString().Should().Be(named);
+        var incident = await client.GetFromJsonAsync<JsonElement>($"/api/incidents/{named}");
+        incident.GetProperty("links").EnumerateArray().Should().ContainSingle(l => l.GetProperty("description").GetString() == "同一条河，来电人在下游看到");
+    }
+
+    [Theory]
+    [InlineData("unknown")]
+    [InlineData("other-category")]
+    [InlineData("closed")]
+    public async Task A_call_named_the_same_as_a_case_it_cannot_join_is_refused_naming_sameAs_and_creates_nothing(string which)
+    {
+        var client = await center.ClientFor("operator1");
+        var open = await Create(client, Report("E0102"));
+        var cancelled = await Create(client, Report("E0105"));
+        (await Act(client, cancelled, "cancel", new { note = "重复" })).EnsureSuccessStatusCode();
+        var sameAs = which switch { "unknown" => "JY-20000101-000001", "other-category" => open, _ => cancelled };
+        var total = (await client.GetFromJsonAsync<JsonElement>("/api/incidents?pageSize=1")).GetProperty("total").GetInt32();
+
+        var response = await client.PostAsJsonAsync("/api/incidents", new { category = "E0105", description = "同一件事", channel = "hotline", sameAs });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("sameAs", out _).Should().BeTrue();
+        (await client.GetFromJsonAsync<JsonElement>("/api/incidents?pageSize=1")).GetProperty("total").GetInt32().Should().Be(total, "nothing is created");
+        (await client.GetFromJsonAsync<JsonElement>($"/api/incidents/{open}")).GetProperty("links").GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_report_inside_the_city_gets_a_case_number_and_is_located_at_once()
     {
         var client = await center.ClientFor("operator1");

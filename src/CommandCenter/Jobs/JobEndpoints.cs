@@ -14,6 +14,8 @@ public static class JobEndpoints
     {
         app.MapPost("/api/jobs/{name}/run", async (string name, string? date, string? period, ClaimsPrincipal user, JobRunner jobs, HttpContext http) =>
         {
+            if (!CommandCenter.Grains.Accounts.Roles.MayRunJobs(user.FindFirst(Claims.Role)?.Value ?? ""))
+                return Results.Problem(title: "Forbidden", detail: "Admins run jobs by hand.", statusCode: 403);
             if (!JobNames.All.Contains(name))
                 return Problems.Field("name", $"Unknown job \"{name}\"; the jobs are {string.Join(", ", JobNames.All)}.");
             if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))

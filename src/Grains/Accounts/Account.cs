@@ -13,11 +13,15 @@ public static class Roles
     /// <summary>Who opens cases (受理 a call, report from the field): operators, workers and admins; a supervisor checks, it does not report.</summary>
     public static bool MayReport(string role) => role is Operator or Worker or Admin;
 
+    /// <summary>Who runs the scheduled jobs (archive, daily report, assessment, random inspection) by hand: admins.</summary>
+    public static bool MayRunJobs(string role) => role is Admin;
+
     /// <summary>
     /// The desk powers a role has beyond incident actions (those the incident view offers per case), carried in the
-    /// token so a page shows only what the server will take: "report".
+    /// token so a page shows only what the server will take: "report", "run-jobs".
     /// </summary>
-    public static IReadOnlyList<string> PowersOf(string role) => MayReport(role) ? ["report"] : [];
+    public static IReadOnlyList<string> PowersOf(string role) =>
+        [.. MayReport(role) ? ["report"] : Array.Empty<string>(), .. MayRunJobs(role) ? ["run-jobs"] : Array.Empty<string>()];
 }
 
 /// <summary>

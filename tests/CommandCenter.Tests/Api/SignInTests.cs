@@ -90,6 +90,26 @@ public class SignInTests(CenterFactory center)
         (response.StatusCode != HttpStatusCode.Forbidden).Should().Be(mayReport, "the power in the token and the server's answer agree");
     }
 
+    [Theory]
+    [InlineData("admin", true)]
+    [InlineData("operator1", false)]
+    [InlineData("supervisor1", false)]
+    [InlineData("M00040", false)]
+    public async Task The_token_carries_the_run_jobs_power_exactly_when_the_server_runs_jobs_for_the_account(string username, bool mayRunJobs)
+    {
+        var client = await center.ClientFor(username);
+        var payload = client.DefaultRequestHeaders.Authorization!.Parameter!.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight((payload.Length + 3) / 4 * 4, '='))).RootElement;
+        var powers = claims.TryGetProperty("powers", out var p)
+            ? p.ValueKind == JsonValueKind.Array ? p.EnumerateArray().Select(x => x.GetString()).ToList() : [p.GetString()]
+            : [];
+
+        powers.Contains("run-jobs").Should().Be(mayRunJobs);
+        // An unknown job: an admin hears which jobs there are (422), anyone else is refused (403); nothing runs either way.
+        var response = await client.PostAsync("/api/jobs/no-such-job/run", null);
+        (response.StatusCode != HttpStatusCode.Forbidden).Should().Be(mayRunJobs, "the power in the token and the server's answer agree");
+    }
+
     [Fact]
     public async Task Every_route_that_is_not_marked_public_answers_401_without_a_token()
     {

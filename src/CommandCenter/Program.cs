@@ -74,6 +74,7 @@ CommandCenter.Places.PlaceEndpoints.MapPlaceEndpoints(app);
 CommandCenter.City.CityEndpoints.MapCityEndpoints(app);
 app.MapMemberEndpoints();
 app.MapIncidentEndpoints();
+app.MapReturnVisitEndpoints();
 app.MapIntakeEndpoints();
 app.MapPhotoEndpoints();
 CommandCenter.Wall.WallEndpoints.MapWallEndpoints(app);

@@ -33,8 +33,13 @@ public static class IncidentEndpoints
         public string? LinkId { get; init; }
     }
     public sealed record IncidentList(IReadOnlyList<IncidentSummaryView> Items, int Total, int Page, int PageSize);
+    /// <summary>
+    /// One case of a list: where it stands and its light now, with what the desk reads at a glance from its report: the category's name,
+    /// the address, the first <see cref="IncidentListing.SummaryLength"/> characters of the description and (staff only) the caller.
+    /// </summary>
     public sealed record IncidentSummaryView(string Id, string State, int Step, string Category, string Priority, string? GridId, string? AssigneeId,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ActiveStep, DateTimeOffset? DueAt, bool Breached, string Escalation, string Light);
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? ActiveStep, DateTimeOffset? DueAt, bool Breached, string Escalation, string Light,
+        string? CategoryName, string? Address, string Summary, string? CallerName, string? CallerPhone);
 
     public static readonly IReadOnlyList<string> Channels = ["worker-app", "hotline", "open311", "patrol", "sensor"];
     public const int MaxDescription = 2_000;
@@ -98,7 +103,8 @@ public static class IncidentEndpoints
                      "With a position inside the city it is located to its grid at once (step 2). An Idempotency-Key header makes a retry return the same case.");
 
         incidents.MapGet("/", async (string? grid, string? state, bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
-            IIncidentLedger ledger, GridDirectory grids, TimeProvider clock, ClaimsPrincipal user, ScopeGate gate) =>
+            string? q, string? phone, string? step, string? light, string? platform, string? category, string? channel, string? open,
+            IIncidentLedger ledger, GridDirectory grids, CategoryCatalogue catalogue, TimeProvider clock, ClaimsPrincipal user, ScopeGate gate) =>
         {
             // An account scoped to a grid lists within it: by default its whole scope, never beyond.
             var scoped = await gate.Subtree(user, grid);
@@ -119,12 +125,19 @@ public static class IncidentEndpoints
             if (from > to) fields.Add("from", "from must not be after to.");
             if (fields.Any) return fields.Result();
             var query = new IncidentQuery(grid, status, overdue, from, to, clock.GetUtcNow(), (number - 1) * size, size);
+            // The search filters: a value outside the allowed ones is named with them (422).
+            query = new IncidentSearchFilters(q, phone, step, light, platform, category, channel, open).Apply(query, catalogue, fields);
+            if (fields.Any) return fields.Result(StatusCodes.Status422UnprocessableEntity);
             var result = await ledger.Query(query);
-            return Results.Ok(new IncidentList(result.Items.Select(s => View(s, query.Now)).ToList(), result.Total, number, size));
+            var reports = await ledger.ReportsOf(result.Items.Select(s => s.Id).ToList());
+            var staff = user.IsStaff();
+            return Results.Ok(new IncidentList(
+                result.Items.Select(s => View(s, query.Now, reports.GetValueOrDefault(s.Id), catalogue, staff)).ToList(), result.Total, number, size));
         })
         .RequireAuthorization(Policies.Staff)
         .GridScoped(ScopeEffect.NarrowsOrRefuses, "grid: none lists the account's subtree; a grid outside it is refused")
-        .WithSummary("Incidents, newest first, filtered by grid subtree, state, overdue and creation window; paged.");
+        .WithSummary("Incidents, newest first, filtered by grid subtree, state, overdue and creation window, and searched: q (a case number, or words of the " +
+                     "address, description, caller name or phone), phone (the caller's, digits only), step, light, platform, category, channel, open; paged.");
 
         incidents.MapGet("/{id}", async (string id, ClaimsPrincipal user, IGrainFactory factory, SlaPolicy policy, CategoryCatalogue catalogue, TimeProvider clock, ScopeGate gate) =>
         {
@@ -246,7 +259,9 @@ public static class IncidentEndpoints
     }
 
     // The light at the instant the list was asked for, the same instant its overdue filter used.
-    private static IncidentSummaryView View(IncidentSummary s, DateTimeOffset now) => new(
+    private static IncidentSummaryView View(IncidentSummary s, DateTimeOffset now, IncidentReport? report, CategoryCatalogue catalogue, bool staff) => new(
         s.Id, IncidentSteps.Word(s.Status), s.Step, s.Category, PriorityWords.Of(s.Priority), s.GridId, s.AssigneeId, s.CreatedAt, s.UpdatedAt,
-        s.ActiveStep?.ToString().ToLowerInvariant(), s.DueAt, s.Breached, s.Rung.ToString(), SlaLightWords.Word(s.Light.At(now)));
+        s.ActiveStep?.ToString().ToLowerInvariant(), s.DueAt, s.Breached, s.Rung.ToString(), SlaLightWords.Word(s.Light.At(now)),
+        catalogue.Find(s.Category)?.Name, report?.Address, IncidentListing.SummaryOf(report?.Description),
+        staff ? report?.ReporterName : null, staff ? report?.ReporterPhone : null);
 }

@@ -14,12 +14,17 @@ public sealed record LinkView(string LinkId, string Channel, string Description,
 
 public sealed record NoticeView(int Sequence, string MemberId, string Kind, string? Text, DateTimeOffset SentAt, DateTimeOffset? DeliveredAt, DateTimeOffset? ReadAt);
 
-public sealed record TimelineEntry(int Sequence, DateTimeOffset At, string Action, string Actor, string ActorRole, string From, string To, string? Note, string? MemberId);
+/// <summary>One event of the incident's timeline; <see cref="Photos"/> are the photos that came with it (URLs to open), empty when none.</summary>
+public sealed record TimelineEntry(int Sequence, DateTimeOffset At, string Action, string Actor, string ActorRole, string From, string To, string? Note, string? MemberId,
+    IReadOnlyList<string> Photos);
 
-public sealed record CategoryView(string Code, string Name, string Kind, string MajorName, string Platform, string PlatformName, string DefaultPriority, string HandlingLimit)
+/// <summary>A category of the catalogue; <see cref="Initials"/> are its name's pinyin initials (道路破损 → dlps) for typing it in the call form.</summary>
+public sealed record CategoryView(string Code, string Name, string Kind, string MajorName, string Platform, string PlatformName, string DefaultPriority, string HandlingLimit,
+    string Initials)
 {
     public static CategoryView Of(Category c) => new(c.Code, c.Name, c.Kind == CategoryKind.Component ? "部件" : "事件", c.MajorName,
-        c.Platform.ToString(), PlatformWords.Chinese(c.Platform), PriorityWords.Of(c.DefaultPriority), c.HandlingLimit.ToString());
+        c.Platform.ToString(), PlatformWords.Chinese(c.Platform), PriorityWords.Of(c.DefaultPriority), c.HandlingLimit.ToString(),
+        Grains.Places.Pinyin.InitialsOf(c.Name));
 }
 
 /// <summary>An incident as the API shows it: where it stands, its deadlines and lights, and what happened.</summary>
@@ -30,7 +35,8 @@ public sealed record IncidentView(
     int? Satisfaction, double? Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<ActionOffer> AllowedActions, IReadOnlyList<TimelineEntry> Timeline,
     int Supervisions, IReadOnlyList<LinkView> Links, IReadOnlyList<NoticeView> Notices, IReadOnlyList<SubTaskView> SubTasks, IReadOnlyList<string> Photos,
-    string? CallerName, string? CallerPhone)
+    string? CallerName, string? CallerPhone,
+    int ReturnVisitAttempts, string? AlertAcknowledgedBy, DateTimeOffset? AlertAcknowledgedAt)
 {
     /// <summary>The view for a worker: the report without who called and how to reach them; staff call back.</summary>
     public IncidentView WithoutCaller() => this with { CallerName = null, CallerPhone = null };
@@ -58,11 +64,14 @@ public sealed record IncidentView(
                 t.Deadline.Deadline.DueAt, LightOf(s, t.Deadline, now), t.Note)).ToList(),
             // The references sent with the report, as given, then the photos uploaded and attached since.
             [.. s.Report.Photos ?? [], .. s.Photos.Select(p => $"/api/photos/{p}")],
-            s.Report.ReporterName, s.Report.ReporterPhone);
+            s.Report.ReporterName, s.Report.ReporterPhone,
+            s.ReturnVisitAttempts, s.AlertAcknowledgedBy, s.AlertAcknowledgedAt);
     }
 
     public static TimelineEntry Entry(IncidentEvent e) => new(
-        e.Sequence, e.At, IncidentActionWords.Word(e.Action), e.Actor, e.ActorRole, IncidentSteps.Word(e.From), IncidentSteps.Word(e.To), e.Note, e.MemberId);
+        e.Sequence, e.At, IncidentActionWords.Word(e.Action), e.Actor, e.ActorRole, IncidentSteps.Word(e.From), IncidentSteps.Word(e.To), e.Note, e.MemberId,
+        // As the incident's photos list them: a report's references as given, photos uploaded and attached by an action as their URL.
+        [.. e.Report?.Photos ?? [], .. (e.Photos ?? []).Select(p => $"/api/photos/{p}")]);
 
     private static string LightOf(IncidentState s, DeadlineRecord d, DateTimeOffset at) => SlaLightWords.Word(SlaLightRule.LightOf(s, d, at));
 

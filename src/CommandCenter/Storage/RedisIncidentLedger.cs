@@ -28,7 +28,8 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
         };
         args.AddRange(events.Select(e => (RedisValue)JsonSerializer.Serialize(e, LedgerJson.Options)));
         args.AddRange(events.Select(e => (RedisValue)RedisLedgerKeys.TimelineMember(e)));
-        foreach (var (kind, key, member) in IndexEntries(summary))
+        var opened = events.FirstOrDefault(e => e.Sequence == 1)?.Report;
+        foreach (var (kind, key, member) in IndexEntries(summary, opened))
         {
             args.Add(kind);
             args.Add(key.ToString());
@@ -40,9 +41,12 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
             throw new LedgerConflictException($"{id}: expected to append after {first.Sequence - 1}, the ledger is at {result}.");
     }
 
-    /// <summary>The indexes an incident belongs in, given its summary now.</summary>
-    private IEnumerable<(string Kind, RedisKey Key, string Member)> IndexEntries(IncidentSummary s)
+    /// <summary>The indexes an incident belongs in, given its summary now (and its opening report, on the first append).</summary>
+    private IEnumerable<(string Kind, RedisKey Key, string Member)> IndexEntries(IncidentSummary s, IncidentReport? opened)
     {
+        // The caller's phone never changes: written once ("p", kept for good), not moved between indexes.
+        if (opened is not null && CaseSearch.PhoneDigitsOf(opened) is { } phone) yield return ("p", keys.WithPhone(phone), s.Id);
+        if (s.VisitClosedAt is { } closed) yield return ("l", keys.VisitUnanswered, RedisLedgerKeys.Ticks(closed) + "|" + s.Id);
         var created = RedisLedgerKeys.CreatedMember(s);
         yield return ("l", keys.Created, created);
         yield return ("l", keys.CreatedWithStatus(s.Status), created);
@@ -108,10 +112,10 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
 
     public async Task<IncidentPage> Query(IncidentQuery query)
     {
-        if (query.Ids is not null)
+        if (await Candidates(query) is { } candidates)
         {
-            // Only these case numbers: read their summaries directly and filter here, newest first as the index orders them.
-            var matching = (await Summaries(query.Ids.Distinct(StringComparer.Ordinal)))
+            // Only these cases (ids, a phone's cases, visits closed in a window): read their summaries and filter here, newest first as the index orders them.
+            var matching = (await Searched(await Summaries(candidates), query))
                 .Where(s => Matches(s, query)
                     && (query.From is not { } idsFrom || s.CreatedAt >= idsFrom)
                     && (query.To is not { } idsTo || s.CreatedAt < idsTo))
@@ -120,14 +124,15 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
             return new IncidentPage(matching.Skip(query.Offset).Take(query.Limit).ToList(), matching.Count);
         }
         // Start from the smallest index that covers the filters, newest first, and filter the rest here.
-        var candidates = new List<RedisKey> { query.GridId is null ? keys.Created : keys.CreatedUnder(query.GridId) };
-        if (query.Status is { } status) candidates.Add(keys.CreatedWithStatus(status));
-        var sizes = await Task.WhenAll(candidates.Select(k => Db.SortedSetLengthAsync(k)));
-        var source = candidates[Array.IndexOf(sizes, sizes.Min())];
+        var sources = new List<RedisKey> { query.GridId is null ? keys.Created : keys.CreatedUnder(query.GridId) };
+        if (query.Status is { } status) sources.Add(keys.CreatedWithStatus(status));
+        var sizes = await Task.WhenAll(sources.Select(k => Db.SortedSetLengthAsync(k)));
+        var source = sources[Array.IndexOf(sizes, sizes.Min())];
 
         RedisValue newest = query.To is { } to ? "(" + RedisLedgerKeys.Ticks(to) : "+";
         RedisValue oldest = query.From is { } from ? "[" + RedisLedgerKeys.Ticks(from) : "-";
-        var filtersOnSummary = query.Overdue is not null || query.Open is not null || query.Categories is not null || query.Channels is not null;
+        var filtersOnSummary = query.Overdue is not null || query.Open is not null || query.Categories is not null || query.Channels is not null
+            || query.Step is not null || query.Light is not null || query.Search is not null;
         if (!filtersOnSummary && (query.GridId is null || query.Status is null))
         {
             // The index is exactly the filter: count it and read one page, without a scan.
@@ -141,9 +146,10 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
         {
             var page = (RedisValue[]?)await Db.ExecuteAsync("ZREVRANGEBYLEX", source, newest, oldest, "LIMIT", 0, Batch) ?? [];
             if (page.Length == 0) break;
-            foreach (var summary in await Summaries(page.Select(m => RedisLedgerKeys.IdOfCreated(m.ToString()))))
+            // The summary's filters first; the words (which need the reports) only on what is left.
+            var kept = (await Summaries(page.Select(m => RedisLedgerKeys.IdOfCreated(m.ToString())))).Where(s => Matches(s, query)).ToList();
+            foreach (var summary in await Searched(kept, query))
             {
-                if (!Matches(summary, query)) continue;
                 if (total >= query.Offset && items.Count < query.Limit) items.Add(summary);
                 total++;
             }
@@ -151,6 +157,40 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
             newest = "(" + page[^1];
         }
         return new IncidentPage(items, total);
+    }
+
+    /// <summary>The cases a query names outright (ids, a caller's phone, unanswered visits in a window), or null when it names none.</summary>
+    private async Task<IReadOnlyCollection<string>?> Candidates(IncidentQuery query)
+    {
+        HashSet<string>? ids = query.Ids is null ? null : new(query.Ids, StringComparer.Ordinal);
+        void Narrow(IEnumerable<string> found)
+        {
+            if (ids is null) ids = new HashSet<string>(found, StringComparer.Ordinal);
+            else ids.IntersectWith(found);
+        }
+        if (query.PhoneDigits is { } phone)
+            Narrow((await Db.SetMembersAsync(keys.WithPhone(phone))).Select(v => v.ToString()));
+        if (query.VisitClosedFrom is not null || query.VisitClosedTo is not null)
+        {
+            RedisValue first = query.VisitClosedFrom is { } f ? "[" + RedisLedgerKeys.Ticks(f) : "-";
+            RedisValue last = query.VisitClosedTo is { } t ? "(" + RedisLedgerKeys.Ticks(t) : "+";
+            var closed = (RedisValue[]?)await Db.ExecuteAsync("ZRANGEBYLEX", keys.VisitUnanswered, first, last) ?? [];
+            Narrow(closed.Select(m => RedisLedgerKeys.IdOfCreated(m.ToString())));
+        }
+        return ids;
+    }
+
+    /// <summary>The summaries whose reports the query's words find (CaseSearch), in the order given; all of them without words.</summary>
+    private async Task<List<IncidentSummary>> Searched(List<IncidentSummary> summaries, IncidentQuery query)
+    {
+        if (query.Search is null || summaries.Count == 0) return summaries;
+        var terms = CaseSearch.Parse(query.Search);
+        var reports = await ReportsOf(summaries.Select(s => s.Id).ToList());
+        return summaries.Where(s =>
+        {
+            var report = reports.GetValueOrDefault(s.Id);
+            return CaseSearch.Matches(terms, s.Id, report is null ? null : CaseSearch.TextOf(report), report is null ? null : CaseSearch.PhoneDigitsOf(report));
+        }).ToList();
     }
 
     private static bool Matches(IncidentSummary s, IncidentQuery q)
@@ -161,6 +201,10 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
         if (q.Open is { } open && open != s.IsOpen) return false;
         if (q.Categories is not null && !q.Categories.Contains(s.Category)) return false;
         if (q.Channels is not null && !q.Channels.Contains(s.Channel)) return false;
+        if (q.Step is { } step && s.Step != step) return false;
+        if (q.Light is { } light && s.Light.At(q.Now) != light) return false;
+        if (q.VisitClosedFrom is { } vf && !(s.VisitClosedAt >= vf)) return false;
+        if (q.VisitClosedTo is { } vt && !(s.VisitClosedAt < vt)) return false;
         return true;
     }
 

@@ -43,6 +43,12 @@ public sealed class RedisLedgerKeys(string prefix)
     /// <summary>Open incidents of a category by position (a geo set), for finding duplicates nearby.</summary>
     public RedisKey OpenOfCategoryNear(string category) => root + "open-near:" + category;
 
+    /// <summary>Incidents whose caller's phone has these digits (a set of ids, written once with the report).</summary>
+    public RedisKey WithPhone(string digits) => root + "phone:" + digits;
+
+    /// <summary>Return visits the clock closed unanswered: "ticks|incident" by the close instant.</summary>
+    public RedisKey VisitUnanswered => root + "visit-unanswered";
+
     /// <summary>Open incidents by the next instant their SLA clock needs a look (score: Unix milliseconds).</summary>
     public RedisKey Wake => root + "wake";
 

@@ -11,7 +11,8 @@ namespace CommandCenter.Storage;
 /// KEYS: events list, summary, memberships hash, timeline.
 /// ARGV: expected last sequence, incident id, summary JSON, event count n, n event JSONs,
 /// n timeline members, then triples (kind, key, member) of the indexes the incident is in now:
-/// kind "s" = set of ids, "l" = lex-sorted set (score 0), "g:lon:lat" = geo set, or a number = sorted set with that score.
+/// kind "s" = set of ids, "l" = lex-sorted set (score 0), "g:lon:lat" = geo set, or a number = sorted set with that score;
+/// "p" = a set of ids joined for good (never left, so not remembered in the memberships hash).
 /// Returns -1 when written, else the sequence the ledger is at.
 /// </remarks>
 public static class RedisLedgerScript
@@ -31,7 +32,7 @@ public static class RedisLedgerScript
           if kind == 's' then redis.call('SREM', key, member) else redis.call('ZREM', key, member) end
         end
         local function add(key, kind, member)
-          if kind == 's' then redis.call('SADD', key, member)
+          if kind == 's' or kind == 'p' then redis.call('SADD', key, member)
           elseif kind == 'l' then redis.call('ZADD', key, 0, member)
           elseif string.sub(kind, 1, 2) == 'g:' then
             local lon, lat = string.match(kind, '^g:([^:]+):([^:]+)$')
@@ -40,7 +41,10 @@ public static class RedisLedgerScript
         end
 
         local wanted = {}
-        for i = 5 + 2 * n, #ARGV, 3 do wanted[ARGV[i + 1]] = ARGV[i] .. '\n' .. ARGV[i + 2] end
+        for i = 5 + 2 * n, #ARGV, 3 do
+          if ARGV[i] == 'p' then add(ARGV[i + 1], 'p', ARGV[i + 2])
+          else wanted[ARGV[i + 1]] = ARGV[i] .. '\n' .. ARGV[i + 2] end
+        end
         local before = redis.call('HGETALL', KEYS[3])
         for i = 1, #before, 2 do
           local key, entry = before[i], before[i + 1]

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CommandCenter.Grains.Incidents;
+using CommandCenter.Grains.Sla;
 using Microsoft.Data.Sqlite;
 
 namespace CommandCenter.Storage;
@@ -46,6 +47,16 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         """,
         // Files written before the light rule was stored: the column joins (empty until the incident's next transition).
         "ALTER TABLE incidents ADD COLUMN red_from_ticks INTEGER",
+        // The rest of the light's course, for the light filter (as red_from_ticks: filled from an incident's next transition on).
+        "ALTER TABLE incidents ADD COLUMN yellow_from_ticks INTEGER",
+        "ALTER TABLE incidents ADD COLUMN none_from_ticks INTEGER",
+        // Case search (CaseSearch): the report's searchable text and the caller's phone digits, written with the Report event.
+        "ALTER TABLE incidents ADD COLUMN search_text TEXT",
+        "ALTER TABLE incidents ADD COLUMN phone_digits TEXT",
+        // When the clock closed the return visit unanswered (the return-visit desk's list).
+        "ALTER TABLE incidents ADD COLUMN visit_closed_ticks INTEGER",
+        "CREATE INDEX IF NOT EXISTS incidents_by_phone ON incidents (phone_digits) WHERE phone_digits IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS incidents_by_visit_closed ON incidents (visit_closed_ticks) WHERE visit_closed_ticks IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS incidents_by_grid ON incidents (grid_id, is_open)",
         "CREATE INDEX IF NOT EXISTS incidents_by_created ON incidents (created_ticks)",
         "CREATE INDEX IF NOT EXISTS incidents_open_by_category ON incidents (category, created_ticks) WHERE is_open = 1",
@@ -62,6 +73,10 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         var rows = events.Select(e => (e.IncidentId, e.Sequence, e.At.UtcTicks, e.Action.ToString(), JsonSerializer.Serialize(e, LedgerJson.Options))).ToList();
         var summaryJson = JsonSerializer.Serialize(summary, LedgerJson.Options);
         var first = events[0];
+        // The opening report is searchable from its first write on; later appends keep what it wrote.
+        var opened = events.FirstOrDefault(e => e.Sequence == 1)?.Report;
+        var searchText = opened is null ? null : CaseSearch.TextOf(opened);
+        var phoneDigits = opened is null ? null : CaseSearch.PhoneDigitsOf(opened);
         await database.Write((connection, transaction) =>
         {
             using (var check = Command(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM incident_events WHERE incident_id = $id", ("$id", first.IncidentId)))
@@ -78,15 +93,19 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
                 insert.ExecuteNonQuery();
             }
             using var upsert = Command(connection, transaction, """
-                INSERT INTO incidents (id, status, is_open, grid_id, grid_path, assignee_id, category, lat, lon, created_ticks, due_ticks, breached, next_wake_ticks, data, red_from_ticks)
-                VALUES ($id, $status, $open, $grid, $path, $assignee, $category, $lat, $lon, $created, $due, $breached, $wake, $data, $red)
+                INSERT INTO incidents (id, status, is_open, grid_id, grid_path, assignee_id, category, lat, lon, created_ticks, due_ticks, breached, next_wake_ticks, data,
+                    red_from_ticks, yellow_from_ticks, none_from_ticks, search_text, phone_digits, visit_closed_ticks)
+                VALUES ($id, $status, $open, $grid, $path, $assignee, $category, $lat, $lon, $created, $due, $breached, $wake, $data, $red, $yellow, $none, $search, $phone, $visitClosed)
                 ON CONFLICT (id) DO UPDATE SET status = $status, is_open = $open, grid_id = $grid, grid_path = $path, assignee_id = $assignee,
-                    due_ticks = $due, breached = $breached, next_wake_ticks = $wake, data = $data, red_from_ticks = $red
+                    due_ticks = $due, breached = $breached, next_wake_ticks = $wake, data = $data, red_from_ticks = $red,
+                    yellow_from_ticks = $yellow, none_from_ticks = $none, visit_closed_ticks = $visitClosed,
+                    search_text = COALESCE(search_text, $search), phone_digits = COALESCE(phone_digits, $phone)
                 """,
                 ("$id", summary.Id), ("$status", summary.Status.ToString()), ("$open", summary.IsOpen ? 1 : 0),
                 ("$grid", summary.GridId), ("$path", GridPath(summary.GridChain)), ("$assignee", summary.AssigneeId), ("$category", summary.Category), ("$lat", summary.Lat), ("$lon", summary.Lon), ("$created", summary.CreatedAt.UtcTicks),
                 ("$due", summary.DueAt?.UtcTicks), ("$breached", summary.Breached ? 1 : 0), ("$wake", summary.NextWakeAt?.UtcTicks),
-                ("$data", summaryJson), ("$red", summary.Light.RedFrom?.UtcTicks));
+                ("$data", summaryJson), ("$red", summary.Light.RedFrom?.UtcTicks), ("$yellow", summary.Light.YellowFrom?.UtcTicks),
+                ("$none", summary.Light.NoneFrom?.UtcTicks), ("$search", searchText), ("$phone", phoneDigits), ("$visitClosed", summary.VisitClosedAt?.UtcTicks));
             upsert.ExecuteNonQuery();
             return 0;
         });
@@ -163,6 +182,43 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
             where.Append(" AND json_extract(data, '$.category') IN (").Append(InList("$category", query.Categories, parameters)).Append(')');
         if (query.Channels is not null)
             where.Append(" AND json_extract(data, '$.channel') IN (").Append(InList("$channel", query.Channels, parameters)).Append(')');
+        if (query.Step is not null) { where.Append(" AND json_extract(data, '$.step') = $step"); parameters.Add(("$step", query.Step.Value)); }
+        if (query.Light is { } light)
+        {
+            // The light at now off the stored course, as SlaLightCourse.At reads it: none, else red, else yellow, else green.
+            const string notNone = "(none_from_ticks IS NULL OR none_from_ticks > $lightNow)";
+            const string notRed = "(red_from_ticks IS NULL OR red_from_ticks > $lightNow)";
+            where.Append(light switch
+            {
+                SlaLight.None => " AND none_from_ticks <= $lightNow",
+                SlaLight.Red => $" AND {notNone} AND red_from_ticks <= $lightNow",
+                SlaLight.Yellow => $" AND {notNone} AND {notRed} AND yellow_from_ticks <= $lightNow",
+                _ => $" AND {notNone} AND {notRed} AND (yellow_from_ticks IS NULL OR yellow_from_ticks > $lightNow)",
+            });
+            parameters.Add(("$lightNow", query.Now.UtcTicks));
+        }
+        if (query.VisitClosedFrom is not null) { where.Append(" AND visit_closed_ticks >= $visitFrom"); parameters.Add(("$visitFrom", query.VisitClosedFrom.Value.UtcTicks)); }
+        if (query.VisitClosedTo is not null) { where.Append(" AND visit_closed_ticks < $visitTo"); parameters.Add(("$visitTo", query.VisitClosedTo.Value.UtcTicks)); }
+        if (query.PhoneDigits is not null) { where.Append(" AND phone_digits = $phone"); parameters.Add(("$phone", query.PhoneDigits)); }
+        if (query.Search is not null)
+        {
+            // CaseSearch.Matches in SQL: the case number, or every word in the stored text, or a phone query's digits in the caller's phone.
+            var terms = CaseSearch.Parse(query.Search);
+            where.Append(" AND (id = $searchId COLLATE NOCASE");
+            parameters.Add(("$searchId", terms.Id));
+            if (terms.Words.Count > 0)
+            {
+                where.Append(" OR (search_text IS NOT NULL");
+                for (var i = 0; i < terms.Words.Count; i++)
+                {
+                    where.Append($" AND instr(search_text, $word{i}) > 0");
+                    parameters.Add(($"$word{i}", terms.Words[i]));
+                }
+                where.Append(')');
+            }
+            if (terms.PhoneDigits is not null) { where.Append(" OR instr(phone_digits, $searchPhone) > 0"); parameters.Add(("$searchPhone", terms.PhoneDigits)); }
+            where.Append(')');
+        }
 
         await using var connection = database.OpenRead();
         await using var count = Command(connection, null, $"SELECT COUNT(*) FROM incidents {where}", parameters.ToArray());

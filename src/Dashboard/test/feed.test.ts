@@ -13,6 +13,7 @@ function incident(id: string, version: number, open = true): IncidentDelta {
     id, version, state: open ? 'dispatched' : 'filed', step: open ? 3 : 8, category: 'E0102', priority: 'normal', lat: 31.9, lon: 120.28,
     gridId: 'G1', assigneeId: 'M00001', activeStep: open ? 'accept' : null, warnAt: null, dueAt: null, breached: false, warned: false,
     escalation: 'None', open, createdAt: '2026-11-24T01:00:00Z', updatedAt: '2026-11-24T01:00:00Z', yellowFrom: null, redFrom: null, noneFrom: null,
+    alertAcknowledgedBy: null, alertAcknowledgedAt: null,
   };
 }
 

@@ -27,6 +27,10 @@ public enum IncidentAction
     AcknowledgeNotice,
     /// <summary>The worker opened a notice.</summary>
     ReadNotice,
+    /// <summary>回访未接通: one return-visit call nobody answered; the visit's deadline keeps running.</summary>
+    NoAnswer,
+    /// <summary>确认告警: someone at the desk saw the incident's current SLA alert (warning or breach).</summary>
+    AcknowledgeAlert,
 
     // Taken by the system only.
     Warn,

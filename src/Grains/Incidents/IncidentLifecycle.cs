@@ -92,11 +92,18 @@ public static class IncidentLifecycle
                 var passed = command.Passed!.Value;
                 draft.Add(action, passed ? IncidentStatus.Verified : IncidentStatus.Handling, e => e with
                 {
-                    Passed = passed, Note = command.Note, Deadline = Start(passed ? SlaStep.Evaluate : SlaStep.Handle),
+                    Passed = passed, Note = command.Note, Photos = command.Photos, Deadline = Start(passed ? SlaStep.Evaluate : SlaStep.Handle),
                 });
                 break;
             case IncidentAction.Evaluate:
                 Close(draft, state, command.Satisfaction, command.Note);
+                break;
+            case IncidentAction.NoAnswer:
+                // The visit's deadline keeps running: the clock still closes it at its due instant (ReturnVisit).
+                draft.Add(action, state.Status, e => e with { Note = command.Note });
+                break;
+            case IncidentAction.AcknowledgeAlert:
+                draft.Add(action, state.Status, e => e);
                 break;
             case IncidentAction.Return:
                 draft.Add(action, IncidentStatus.Gridded, e => e with { Note = command.Note, MemberId = state.AssigneeId, Deadline = Start(SlaStep.Dispatch) });

@@ -79,6 +79,14 @@ public sealed class IncidentState
     [Id(24)] public List<string> Photos { get; private set; } = [];
     /// <summary>Where a cancelled incident stood when it was cancelled: its step stays on record.</summary>
     [Id(25)] public IncidentStatus? CancelledFrom { get; private set; }
+    /// <summary>回访未接通: return-visit calls nobody answered, and when the last one was tried.</summary>
+    [Id(26)] public int ReturnVisitAttempts { get; private set; }
+    [Id(27)] public DateTimeOffset? LastReturnVisitAttemptAt { get; private set; }
+    /// <summary>Who acknowledged the current SLA alert (<see cref="CurrentAlert"/>) and when; null until someone does, and again once the alert changes.</summary>
+    [Id(28)] public string? AlertAcknowledgedBy { get; private set; }
+    [Id(29)] public DateTimeOffset? AlertAcknowledgedAt { get; private set; }
+    /// <summary>When the clock closed the return visit unanswered (its due instant, <see cref="ReturnVisit"/>); null otherwise.</summary>
+    [Id(30)] public DateTimeOffset? VisitClosedAt { get; private set; }
 
     public bool IsJoint => SubTasks.Count > 0;
 
@@ -91,6 +99,12 @@ public sealed class IncidentState
     };
     public bool IsOpen => Exists && IncidentSteps.IsOpen(Status);
 
+    /// <summary>The SLA alert standing on the running deadline: which deadline it is and whether it warned or breached.</summary>
+    public AlertMark CurrentAlert => new(History.Count, Active is not { } a ? 0 : a.Breached ? 2 : a.Warned ? 1 : 0);
+
+    /// <summary>When the last verification passed (the start of the latest return visit's deadline); null before.</summary>
+    public DateTimeOffset? VerifiedAt => History.LastOrDefault(d => d.Deadline.Step == SlaStep.Evaluate)?.Deadline.StartedAt;
+
     public static IncidentState Fold(IEnumerable<IncidentEvent> events)
     {
         var state = new IncidentState();
@@ -102,6 +116,7 @@ public sealed class IncidentState
     {
         if (e.Sequence != Version + 1)
             throw new InvalidOperationException($"Event {e.Sequence} of {e.IncidentId} applied after version {Version}: the ledger has a gap.");
+        var alertBefore = CurrentAlert;
         Version = e.Sequence;
         UpdatedAt = e.At;
         Status = e.To;
@@ -143,6 +158,15 @@ public sealed class IncidentState
                 break;
             case IncidentAction.Evaluate:
                 Satisfaction = e.Satisfaction;
+                if (ReturnVisit.IsClosedByClock(e)) VisitClosedAt = ReturnVisit.EndedAt(e, Active);
+                break;
+            case IncidentAction.NoAnswer:
+                ReturnVisitAttempts++;
+                LastReturnVisitAttemptAt = e.At;
+                break;
+            case IncidentAction.AcknowledgeAlert:
+                AlertAcknowledgedBy = e.Actor;
+                AlertAcknowledgedAt = e.At;
                 break;
             case IncidentAction.RequestExtension:
                 PendingExtensionDueAt = e.RequestedDueAt;
@@ -210,6 +234,13 @@ public sealed class IncidentState
         if (e.Deadline is not null && !e.TaskDeadline) StartDeadline(e.Deadline, e.At, e.Action);
         // An unanswered return visit closed by the clock ends at its due instant, not when the clock woke.
         else if (e.ClearsDeadline) EndDeadline(ReturnVisit.EndedAt(e, Active));
+
+        // An acknowledgement is for one alert: a later one (warned → breached, or the next step's deadline) needs its own.
+        if (CurrentAlert != alertBefore)
+        {
+            AlertAcknowledgedBy = null;
+            AlertAcknowledgedAt = null;
+        }
     }
 
     private void UpdateTask(string taskId, Func<SubTask, SubTask> change)

@@ -30,7 +30,15 @@ public sealed record IncidentSummary(
     [property: Id(18)] DateTimeOffset? NextWakeAt,
     [property: Id(19)] int Version,
     [property: Id(20)] bool Warned,
-    [property: Id(21)] SlaLightCourse Light)
+    [property: Id(21)] SlaLightCourse Light,
+    [property: Id(22)] int ReturnVisitAttempts = 0,
+    [property: Id(23)] DateTimeOffset? LastAttemptAt = null,
+    [property: Id(24)] string? AlertAcknowledgedBy = null,
+    [property: Id(25)] DateTimeOffset? AlertAcknowledgedAt = null,
+    /// <summary>When the clock closed the return visit unanswered (<see cref="ReturnVisit.IsClosedByClock"/>); null otherwise.</summary>
+    [property: Id(26)] DateTimeOffset? VisitClosedAt = null,
+    /// <summary>When the latest verification passed (the return visit's deadline started).</summary>
+    [property: Id(27)] DateTimeOffset? VerifiedAt = null)
 {
     public bool IsOpen => IncidentSteps.IsOpen(Status);
 
@@ -38,7 +46,8 @@ public sealed record IncidentSummary(
         s.Id, s.Status, s.Step, s.Report!.Category, s.Report.Priority, s.Report.Channel,
         s.Placement?.GridId, s.Placement?.Chain ?? [], s.AssigneeId, s.Report.Lat, s.Report.Lon, s.CreatedAt, s.UpdatedAt,
         s.Active?.Deadline.Step, s.Active?.Deadline.WarnAt, s.Active?.Deadline.DueAt, s.Active?.Breached ?? false, s.Rung,
-        IncidentLifecycle.NextWake(s), s.Version, s.Active?.Warned ?? false, SlaLightRule.CourseOf(s));
+        IncidentLifecycle.NextWake(s), s.Version, s.Active?.Warned ?? false, SlaLightRule.CourseOf(s),
+        s.ReturnVisitAttempts, s.LastReturnVisitAttemptAt, s.AlertAcknowledgedBy, s.AlertAcknowledgedAt, s.VisitClosedAt, s.VerifiedAt);
 }
 
 /// <summary>A filter over incidents for lists.</summary>
@@ -53,6 +62,17 @@ public sealed record IncidentQuery(
     public IReadOnlyCollection<string>? Channels { get; init; }
     /// <summary>Only open (true) or only closed (false) incidents.</summary>
     public bool? Open { get; init; }
+    /// <summary>Case search (<see cref="CaseSearch"/>): a case number, or words of the report's address, description, caller name or phone.</summary>
+    public string? Search { get; init; }
+    /// <summary>Only incidents whose caller's phone has exactly these digits.</summary>
+    public string? PhoneDigits { get; init; }
+    /// <summary>Only incidents at this step (1–9).</summary>
+    public int? Step { get; init; }
+    /// <summary>Only incidents showing this light at <see cref="IncidentQuery.Now"/> (the course the light rule stored).</summary>
+    public SlaLight? Light { get; init; }
+    /// <summary>Only return visits the clock closed unanswered at or after this instant (and before <see cref="VisitClosedTo"/>).</summary>
+    public DateTimeOffset? VisitClosedFrom { get; init; }
+    public DateTimeOffset? VisitClosedTo { get; init; }
 }
 
 public sealed record IncidentPage(IReadOnlyList<IncidentSummary> Items, int Total);

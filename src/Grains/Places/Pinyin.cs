@@ -15,6 +15,21 @@ public static class Pinyin
     /// <summary>The readings of a character, or none for a character that is not a GB2312 hanzi.</summary>
     public static IReadOnlyList<string> Of(char c) => Readings.TryGetValue(c, out var r) ? r : [];
 
+    /// <summary>
+    /// The initials of a name, lower case, by each character's most common reading (道路破损 → "dlps"); letters and
+    /// digits are kept as they are (lower case), anything else is left out.
+    /// </summary>
+    public static string InitialsOf(string name)
+    {
+        var initials = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (Readings.TryGetValue(c, out var readings) && readings.Length > 0 && readings[0].Length > 0) initials.Append(readings[0][0]);
+            else if (char.IsAsciiLetterOrDigit(c)) initials.Append(char.ToLowerInvariant(c));
+        }
+        return initials.ToString();
+    }
+
     private static FrozenDictionary<char, string[]> Load()
     {
         using var stream = typeof(Pinyin).Assembly.GetManifestResourceStream("CommandCenter.Grains.Places.pinyin.tsv")

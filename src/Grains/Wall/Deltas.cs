@@ -9,7 +9,7 @@ public static class Deltas
     public static IncidentDelta Of(IncidentSummary s) => new(
         s.Id, s.Version, IncidentSteps.Word(s.Status), s.Step, s.Category, PriorityWords.Of(s.Priority), s.Lat, s.Lon, s.GridId, s.AssigneeId,
         s.ActiveStep?.ToString().ToLowerInvariant(), s.WarnAt, s.DueAt, s.Breached, s.Warned, s.Rung.ToString(), s.IsOpen, s.CreatedAt, s.UpdatedAt,
-        s.Light.YellowFrom, s.Light.RedFrom, s.Light.NoneFrom);
+        s.Light.YellowFrom, s.Light.RedFrom, s.Light.NoneFrom, s.AlertAcknowledgedBy, s.AlertAcknowledgedAt);
 
     public static SlaAlert? AlertOf(IncidentEvent e, IncidentSummary s) => e.Action switch
     {

@@ -32,7 +32,9 @@ public sealed record IncidentDelta(
     [property: Id(18), Key("updatedAt")] DateTimeOffset UpdatedAt,
     [property: Id(19), Key("yellowFrom")] DateTimeOffset? YellowFrom,
     [property: Id(20), Key("redFrom")] DateTimeOffset? RedFrom,
-    [property: Id(21), Key("noneFrom")] DateTimeOffset? NoneFrom)
+    [property: Id(21), Key("noneFrom")] DateTimeOffset? NoneFrom,
+    [property: Id(22), Key("alertAcknowledgedBy")] string? AlertAcknowledgedBy = null,
+    [property: Id(23), Key("alertAcknowledgedAt")] DateTimeOffset? AlertAcknowledgedAt = null)
 {
     /// <summary>The light's course as the light rule computed it (Sla.SlaLightRule): the page reads the light at any instant off these three.</summary>
     [IgnoreMember]

@@ -43,6 +43,8 @@ public class GridScopeTests(CenterFactory center)
     [InlineData("operator-jy10", "GET", "/api/incidents/{other}/recommendations")]
     [InlineData("operator-jy10", "POST", "/api/incidents/{other}/actions/supervise")]
     [InlineData("operator-jy10", "GET", "/api/incidents?grid=JY01")]
+    [InlineData("operator-jy10", "GET", "/api/return-visits?scope=JY01")]
+    [InlineData("operator-jy10", "GET", "/api/return-visits/unanswered?scope=JY01")]
     [InlineData("operator-jy10", "GET", "/api/members?grid=JY01")]
     [InlineData("operator-jy10", "GET", "/api/members/M00001")]
     [InlineData("operator-jy10", "PUT", "/api/members/M00001/duty")]
@@ -126,6 +128,8 @@ public class GridScopeTests(CenterFactory center)
         var reports = await town.GetFromJsonAsync<string[]>($"/api/reports/{Today}");
         var inspections = await town.GetFromJsonAsync<JsonElement>("/api/inspections");
         var snapshot = await town.GetFromJsonAsync<JsonElement>("/api/wall/snapshot");
+        var visits = await town.GetFromJsonAsync<JsonElement>("/api/return-visits");
+        var unanswered = await town.GetFromJsonAsync<JsonElement>("/api/return-visits/unanswered");
         var otherGrid = await town.GetFromJsonAsync<JsonElement>("/api/grids/JY01");
         var ownGrid = await town.GetFromJsonAsync<JsonElement>("/api/grids/JY10-01");
 
@@ -141,6 +145,8 @@ public class GridScopeTests(CenterFactory center)
         reports.Should().BeEquivalentTo(["JY10.csv", "JY10.json"]);
         inspections.EnumerateArray().Where(t => !InTown(t.GetProperty("gridId").GetString())).Should().BeEmpty();
         snapshot.GetProperty("channel").GetString().Should().Be("scope:JY10");
+        visits.GetProperty("items").EnumerateArray().Concat(unanswered.GetProperty("items").EnumerateArray())
+            .Where(v => !InTown(v.GetProperty("gridId").GetString())).Should().BeEmpty();
         otherGrid.GetProperty("properties").GetProperty("memberIds").EnumerateArray().Should().BeEmpty();
         ownGrid.GetProperty("properties").GetProperty("memberIds").EnumerateArray().Should().NotBeEmpty();
     }

@@ -49,6 +49,33 @@ public class PhotoTests(CenterFactory center)
     }
 
     [Fact]
+    public async Task A_supervisor_verifies_with_photos_that_the_timeline_shows_with_the_verification()
+    {
+        var operatorClient = await center.ClientFor("operator1");
+        var worker = await center.ClientFor("M00073");
+        var supervisor = await center.ClientFor("supervisor1");
+        var (lat, lon) = SampleCity.NextPoint();
+        var created = await operatorClient.PostAsJsonAsync("/api/incidents", new { category = "E0101", lat, lon, description = "违章搭建", channel = "hotline" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await operatorClient.PostAsJsonAsync($"/api/incidents/{id}/actions/dispatch", new { memberId = "M00073" })).EnsureSuccessStatusCode();
+        (await worker.PostAsJsonAsync($"/api/incidents/{id}/actions/accept", new { })).EnsureSuccessStatusCode();
+        (await worker.PostAsJsonAsync($"/api/incidents/{id}/actions/resolve", new { note = "已拆除" })).EnsureSuccessStatusCode();
+        var photo = (await (await supervisor.PostAsync("/api/photos", Form(Png))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("photo").GetString()!;
+
+        var unknown = await supervisor.PostAsJsonAsync($"/api/incidents/{id}/actions/verify", new { passed = true, photos = new[] { "0123456789abcdef0123456789abcdef.png" } });
+        var verified = await supervisor.PostAsJsonAsync($"/api/incidents/{id}/actions/verify", new { passed = true, photos = new[] { photo } });
+
+        unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest, "verify checks its photos as resolve does");
+        (await unknown.Content.ReadAsStringAsync()).Should().Contain("photos");
+        verified.StatusCode.Should().Be(HttpStatusCode.OK, await verified.Content.ReadAsStringAsync());
+        var timeline = (await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}")).GetProperty("timeline").EnumerateArray().ToList();
+        timeline.Single(e => e.GetProperty("action").GetString() == "verify").GetProperty("photos").EnumerateArray().Select(p => p.GetString())
+            .Should().Equal($"/api/photos/{photo}");
+        timeline.Single(e => e.GetProperty("action").GetString() == "resolve").GetProperty("photos").EnumerateArray().Should().BeEmpty("the resolution came without photos");
+        (await operatorClient.GetAsync($"/api/photos/{photo}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Something_that_is_not_an_image_is_refused_whatever_it_claims()
     {
         var worker = await center.ClientFor("M00071");

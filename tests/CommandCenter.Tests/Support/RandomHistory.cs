@@ -58,7 +58,7 @@ public sealed class RandomHistory
             clock.Advance(Span());
             var now = clock.GetUtcNow();
             WakeTheClock(now);
-            var allowed = IncidentLifecycle.AllowedIn(state).Where(a => a is not (IncidentAction.Supervise or IncidentAction.Unlink)).ToList();
+            var allowed = IncidentLifecycle.AllowedIn(state).Where(a => a is not (IncidentAction.Supervise or IncidentAction.Unlink or IncidentAction.NoAnswer or IncidentAction.AcknowledgeAlert)).ToList();
             if (state.Status == IncidentStatus.Filed) allowed.Add(IncidentAction.Archive);
             if (allowed.Count == 0) continue;
             var action = Pick(allowed);

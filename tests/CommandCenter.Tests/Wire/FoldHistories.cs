@@ -24,7 +24,7 @@ public static class FoldHistories
     public static IReadOnlyList<FoldHistory> All() =>
     [
         new("straight-through", ["report with a position", "dispatch", "notice delivered and read", "accept", "warning", "resolve", "verify", "evaluate", "archive"], StraightThrough()),
-        new("returned-and-reworked", ["report without a position", "breach", "locate", "dispatch", "return", "re-dispatch", "rework", "clock closes the return visit"], ReturnedAndReworked()),
+        new("returned-and-reworked", ["report without a position", "breach", "alert acknowledged", "locate", "dispatch", "return", "re-dispatch", "rework", "return visit unanswered", "clock closes the return visit"], ReturnedAndReworked()),
         new("suspended-and-extended", ["warning", "suspend", "resume", "extension requested and approved", "extension refused", "supervise", "breach after resume"], SuspendedAndExtended()),
         new("joint-handling", ["split", "sub-task accept", "sub-task warning and breach", "sub-task resolve", "verify", "evaluate"], JointHandling()),
         new("duplicates-then-cancelled", ["link", "unlink", "supervise", "cancel"], DuplicatesThenCancelled()),
@@ -53,6 +53,7 @@ public static class FoldHistories
         var log = new HandBuiltLog("C-20261124-000002", Start + TimeSpan.FromMinutes(3), placement: null, category: "E0101");
         log.Watch(WarnOf(log) + Moment);
         log.Watch(DueOf(log) + Moment);
+        log.Do(IncidentAction.AcknowledgeAlert, HandBuiltLog.Operator, DueOf(log) + TimeSpan.FromMinutes(1));
         var at = DueOf(log) + TimeSpan.FromMinutes(2);
         log.Locate(at, Block("T02", GridArea.Rural));
         log.Dispatch(at += TimeSpan.FromMinutes(4), "M00002");
@@ -63,6 +64,7 @@ public static class FoldHistories
         log.Verify(at += TimeSpan.FromMinutes(30), passed: false);
         log.Resolve(at += TimeSpan.FromMinutes(40));
         log.Verify(at += TimeSpan.FromMinutes(15), passed: true);
+        log.Do(IncidentAction.NoAnswer, HandBuiltLog.Operator, at += TimeSpan.FromMinutes(30), c => c with { Note = "nobody picked up" });
         log.Watch(WarnOf(log) + Moment);
         log.Watch(DueOf(log));
         return log.Events;

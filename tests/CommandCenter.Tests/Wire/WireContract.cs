@@ -43,6 +43,7 @@ public static class WireContract
             [
                 typeof(IncidentView), typeof(CategoryView), typeof(MemberView), typeof(MemberEndpoints.TrackView),
                 typeof(IncidentEndpoints.Created), typeof(IncidentEndpoints.NearbyAnswer), typeof(PlaceEndpoints.PlaceView), typeof(GridEndpoints.LocateAnswer),
+                typeof(IncidentEndpoints.IncidentList), typeof(ReturnVisitEndpoints.ReturnVisitQueue),
             ]);
         yield return new WireSection(
             "Replay lines of GET /api/replay (the ledger's JSON: camelCase, enums by name, nulls left out).",

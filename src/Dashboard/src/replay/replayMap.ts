@@ -161,5 +161,6 @@ function asDelta(incident: ReplayIncident, light: string): IncidentDelta {
     escalation: incident.escalation, open: true, createdAt: new Date(incident.createdAt).toISOString(), updatedAt: new Date(incident.updatedAt).toISOString(),
     // A light that holds from the beginning of time: the wall's reading of the course gives back exactly this light.
     yellowFrom: light === 'yellow' || light === 'red' ? always : null, redFrom: light === 'red' ? always : null, noneFrom: light === 'none' ? always : null,
+    alertAcknowledgedBy: null, alertAcknowledgedAt: null,
   };
 }

@@ -8,6 +8,8 @@ public enum ActionCondition
     PendingExtension,
     /// <summary>A duplicate report is linked to the incident and not yet made a case of its own.</summary>
     OpenLink,
+    /// <summary>The running deadline warned (yellow) or breached (red) and nobody has acknowledged that alert yet.</summary>
+    UnacknowledgedAlert,
 }
 
 /// <summary>Who among the holders of an action's roles may take it on a given incident.</summary>
@@ -36,6 +38,7 @@ public static class ActionConditions
     {
         ActionCondition.PendingExtension => state.PendingExtensionDueAt is not null,
         ActionCondition.OpenLink => state.Links.Any(l => l.UnlinkedInto is null),
+        ActionCondition.UnacknowledgedAlert => state.CurrentAlert.Raised && state.AlertAcknowledgedAt is null,
         _ => true,
     };
 
@@ -43,6 +46,7 @@ public static class ActionConditions
     {
         ActionCondition.PendingExtension => "an extension request is pending",
         ActionCondition.OpenLink => "a duplicate report is linked",
+        ActionCondition.UnacknowledgedAlert => "its SLA alert (warning or breach) is not yet acknowledged",
         _ => "",
     };
 }

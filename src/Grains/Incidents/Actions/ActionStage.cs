@@ -35,4 +35,7 @@ public static class ActionStages
     /// <summary>The stages of an open incident after it was located to a grid.</summary>
     public static readonly IReadOnlyList<ActionStage> OpenAfterReport =
         [ActionStage.Gridded, ActionStage.Dispatched, ActionStage.Handling, ActionStage.JointHandling, ActionStage.Handled, ActionStage.Verified, ActionStage.Suspended];
+
+    /// <summary>Every stage of an open incident.</summary>
+    public static readonly IReadOnlyList<ActionStage> Open = [ActionStage.Reported, .. OpenAfterReport];
 }

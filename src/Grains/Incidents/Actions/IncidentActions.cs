@@ -72,6 +72,7 @@ public static class IncidentActions
                 ActionFields.Passed,
                 ActionFields.Note("A failed check needs a note saying what must be redone.", required: false)
                     with { RequiredIf = c => c.Passed == false, RequiredWhen = "when passed is false" },
+                ActionFields.Photos,
             ],
             Produces = [IncidentAction.Verify],
         },
@@ -81,6 +82,13 @@ public static class IncidentActions
             Stages = [Verified], Roles = [Operator, Admin],
             Fields = [ActionFields.Satisfaction, ActionFields.Note("What the reporter said.", required: false)],
             Produces = [IncidentAction.Evaluate, IncidentAction.Assess, IncidentAction.File],
+        },
+        new()
+        {
+            // One call nobody answered: counted, nothing else changes; the visit's deadline still closes it (ReturnVisit).
+            Action = IncidentAction.NoAnswer, Word = "no-answer", Chinese = "回访未接通", English = "No answer",
+            Stages = [Verified], Roles = [Operator, Admin],
+            Fields = [ActionFields.Note("When and how the call was tried.", required: false)], Produces = [IncidentAction.NoAnswer],
         },
         new()
         {
@@ -105,6 +113,12 @@ public static class IncidentActions
             Action = IncidentAction.Supervise, Word = "supervise", Chinese = "督办", English = "Supervise",
             Stages = ActionStages.OpenAfterReport, Roles = [Operator, Supervisor, Admin],
             Fields = [ActionFields.Note("Say what is being pressed for: a supervision notice needs its text.")], Produces = [IncidentAction.Supervise],
+        },
+        new()
+        {
+            Action = IncidentAction.AcknowledgeAlert, Word = "acknowledge-alert", Chinese = "确认告警", English = "Acknowledge alert",
+            Stages = ActionStages.Open, Condition = ActionCondition.UnacknowledgedAlert, Roles = [Operator, Supervisor, Admin],
+            Produces = [IncidentAction.AcknowledgeAlert],
         },
         new()
         {

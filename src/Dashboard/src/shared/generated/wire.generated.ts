@@ -49,6 +49,8 @@ export interface IncidentDelta {
   yellowFrom: string | null;
   redFrom: string | null;
   noneFrom: string | null;
+  alertAcknowledgedBy: string | null;
+  alertAcknowledgedAt: string | null;
 }
 
 /** C# CommandCenter.Grains.Wall.SlaAlert */
@@ -140,6 +142,9 @@ export interface IncidentView {
   photos: string[];
   callerName: string | null;
   callerPhone: string | null;
+  returnVisitAttempts: number;
+  alertAcknowledgedBy: string | null;
+  alertAcknowledgedAt: string | null;
 }
 
 /** C# CommandCenter.Incidents.CategoryView */
@@ -152,6 +157,7 @@ export interface CategoryView {
   platformName: string;
   defaultPriority: string;
   handlingLimit: string;
+  initials: string;
 }
 
 /** C# CommandCenter.Members.MemberView */
@@ -212,6 +218,19 @@ export interface LocateAnswer {
   chain: ChainLink[] | null;
 }
 
+/** C# CommandCenter.Incidents.IncidentEndpoints.IncidentList */
+export interface IncidentList {
+  items: IncidentSummaryView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** C# CommandCenter.Incidents.ReturnVisitEndpoints.ReturnVisitQueue */
+export interface ReturnVisitQueue {
+  items: ReturnVisitView[];
+}
+
 /** C# CommandCenter.Incidents.DeadlineView */
 export interface DeadlineView {
   step: string;
@@ -245,6 +264,7 @@ export interface TimelineEntry {
   to: string;
   note: string | null;
   memberId: string | null;
+  photos: string[];
 }
 
 /** C# CommandCenter.Incidents.LinkView */
@@ -313,6 +333,49 @@ export interface GridSummary {
   parentId: string | null;
   level: number;
   name: string;
+}
+
+/** C# CommandCenter.Incidents.IncidentEndpoints.IncidentSummaryView */
+export interface IncidentSummaryView {
+  id: string;
+  state: string;
+  step: number;
+  category: string;
+  priority: string;
+  gridId: string | null;
+  assigneeId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  activeStep: string | null;
+  dueAt: string | null;
+  breached: boolean;
+  escalation: string;
+  light: string;
+  categoryName: string | null;
+  address: string | null;
+  summary: string;
+  callerName: string | null;
+  callerPhone: string | null;
+}
+
+/** C# CommandCenter.Incidents.ReturnVisitEndpoints.ReturnVisitView */
+export interface ReturnVisitView {
+  id: string;
+  category: string;
+  categoryName: string | null;
+  gridId: string | null;
+  gridChain: string[];
+  address: string | null;
+  summary: string;
+  callerName: string | null;
+  callerPhone: string | null;
+  channel: string;
+  verifiedAt: string | null;
+  dueAt: string | null;
+  light: string;
+  attempts: number;
+  lastAttemptAt: string | null;
+  closedAt: string | null;
 }
 
 /** C# CommandCenter.Incidents.ActionFieldView */
@@ -391,7 +454,7 @@ export interface IncidentEvent {
 }
 
 /** C# enum CommandCenter.Grains.Incidents.IncidentAction, written by name. */
-export type IncidentAction = 'Report' | 'Locate' | 'Dispatch' | 'Accept' | 'Resolve' | 'Verify' | 'Evaluate' | 'Return' | 'RequestExtension' | 'DecideExtension' | 'Suspend' | 'Resume' | 'Cancel' | 'Archive' | 'Split' | 'Supervise' | 'Unlink' | 'AcknowledgeNotice' | 'ReadNotice' | 'Warn' | 'Escalate' | 'Assess' | 'File' | 'Link' | 'AssignTask';
+export type IncidentAction = 'Report' | 'Locate' | 'Dispatch' | 'Accept' | 'Resolve' | 'Verify' | 'Evaluate' | 'Return' | 'RequestExtension' | 'DecideExtension' | 'Suspend' | 'Resume' | 'Cancel' | 'Archive' | 'Split' | 'Supervise' | 'Unlink' | 'AcknowledgeNotice' | 'ReadNotice' | 'NoAnswer' | 'AcknowledgeAlert' | 'Warn' | 'Escalate' | 'Assess' | 'File' | 'Link' | 'AssignTask';
 
 /** C# enum CommandCenter.Grains.Incidents.IncidentStatus, written by name. */
 export type IncidentStatus = 'Reported' | 'Gridded' | 'Dispatched' | 'Handling' | 'Handled' | 'Verified' | 'Evaluated' | 'Assessed' | 'Filed' | 'Archived' | 'Suspended' | 'Cancelled';

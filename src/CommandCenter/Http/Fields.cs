@@ -26,11 +26,8 @@ public sealed class Fields
         return double.NaN;
     }
 
-    public IResult Result() => Result(StatusCodes.Status400BadRequest);
-
-    /// <summary>The same problem details with another status (422 for values that are well-formed but not among the allowed ones).</summary>
-    public IResult Result(int statusCode) => Results.ValidationProblem(
-        errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), statusCode: statusCode,
+    public IResult Result() => Results.ValidationProblem(
+        errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
         title: "The request has invalid fields.",
         detail: string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
 }

@@ -125,9 +125,9 @@ public static class IncidentEndpoints
             if (from > to) fields.Add("from", "from must not be after to.");
             if (fields.Any) return fields.Result();
             var query = new IncidentQuery(grid, status, overdue, from, to, clock.GetUtcNow(), (number - 1) * size, size);
-            // The search filters: a value outside the allowed ones is named with them (422).
+            // The search filters: a value outside the allowed ones is named with them (400, as every bad query value).
             query = new IncidentSearchFilters(q, phone, step, light, platform, category, channel, open).Apply(query, catalogue, fields);
-            if (fields.Any) return fields.Result(StatusCodes.Status422UnprocessableEntity);
+            if (fields.Any) return fields.Result();
             var result = await ledger.Query(query);
             var reports = await ledger.ReportsOf(result.Items.Select(s => s.Id).ToList());
             var staff = user.IsStaff();

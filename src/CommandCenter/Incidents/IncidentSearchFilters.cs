@@ -8,7 +8,7 @@ namespace CommandCenter.Incidents;
 
 /// <summary>
 /// The case-search parameters of <c>GET /api/incidents</c> (q, phone, step, light, platform, category, channel, open),
-/// read from the query string: each bad value is named with the values it may take (422); good ones narrow the query.
+/// read from the query string: each bad value is named with the values it may take (400); good ones narrow the query.
 /// </summary>
 public sealed record IncidentSearchFilters(string? Q, string? Phone, string? Step, string? Light, string? Platform, string? Category, string? Channel, string? Open)
 {

@@ -55,7 +55,7 @@ public static class ReturnVisitEndpoints
             {
                 var fields = new Fields();
                 fields.Add("from", "from must not be after to.");
-                return fields.Result(StatusCodes.Status422UnprocessableEntity);
+                return fields.Result();
             }
             var found = await ledger.Query(ReturnVisitDesk.UnansweredQuery(scoped.GridId, since, until, now));
             return Results.Ok(await Queue(ReturnVisitDesk.Unanswered(found.Items, since, until), ledger, catalogue, now, closed: true));
@@ -69,7 +69,7 @@ public static class ReturnVisitEndpoints
         if (gridId is null || (await grids.Current())?.Hierarchy.Find(gridId) is not null) return null;
         var fields = new Fields();
         fields.Add("scope", $"No grid has the id \"{gridId}\".");
-        return fields.Result(StatusCodes.Status422UnprocessableEntity);
+        return fields.Result();
     }
 
     private static async Task<ReturnVisitQueue> Queue(IReadOnlyList<IncidentSummary> summaries, IIncidentLedger ledger, CategoryCatalogue catalogue,

@@ -7,7 +7,7 @@ namespace CommandCenter.Tests.Api;
 
 /// <summary>
 /// 案件查询 on <c>GET /api/incidents</c>: q finds a case by its number, by words of its report or by the caller's phone
-/// (digits only); phone, step, light, platform, category, channel and open narrow the list; a bad value is a 422 naming
+/// (digits only); phone, step, light, platform, category, channel and open narrow the list; a bad value is a 400 naming
 /// the field and what it may be. Each test's cases carry a word of their own, so other tests' cases never match.
 /// </summary>
 [Trait("Category", "InProcess")]
@@ -124,13 +124,13 @@ public class IncidentSearchApiTests(CenterFactory center)
     [InlineData("open=maybe", "open", "true, false")]
     [InlineData("phone=abc", "phone", "digits")]
     [InlineData("q=%20%20", "q", "case number")]
-    public async Task A_bad_search_value_is_a_422_naming_the_field_and_what_it_may_be(string query, string field, string allowed)
+    public async Task A_bad_search_value_is_a_400_naming_the_field_and_what_it_may_be(string query, string field, string allowed)
     {
         var client = await center.ClientFor("operator1");
 
         var response = await client.GetAsync("/api/incidents?" + query);
 
-        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("errors").GetProperty(field)[0].GetString().Should().Contain(allowed);
     }

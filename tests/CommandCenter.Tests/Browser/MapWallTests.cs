@@ -96,7 +96,7 @@ public class MapWallTests(WallFixture wall)
         await offer.Locator("textarea[name=note]").FillAsync("请今天下班前处理完毕");
         await offer.Locator("button.action-supervise").ClickAsync();
 
-        await panel.Locator(".action-message").Filter(new() { HasText = "done" }).WaitForAsync();
+        await panel.Locator(".panel-notice[data-action='supervise']").Filter(new() { HasText = "done" }).WaitForAsync();
         await phone.Locator(".assignment-banner[data-kind='supervision']").Filter(new() { HasText = "请今天下班前处理完毕" }).WaitForAsync();
         var incident = await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
         incident.GetProperty("supervisions").GetInt32().Should().Be(1);

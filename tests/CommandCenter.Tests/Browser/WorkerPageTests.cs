@@ -91,4 +91,27 @@ public class WorkerPageTests(WallFixture wall)
 
         await phone.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_worker_reports_at_a_place_found_in_the_gazetteer_by_its_initials()
+    {
+        var phone = await wall.OpenWorker("M00133");
+        await phone.Locator("nav.tabs button[data-tab='report']").ClickAsync();
+        await phone.Locator("select[name=category]").SelectOptionAsync("E0107");
+        await phone.Locator("textarea[name=description]").FillAsync("政府门口电箱上张贴小广告");
+        // 月城镇人民政府 by its initials, as a worker types on a phone keyboard.
+        await phone.Locator("input[name=address]").FillAsync("ycz");
+        var place = phone.Locator(".report-places li", new() { HasTextString = "月城镇人民政府" });
+        await place.ClickAsync();
+        await phone.Locator(".report-where", new() { HasTextString = "月城镇人民政府" }).WaitForAsync();
+        await phone.Locator("form.report button[type=submit]").ClickAsync();
+
+        var message = phone.Locator(".report-message", new() { HasTextString = "已上报" });
+        await message.WaitForAsync();
+        var id = (await message.InnerTextAsync()).Split(' ')[1];
+        var incident = await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        incident.GetProperty("gridChain").EnumerateArray().Select(g => g.GetString()).Should().Contain("JY08", "the place is in 月城镇");
+        incident.GetProperty("address").GetString().Should().Be("月城镇人民政府");
+        await phone.Context.CloseAsync();
+    }
 }

@@ -108,7 +108,7 @@ public sealed class ReturnVisitApiTests : IDisposable
         var outside = $"/api/return-visits/unanswered?from={Instants.Query(clock.GetUtcNow().AddDays(-60))}&to={Instants.Query(clock.GetUtcNow().AddDays(-31))}";
         Items(await desk.GetFromJsonAsync<JsonElement>(outside)).Should().BeEmpty("nothing was closed in that window");
         var backwards = await desk.GetAsync($"/api/return-visits/unanswered?from={Instants.Query(clock.GetUtcNow())}&to={Instants.Query(clock.GetUtcNow().AddDays(-1))}");
-        backwards.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        backwards.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await backwards.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("from", out _).Should().BeTrue();
         (await (await center.ClientFor(Handler)).GetAsync("/api/return-visits")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the desk is staff only");
     }

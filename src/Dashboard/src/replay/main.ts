@@ -358,9 +358,9 @@ async function startReplay(account: Account): Promise<void> {
   await load();
 }
 
+/** The ledger names actions in PascalCase (NoAnswer); the API's word is the same in kebab case (no-answer). */
 function actionWord(wire: string): string {
-  const words: Record<string, string> = { RequestExtension: 'request-extension', DecideExtension: 'decide-extension', AcknowledgeNotice: 'acknowledge-notice', ReadNotice: 'read-notice', AssignTask: 'assign-task' };
-  return words[wire] ?? wire.toLowerCase();
+  return wire.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
 function tile(zhLabel: string, enLabel: string, key: string) {

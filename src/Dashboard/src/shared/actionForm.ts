@@ -1,12 +1,25 @@
 // A button, and the form its fields need, for an action the server offers; the page never decides who may
-// do what: it draws what the incident view's allowedActions lists, in the server's words.
+// do what: it draws what the incident view's allowedActions lists, in the server's words. A form checks what
+// the server's field list says is required before sending (naming the field, sending nothing), and shows the
+// server's refusal at the fields its 422 names.
 
 import type { ActionFieldView, ActionOffer } from './wire';
+import { api, ApiError } from './api';
 import { fromCityInput } from './cityTime';
 import { h } from './words';
 
-/** Field kinds a plain form can ask for; an offer with another kind (sub-task lists, photos) needs its own form. */
-const plainKinds = new Set(['text', 'yesno', 'number', 'time', 'member', 'grid', 'link', 'subtask', 'notice']);
+/** Field kinds a plain form can ask for; other kinds (sub-task lists, a place) need a control the page supplies. */
+const plainKinds = new Set(['text', 'yesno', 'number', 'time', 'member', 'grid', 'link', 'subtask', 'notice', 'photos']);
+
+/** One field's input: where it is drawn, whether it is empty, and the part of the body it gives. */
+export interface FieldControl {
+  element: HTMLElement;
+  isEmpty(): boolean;
+  read(): Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+/** Controls a page supplies for field kinds it draws its own way (the wall: a place on the map, sub-tasks per platform). */
+export type FieldControls = Partial<Record<string, (field: ActionFieldView) => FieldControl>>;
 
 export const offerOf = (offers: ActionOffer[], action: string): ActionOffer | undefined => offers.find(o => o.action === action);
 
@@ -19,9 +32,9 @@ export function fieldOf(offer: ActionOffer, name: string): ActionFieldView | und
   return offer.fields.find(f => f.name === name);
 }
 
-/** Whether a plain form can carry every field this offer asks for. */
-export function formFits(offer: ActionOffer): boolean {
-  return offer.fields.every(f => plainKinds.has(f.kind) || (!f.required && f.kind === 'photos'));
+/** Whether a form can carry every field this offer asks for: plain kinds, or kinds the page has a control for. */
+export function formFits(offer: ActionOffer, controls: FieldControls = {}): boolean {
+  return offer.fields.every(f => controls[f.kind] !== undefined || plainKinds.has(f.kind));
 }
 
 /** An input for one field, named after it, with the server's prompt and limits. */
@@ -42,33 +55,103 @@ export function fieldInput(field: ActionFieldView): HTMLInputElement | HTMLTextA
   }
 }
 
-/** The body the action is sent with: each field's value in its kind, empty fields left out. */
-export function bodyOf(inputs: (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[], offer: ActionOffer): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const input of inputs) {
-    const value = input.value.trim();
-    if (!value) continue;
-    const kind = fieldOf(offer, input.name)?.kind;
-    body[input.name] = kind === 'yesno' ? value === 'true'
-      : kind === 'number' || kind === 'notice' ? Number(value)
-        // A time is typed as the city's clock reads, whatever the browser's zone.
-        : kind === 'time' ? (Number.isNaN(fromCityInput(value)) ? value : new Date(fromCityInput(value)).toISOString())
-          : value;
-  }
-  return body;
+/** A field's value in its kind: yes/no as a boolean, numbers as numbers, a time typed as the city's clock reads. */
+export function valueOf(kind: string, text: string): unknown {
+  return kind === 'yesno' ? text === 'true'
+    : kind === 'number' || kind === 'notice' ? Number(text)
+      : kind === 'time' ? (Number.isNaN(fromCityInput(text)) ? text : new Date(fromCityInput(text)).toISOString())
+        : text;
+}
+
+function plainControl(field: ActionFieldView): FieldControl {
+  const input = fieldInput(field);
+  return {
+    element: input,
+    isEmpty: () => !input.value.trim(),
+    read: () => (input.value.trim() ? { [field.name]: valueOf(field.kind, input.value.trim()) } : {}),
+  };
+}
+
+/** Photos: chosen on this computer, uploaded to the photo store when the form is sent; their names ride on the action. */
+export function photoControl(field: ActionFieldView): FieldControl {
+  const input = h('input', { type: 'file', name: field.name, accept: 'image/jpeg,image/png,image/webp', multiple: true, title: field.prompt });
+  return {
+    element: input,
+    isEmpty: () => !input.files?.length,
+    async read() {
+      const names: string[] = [];
+      for (const file of input.files ?? []) {
+        const data = new FormData();
+        data.append('file', file);
+        names.push((await api<{ photo: string }>('/api/photos', { raw: data })).photo);
+      }
+      return names.length ? { [field.name]: names } : {};
+    },
+  };
+}
+
+/** Which of the form's fields a 422's error key names: "tasks[0].memberId" is the tasks field, lat/lon a place's. */
+function fieldNamed(key: string, names: string[]): string | undefined {
+  const root = key.replace(/[[.].*$/, '');
+  if (names.includes(root)) return root;
+  if ((root === 'lat' || root === 'lon') && names.includes('gridId')) return 'gridId';
+  return names.find(n => n.toLowerCase() === root.toLowerCase());
 }
 
 /**
- * A form for an offer: its fields and a submit button in the server's words. Sending is the caller's
- * (it knows the incident); the server checks the fields and its 422 names what is wrong.
+ * A form for an offer: its fields and a submit button in the server's words. Sending is the caller's (it knows
+ * the incident) and throws the server's refusal; the form shows it at the fields it names, or below them.
  */
-export function actionForm(offer: ActionOffer, send: (body: Record<string, unknown>, button: HTMLButtonElement) => Promise<void>): HTMLFormElement {
-  const inputs = offer.fields.filter(f => plainKinds.has(f.kind)).map(fieldInput);
+export function actionForm(offer: ActionOffer, send: (body: Record<string, unknown>) => Promise<void>, controls: FieldControls = {}): HTMLFormElement {
+  const fields = offer.fields.filter(f => controls[f.kind] || plainKinds.has(f.kind));
+  const built = fields.map(field => {
+    const control = (controls[field.kind] ?? (field.kind === 'photos' ? photoControl : plainControl))(field);
+    const error = h('em.field-error', { role: 'alert' });
+    const row = h('div.action-field', { dataset: { field: field.name } },
+      h('span.action-field-label', {}, field.chinese, field.required ? h('b', { title: '必填 required' }, ' *') : null, h('small', {}, ` ${field.english}`)),
+      control.element, error);
+    return { field, control, row, error };
+  });
+  const message = h('p.action-message', { role: 'status' });
   const submit = h('button', { type: 'submit', className: `action-${offer.action}` }, ...offerLabel(offer));
-  const form = h('form.action-form', { dataset: { action: offer.action } }, ...inputs, submit);
+  const form = h('form.action-form', { dataset: { action: offer.action }, noValidate: true }, ...built.map(b => b.row), submit, message);
+
+  const showErrors = (errors: Record<string, string>) => {
+    for (const b of built) {
+      b.row.dataset.invalid = String(b.field.name in errors);
+      b.error.textContent = errors[b.field.name] ?? '';
+    }
+  };
   form.addEventListener('submit', event => {
     event.preventDefault();
-    void send(bodyOf(inputs, offer), submit);
+    void (async () => {
+      // What the server's field list says is required, checked before anything is sent.
+      const missing = Object.fromEntries(built.filter(b => b.field.required && b.control.isEmpty()).map(b => [b.field.name, b.field.prompt]));
+      showErrors(missing);
+      if (Object.keys(missing).length) {
+        message.textContent = '请填写标红的项 · Fill in the marked fields.';
+        return;
+      }
+      submit.disabled = true;
+      message.textContent = '提交中 Sending…';
+      try {
+        const body: Record<string, unknown> = {};
+        for (const b of built) Object.assign(body, await b.control.read());
+        await send(body);
+        message.textContent = `${offer.chinese} · ${offer.english}: 已提交 done.`;
+      } catch (e) {
+        const errors: Record<string, string> = {};
+        const problem = e instanceof ApiError ? (e.problem?.errors ?? {}) as Record<string, string[]> : {};
+        for (const [key, texts] of Object.entries(problem)) {
+          const name = fieldNamed(key, fields.map(f => f.name));
+          if (name) errors[name] = [errors[name], ...texts].filter(Boolean).join(' ');
+        }
+        showErrors(errors);
+        message.textContent = e instanceof Error ? e.message : String(e);
+      } finally {
+        submit.disabled = false;
+      }
+    })();
   });
   return form;
 }

@@ -73,6 +73,13 @@ export const actionWords: Record<string, [string, string]> = {
   'assign-task': ['分派子任务', 'Sub-task assigned'],
 };
 
+export const lightWords: Record<string, [string, string]> = {
+  green: ['正常', 'On time'],
+  yellow: ['预警', 'Warned'],
+  red: ['超时', 'Overdue'],
+  none: ['无时限', 'No clock'],
+};
+
 export const nineSteps = ['天上有云', '地上有格', '格中有人', '人能管事', '管理有序', '序后评估', '评后考核', '考核入档', '归档入云'];
 
 export const channelWords: Record<string, string> = {

@@ -1,5 +1,8 @@
-// The alert feed: SLA warnings and breaches pushed with the batches, and new incidents, newest first.
+// The alert feed: SLA warnings and breaches pushed with the batches, and new incidents, newest first. An operator
+// acknowledges an alert (an action on the incident, written to its ledger); the acknowledgement comes back in the
+// incident's delta to every wall of the scope, which marks the alert as taken.
 
+import { api } from '../shared/api';
 import type { IncidentDelta, SlaAlert } from '../shared/wire';
 import { clock, en, escalationWords, h, priorityWords, slaStepWords, zh } from '../shared/words';
 import type { Lookup } from './lookup';
@@ -22,7 +25,8 @@ export class AlertFeed {
     const place = this.lookup.placeOf(alert.gridId);
     this.alerts++;
     this.count.textContent = String(this.alerts);
-    this.add(h('li.alert', { dataset: { kind: breach ? 'breach' : 'warning', id: alert.incidentId }, onclick: () => this.select(alert.incidentId) },
+    const acknowledge = h('button.alert-ack', { type: 'button', title: '确认告警 Acknowledge' }, '确认 ', h('small', {}, 'Ack'));
+    const entry = h('li.alert', { dataset: { kind: breach ? 'breach' : 'warning', id: alert.incidentId, at: alert.at }, onclick: () => this.select(alert.incidentId) },
       h('span.alert-icon', { 'aria-hidden': 'true' }, breach ? '!' : '△'),
       h('div.alert-body', {},
         h('strong', {}, breach ? '超时告警 ' : '时限预警 ', h('small', {}, breach ? 'SLA breach' : 'SLA warning'), ' · ',
@@ -31,14 +35,33 @@ export class AlertFeed {
         breach && alert.escalation !== 'None'
           ? h('small', {}, `已升级至 ${zh(escalationWords, alert.escalation)} · escalated to ${en(escalationWords, alert.escalation)}`)
           : h('small', {}, `${alert.assigneeId ? '处置人 ' + this.lookup.memberName(alert.assigneeId) : en(slaStepWords, alert.step)}`)),
-      h('time', {}, clock(alert.at))));
+      h('time', {}, clock(alert.at)),
+      acknowledge);
+    acknowledge.addEventListener('click', e => {
+      e.stopPropagation();
+      acknowledge.disabled = true;
+      api(`/api/incidents/${encodeURIComponent(alert.incidentId)}/actions/acknowledge-alert`, { body: {} })
+        .catch((refused: Error) => { acknowledge.disabled = false; acknowledge.title = refused.message; entry.dataset.refused = refused.message; });
+    });
+    this.add(entry);
+  }
+
+  /** The incident's delta says who acknowledged its current alert: its alerts up to then are marked as taken. */
+  acknowledged(incident: IncidentDelta): void {
+    if (!incident.alertAcknowledgedBy || !incident.alertAcknowledgedAt) return;
+    const at = Date.parse(incident.alertAcknowledgedAt);
+    for (const entry of this.list.querySelectorAll<HTMLElement>(`li.alert[data-id="${CSS.escape(incident.id)}"]`)) {
+      if (entry.dataset.kind === 'new' || entry.dataset.acknowledged || Date.parse(entry.dataset.at ?? '') > at) continue;
+      entry.dataset.acknowledged = incident.alertAcknowledgedBy;
+      entry.querySelector('.alert-ack')?.replaceWith(h('span.alert-acked', { title: `已确认 ${incident.alertAcknowledgedBy}` }, `✓ ${incident.alertAcknowledgedBy}`));
+    }
   }
 
   /**
    * After a (re)load the pushes of the past are gone: the feed starts from the lights the open incidents
    * carry now, oldest first, so the newest is on top as if it had been pushed.
    */
-  seed(incidents: Iterable<IncidentDelta>): void {
+  seed(incidents: readonly IncidentDelta[]): void {
     this.list.replaceChildren();
     this.alerts = 0;
     const lit = [...incidents].filter(i => i.breached || i.warned).map(i => ({
@@ -47,6 +70,7 @@ export class AlertFeed {
     } satisfies SlaAlert));
     for (const alert of lit.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-maxEntries)) this.alert(alert);
     for (const entry of this.list.children) entry.classList.remove('fresh');
+    for (const incident of incidents) this.acknowledged(incident);
   }
 
   reported(incident: IncidentDelta): void {

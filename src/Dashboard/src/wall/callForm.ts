@@ -5,7 +5,8 @@
 
 import { api, ApiError } from '../shared/api';
 import type { CategoryView, Created, LocateAnswer, NearbyAnswer, PlaceView } from '../shared/wire';
-import { h, priorityWords, zh, en } from '../shared/words';
+import { h, priorityWords, stamp, stateWords, zh, en } from '../shared/words';
+import type { IncidentList } from '../shared/wire';
 import type { CityMap } from './cityMap';
 
 export class CallForm {
@@ -22,6 +23,10 @@ export class CallForm {
   private readonly result = h('div.call-result', { hidden: true });
   private readonly nearby = h('div.call-nearby', { hidden: true });
   private nearbySerial = 0;
+  private readonly history = h('div.call-history', { hidden: true });
+  private historySerial = 0;
+  private historyTimer = 0;
+  private readonly photos = h('input', { type: 'file', name: 'photos', accept: 'image/jpeg,image/png,image/webp', multiple: true });
   private readonly message = h('p.call-message', {});
 
   constructor(host: HTMLElement, private readonly map: CityMap, private readonly opened: (id: string) => void) {
@@ -41,11 +46,12 @@ export class CallForm {
       h('label.call-row', { dataset: { field: name } }, h('span', {}, label, h('small', {}, english)), this.fields[name], h('em.call-error', {}), ...extra);
     const submit = h('button.call-submit', { type: 'submit' }, '受理提交 ', h('small', {}, 'Submit (Ctrl+Enter)'));
     const form = h('form.call-form', { noValidate: true },
-      row('来电人', 'Caller', 'callerName'), row('联系电话', 'Phone', 'callerPhone'),
+      row('来电人', 'Caller', 'callerName'), row('联系电话', 'Phone', 'callerPhone', this.history),
       row('事件类别', 'Category', 'category', this.categoryHint),
       row('事发地点', 'Where', 'address', this.suggestions, this.chain),
       this.nearby,
       row('紧急程度', 'Priority', 'priority'), row('事件描述', 'Description', 'description'),
+      h('label.call-row', { dataset: { field: 'photos' } }, h('span', {}, '现场照片', h('small', {}, 'Photos (optional)')), this.photos, h('em.call-error', {})),
       this.message, submit);
     this.element = h('aside.call', { id: 'call', hidden: true },
       h('button.detail-close', { type: 'button', title: '关闭 Close (Esc)', onclick: () => this.close() }, '×'),
@@ -59,6 +65,10 @@ export class CallForm {
       if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); void this.submit(); }
     });
     this.fields.category.addEventListener('input', () => this.categoryChosen());
+    this.fields.callerPhone.addEventListener('input', () => {
+      window.clearTimeout(this.historyTimer);
+      this.historyTimer = window.setTimeout(() => void this.showHistory(), 250);
+    });
     this.fields.address.addEventListener('input', () => this.searchSoon());
     this.fields.address.addEventListener('keydown', e => {
       const key = (e as KeyboardEvent).key;
@@ -73,7 +83,7 @@ export class CallForm {
     if (!this.categories.length) {
       this.categories = await api<CategoryView[]>('/api/categories');
       this.element.append(h('datalist', { id: 'call-categories' },
-        ...this.categories.map(c => h('option', { value: `${c.code} ${c.name}` }, `${c.majorName} · ${c.kind}`))));
+        ...this.categories.map(c => h('option', { value: `${c.code} ${c.name}` }, `${c.initials} · ${c.majorName} · ${c.kind}`))));
     }
     this.reset();
     this.element.hidden = false;
@@ -98,6 +108,8 @@ export class CallForm {
     this.message.textContent = '';
     this.result.hidden = true;
     this.nearby.hidden = true;
+    this.history.hidden = true;
+    this.photos.value = '';
     this.showErrors({});
     this.map.clearPin();
   }
@@ -106,7 +118,8 @@ export class CallForm {
   private category(): CategoryView | undefined {
     const text = this.fields.category.value.trim();
     const code = text.split(/\s+/)[0]?.toUpperCase();
-    return this.categories.find(c => c.code === code) ?? this.categories.find(c => c.name === text);
+    const initials = this.categories.filter(c => c.initials === text.toLowerCase());
+    return this.categories.find(c => c.code === code) ?? this.categories.find(c => c.name === text) ?? (initials.length === 1 ? initials[0] : undefined);
   }
 
   private categoryChosen(): void {
@@ -130,9 +143,28 @@ export class CallForm {
     if (serial !== this.nearbySerial) return;
     this.nearby.hidden = found.incidents.length === 0;
     this.nearby.replaceChildren(
-      h('p', {}, `附近 ${found.radiusMetres} 米内已有同类在办案件，提交将并入最近的一件 · `, h('small', {}, 'An open case of this kind is near: submitting joins the nearest')),
+      h('p', {}, `附近 ${found.radiusMetres} 米内已有同类在办案件：是同一件请点“同一案件”，否则提交将并入最近的一件 · `,
+        h('small', {}, 'Open cases of this kind nearby: name the same one, or submitting joins the nearest')),
       h('ul', {}, ...found.incidents.map(i => h('li', { dataset: { id: i.id } },
-        h('strong', {}, i.id), h('span', {}, `${i.distanceMetres} 米 · ${i.state}`), h('small', {}, i.description ?? '')))));
+        h('strong', {}, i.id), h('span', {}, `${i.distanceMetres} 米 · ${zh(stateWords, i.state)} `,
+          h('button.call-preview', { type: 'button', onclick: () => this.opened(i.id) }, '预览 Preview'), ' ',
+          h('button.call-same', { type: 'button', title: '来电所述即此案件：并入，不另立案 · Link the call to this case', onclick: () => void this.submit(i.id) }, '同一案件 Same case')),
+        h('small', {}, i.description ?? '')))));
+  }
+
+  /** The caller's earlier cases, as soon as enough of the number is typed: a repeat caller is asked about the case they know. */
+  private async showHistory(): Promise<void> {
+    const digits = this.fields.callerPhone.value.replace(/\D/g, '');
+    const serial = ++this.historySerial;
+    if (digits.length < 7) { this.history.hidden = true; return; }
+    const list = await api<IncidentList>(`/api/incidents?phone=${digits}&pageSize=5`).catch(() => null);
+    if (serial !== this.historySerial || !list) return;
+    this.history.hidden = list.total === 0;
+    this.history.replaceChildren(
+      h('p', {}, `该号码以往来电 ${list.total} 件 · `, h('small', {}, `${list.total} earlier case(s) from this number`)),
+      h('ul', {}, ...list.items.map(i => h('li', { dataset: { id: i.id }, onclick: () => this.opened(i.id) },
+        h('strong', {}, i.id), h('span', {}, `${zh(stateWords, i.state)}`), h('span', {}, `${i.categoryName ?? i.category} · ${stamp(i.createdAt)}`),
+        h('small', {}, [i.address, i.summary].filter(Boolean).join(' · '))))));
   }
 
   private searchSoon(): void {
@@ -188,7 +220,8 @@ export class CallForm {
     this.chain.textContent = chain.length ? [...chain].reverse().map(g => g.name).join(' › ') : '该点不在本市范围内 · outside the city';
   }
 
-  private async submit(): Promise<void> {
+  /** Sends the call; `sameAs` links it to the open case the operator named as the same. */
+  private async submit(sameAs?: string): Promise<void> {
     this.showErrors({});
     this.message.textContent = '';
     const category = this.category();
@@ -202,9 +235,16 @@ export class CallForm {
       callerPhone: this.fields.callerPhone.value.trim() || null,
       lat: this.point?.lat ?? null,
       lon: this.point?.lon ?? null,
+      ...(sameAs ? { sameAs } : {}),
     };
     try {
-      const created = await api<Created>('/api/incidents', { body });
+      const photos: string[] = [];
+      for (const file of this.photos.files ?? []) {
+        const data = new FormData();
+        data.append('file', file);
+        photos.push((await api<{ url: string }>('/api/photos', { raw: data })).url);
+      }
+      const created = await api<Created>('/api/incidents', { body: photos.length ? { ...body, photos } : body });
       this.showCase(created);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -217,7 +257,7 @@ export class CallForm {
   private showErrors(errors: Record<string, string[]>): void {
     for (const row of this.element.querySelectorAll<HTMLElement>('.call-row')) {
       const field = row.dataset.field!;
-      const text = (errors[field] ?? (field === 'address' ? [...(errors.lat ?? []), ...(errors.lon ?? [])] : [])).join(' ');
+      const text = (errors[field] ?? (field === 'address' ? [...(errors.lat ?? []), ...(errors.lon ?? [])] : field === 'photos' ? errors.file ?? [] : [])).join(' ');
       row.dataset.invalid = String(text.length > 0);
       row.querySelector('.call-error')!.textContent = text;
     }

@@ -5,7 +5,7 @@
 import { api, ApiError } from '../shared/api';
 import { currentAccount } from '../shared/session';
 import type { ActionOffer, IncidentView } from '../shared/wire';
-import { actionForm, fieldOf, formFits, offerLabel, offerOf } from '../shared/actionForm';
+import { actionForm, fieldOf, formFits, offerLabel, offerOf, type FieldControls } from '../shared/actionForm';
 import {
   actionWords, channelWords, clock, en, escalationWords, h, nineSteps, priorityWords, slaStepWords, stamp, stateWords, zh,
 } from '../shared/words';
@@ -27,10 +27,13 @@ export class IncidentPanel {
   private readonly body: HTMLElement;
   private current: string | null = null;
   private loading = 0;
+  /** What the last action taken here came to, shown above the redrawn panel until another case is shown. */
+  private notice: { id: string; action: string; text: string } | null = null;
   /** Null until known; false once the endpoint answered 404 (not deployed): the section stays hidden. */
   private recommendationsExist: boolean | null = null;
 
-  constructor(private readonly host: HTMLElement, private readonly lookup: Lookup, private readonly closed: () => void) {
+  constructor(private readonly host: HTMLElement, private readonly lookup: Lookup, private readonly controls: FieldControls,
+              private readonly closed: () => void) {
     this.body = h('div.detail-body', {});
     host.replaceChildren(
       h('button.detail-close', { type: 'button', title: '关闭 Close', onclick: () => this.close() }, '×'),
@@ -98,31 +101,46 @@ export class IncidentPanel {
           h('h2', {}, incident.categoryName ?? incident.category),
           h('p.detail-id', {}, `${incident.id} · ${channelWords[incident.channel] ?? incident.channel}`)),
         h('span.light-dot', { dataset: { light: incident.light }, title: incident.light })),
+      this.notice?.id === incident.id ? h('p.panel-notice', { role: 'status', dataset: { action: this.notice.action } }, this.notice.text) : '',
       stepper(incident),
       h('dl.detail-facts', {},
         fact('状态 State', h('span', { className: `state-${incident.state}` }, `${zh(stateWords, incident.state)} `, h('small', {}, en(stateWords, incident.state)))),
         fact('网格 Grid', chain || `${place.town} ${place.village}`),
         incident.address ? fact('地址 Address', incident.address) : null,
+        incident.callerName || incident.callerPhone ? fact('来电人 Caller', [incident.callerName, incident.callerPhone].filter(Boolean).join(' · ')) : null,
         fact('处置人 Assignee', incident.assigneeId ? `${this.lookup.memberName(incident.assigneeId)} (${incident.assigneeId})` : '未派遣 not dispatched'),
         fact('升级 Escalation', `${zh(escalationWords, incident.escalation)} · ${en(escalationWords, incident.escalation)}`),
         fact('上报 Reported', stamp(incident.createdAt)),
+        incident.returnVisitAttempts ? fact('回访 Visits', `未接通 ${incident.returnVisitAttempts} 次 · ${incident.returnVisitAttempts} unanswered`) : null,
+        incident.satisfaction != null ? fact('满意度 Satisfaction', `${incident.satisfaction} / 5`) : null,
+        incident.alertAcknowledgedBy ? fact('告警 Alert', `已确认 ${incident.alertAcknowledgedBy} · ${clock(incident.alertAcknowledgedAt!)}`) : null,
         fact('描述 Description', incident.description)),
       this.photos(incident),
       this.deadlines(incident),
+      this.subTasks(incident),
       this.actions(incident, ranking),
       this.timeline(incident));
   }
 
-  /** Photos from the site: fetched with the token (the API guards them) and shown from blob: URLs. */
+  /** Photos from the site, all of them; each also shows beside the step that brought it in the timeline. */
   private photos(incident: IncidentView): Node {
     if (!incident.photos?.length) return document.createDocumentFragment();
-    const strip = h('div.photos', {});
-    for (const url of incident.photos) {
-      const image = h('img', { alt: '现场照片 Photo', loading: 'lazy' });
-      strip.append(h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); image.classList.toggle('large'); } }, image));
-      void photoBlob(url).then(src => { if (src) image.src = src; });
-    }
-    return h('section.detail-section', {}, h('h3', {}, '现场照片 ', h('small', {}, 'Photos')), strip);
+    return h('section.detail-section', {}, h('h3', {}, '现场照片 ', h('small', {}, 'Photos')), photoStrip(incident.photos));
+  }
+
+  /** 联合处置: each platform's sub-task, who has it, where it stands and its own deadline's light. */
+  private subTasks(incident: IncidentView): Node {
+    if (!incident.subTasks.length) return document.createDocumentFragment();
+    return h('section.detail-section.subtasks', {},
+      h('h3', {}, '联合处置 ', h('small', {}, 'Sub-tasks')),
+      h('table.deadlines', {},
+        h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, '平台 Platform'), h('th', {}, '处置人 Member'), h('th', {}, '状态 Status'), h('th', {}, '截止 Due'))),
+        h('tbody', {}, ...incident.subTasks.map(t => h('tr', { dataset: { task: t.taskId, platform: t.platform } },
+          h('td', {}, h('span.light-dot', { dataset: { light: t.light }, title: t.light })),
+          h('td', {}, t.platformName),
+          h('td', {}, `${this.lookup.memberName(t.memberId)} (${t.memberId})`),
+          h('td', {}, t.status),
+          h('td', {}, clock(t.dueAt)))))));
   }
 
   private deadlines(incident: IncidentView): HTMLElement {
@@ -139,32 +157,24 @@ export class IncidentPanel {
           h('td', {}, d.endedAt ? clock(d.endedAt) : d.active ? '进行中' : '—'))))));
   }
 
-  /** What the signed-in person may do now, as the server offers it: dispatch with its ranking, the rest as small forms. */
+  /** What the signed-in person may do now, as the server offers it: dispatch with its ranking, the rest as forms of their fields. */
   private actions(incident: IncidentView, ranking: Ranking | null): Node {
     const offers = incident.allowedActions;
     const dispatch = offerOf(offers, 'dispatch');
-    const others = offers.filter(o => o !== dispatch && formFits(o));
+    const others = offers.filter(o => o !== dispatch && formFits(o, this.controls));
     const section = document.createDocumentFragment();
     if (dispatch) section.append(this.dispatch(incident, dispatch, ranking));
     if (others.length) {
-      const message = h('p.action-message', { role: 'status' });
-      const send = (offer: ActionOffer) => async (body: Record<string, unknown>, button: HTMLButtonElement) => {
-        button.disabled = true;
-        message.textContent = '提交中 Sending…';
-        try {
-          await api(`/api/incidents/${encodeURIComponent(incident.id)}/actions/${offer.action}`, { body });
-          message.textContent = `${offer.chinese} · ${offer.english}: 已提交 done.`;
-          await this.refresh();
-        } catch (e) {
-          message.textContent = e instanceof Error ? e.message : String(e);
-          button.disabled = false;
-        }
+      const send = (offer: ActionOffer) => async (body: Record<string, unknown>) => {
+        await api(`/api/incidents/${encodeURIComponent(incident.id)}/actions/${offer.action}`, { body });
+        this.notice = { id: incident.id, action: offer.action, text: `${offer.chinese} · ${offer.english}: 已提交 done.` };
+        await this.refresh();
       };
+      // One form open at a time keeps the panel short; the first offer is open when it is the only one.
       section.append(h('section.detail-section.actions', {},
         h('h3', {}, '操作 ', h('small', {}, 'Actions')),
-        ...others.map(offer => h('details.action', { dataset: { action: offer.action } },
-          h('summary', {}, ...offerLabel(offer)), actionForm(offer, send(offer)))),
-        message));
+        ...others.map(offer => h('details.action', { dataset: { action: offer.action }, open: others.length === 1 },
+          h('summary', {}, ...offerLabel(offer)), actionForm(offer, send(offer), this.controls)))));
     }
     return section;
   }
@@ -232,11 +242,23 @@ export class IncidentPanel {
         h('div', {},
           h('strong', {}, `${zh(actionWords, e.action)} `, h('small', {}, en(actionWords, e.action))),
           h('span', {}, `${e.actor}${e.memberId ? ' → ' + this.lookup.memberName(e.memberId) : ''} · ${zh(stateWords, e.from)} → ${zh(stateWords, e.to)}`),
-          e.note ? h('small', {}, e.note) : null)))));
+          e.note ? h('small', {}, e.note) : null,
+          e.photos.length ? photoStrip(e.photos) : null)))));
   }
 }
 
 const photoUrls = new Map<string, Promise<string | null>>();
+
+/** Photos fetched with the token (the API guards them) and shown from blob: URLs; a click enlarges one. */
+function photoStrip(urls: readonly string[]): HTMLElement {
+  const strip = h('div.photos', {});
+  for (const url of urls) {
+    const image = h('img', { alt: '现场照片 Photo', loading: 'lazy' });
+    strip.append(h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); image.classList.toggle('large'); } }, image));
+    void photoBlob(url).then(src => { if (src) image.src = src; });
+  }
+  return strip;
+}
 
 function photoBlob(url: string): Promise<string | null> {
   let src = photoUrls.get(url);

@@ -34,6 +34,11 @@ export class Lookup {
     return id ? this.gridNames.get(id) ?? id : '';
   }
 
+  /** The grids directly under this one, in id order. */
+  childrenOf(gridId: string): string[] {
+    return [...this.parents].filter(([, parent]) => parent === gridId).map(([id]) => id).sort();
+  }
+
   /** The grid's level-1 and level-2 ancestors (or itself), for "town · village" labels. */
   placeOf(gridId: string | null): { town: string; village: string } {
     let town = '', village = '';

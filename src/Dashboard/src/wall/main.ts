@@ -11,6 +11,8 @@ import type { FeedBatch, FeedSnapshot, IncidentDelta } from '../shared/wire';
 import { clock, dateLine, en, h, priorityWords, zh } from '../shared/words';
 import { AlertFeed } from './alertFeed';
 import { CallForm } from './callForm';
+import { CaseDesk } from './caseDesk';
+import { deskControls } from './deskControls';
 import { CityMap } from './cityMap';
 import { gridLoads } from './gridLoad';
 import { IncidentPanel } from './incidentPanel';
@@ -53,6 +55,8 @@ async function startWall(account: Account): Promise<void> {
   // 受理: only an account the server lets report gets the button (its token carries the "report" power).
   const mayTakeCalls = account.powers.includes('report');
   const callButton = h('button.take-call', { type: 'button', hidden: !mayTakeCalls, title: '热线受理 Take a call (F2)' }, '受理 F2');
+  const findButton = h('button.desk-open', { type: 'button', title: '案件查询 Find a case (F3)' }, '查询 F3');
+  const visitButton = h('button.desk-open', { type: 'button', title: '回访 Return visits (F4)' }, '回访 F4');
   const situation = situationCard();
 
   app.replaceChildren(h('div.wall', {},
@@ -65,7 +69,7 @@ async function startWall(account: Account): Promise<void> {
       h('div.counters', {}, ...Object.values(counters).map(c => c.element)),
       h('div.head-side', {},
         h('div.clock', {}, time, date),
-        h('div.head-meta', {}, link, callButton,
+        h('div.head-meta', {}, link, callButton, findButton, visitButton,
           h('button.signout', { type: 'button', title: 'Sign out', onclick: () => { signOut(); location.reload(); } }, `${account.username} · 退出`)))),
     h('main.wall-body', {},
       h('div.map-area', {}, mapHost, situation.element, legend(), detailHost, banner),
@@ -92,14 +96,22 @@ async function startWall(account: Account): Promise<void> {
   document.title = `${lookup.gridName(scope)} · 指挥中心大屏`;
 
   const calls = new CallForm(mapHost.parentElement!, map, id => void select(id));
-  callButton.addEventListener('click', () => void calls.open());
+  const desk = new CaseDesk(mapHost.parentElement!, lookup, scope, id => void select(id), account.powers);
+  // The call form and the desk share the map's left side: opening one puts the other away.
+  const takeCall = () => { desk.close(); void calls.open(); };
+  const openDesk = (tab: 'search' | 'visits') => { if (calls.isOpen) calls.close(); void desk.show(tab); };
+  callButton.addEventListener('click', takeCall);
+  findButton.addEventListener('click', () => openDesk('search'));
+  visitButton.addEventListener('click', () => openDesk('visits'));
   document.addEventListener('keydown', e => {
-    if (e.key === 'F2' && mayTakeCalls) { e.preventDefault(); void calls.open(); }
+    if (e.key === 'F2' && mayTakeCalls) { e.preventDefault(); takeCall(); }
+    if (e.key === 'F3') { e.preventDefault(); openDesk('search'); }
+    if (e.key === 'F4') { e.preventDefault(); openDesk('visits'); }
   });
 
   const board = new SlaBoard(boardHost, lookup, id => void select(id));
   const alerts = new AlertFeed(alertsHost, lookup, id => void select(id));
-  const panel = new IncidentPanel(detailHost, lookup, () => {
+  const panel = new IncidentPanel(detailHost, lookup, deskControls(map, lookup), () => {
     board.setSelected(null);
     drawIncidents();
     map.release();
@@ -162,7 +174,7 @@ async function startWall(account: Account): Promise<void> {
     token: () => currentAccount()?.token ?? '',
     listener: {
       reset(_snapshot: FeedSnapshot) {
-        alerts.seed(feed.incidents.values());
+        alerts.seed([...feed.incidents.values()]);
         drawAll();
         if (panel.incidentId) void panel.refresh();
       },
@@ -171,6 +183,8 @@ async function startWall(account: Account): Promise<void> {
         for (const incident of changed) if (!seen.has(incident.id) && Date.parse(incident.createdAt) > fresh) alerts.reported(incident);
         for (const incident of changed) seen.add(incident.id);
         for (const alert of batch.alerts) alerts.alert(alert);
+        for (const incident of changed) alerts.acknowledged(incident);
+        if (changed.some(i => i.state === 'verified') || closed.length) desk.changed();
         if (changed.length || closed.length) scheduleDraw(true);
         else if (batch.positions.length || batch.counters) scheduleDraw(false);
         if (panel.incidentId && (changed.some(i => i.id === panel.incidentId) || closed.includes(panel.incidentId))) void panel.refresh();

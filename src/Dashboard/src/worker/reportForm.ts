@@ -1,11 +1,12 @@
-// Report a new incident where the worker stands: the phone's position, or a tap on a small map of the grids.
+// Report a new incident where the worker stands: the phone's position, a place found in the city's gazetteer
+// (the address box: names, pinyin, initials), or a tap on a small map of the grids.
 
 import { Map as MapLibreMap, Marker, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { api } from '../shared/api';
-import type { CategoryView } from '../shared/wire';
+import type { CategoryView, PlaceView } from '../shared/wire';
 import { h, priorityWords } from '../shared/words';
 
 setWorkerUrl(workerUrl);
@@ -32,7 +33,29 @@ export class ReportForm {
       h('option', { value: '' }, '默认级别 · Category default'),
       ...Object.entries(priorityWords).map(([code, [zhWord, enWord]]) => h('option', { value: code }, `${zhWord} ${enWord}`)));
     const description = h('textarea', { name: 'description', rows: 3, required: true, placeholder: '看到了什么 · What did you see?' });
-    const address = h('input', { name: 'address', placeholder: '地址（可选）· Address (optional)' });
+    const address = h('input', { name: 'address', autocomplete: 'off', placeholder: '地名或拼音首字母 · Place (optional)' });
+    const places = h('ul.report-places', {});
+    let searchTimer = 0;
+    let searchSerial = 0;
+    address.addEventListener('input', () => {
+      window.clearTimeout(searchTimer);
+      searchTimer = window.setTimeout(async () => {
+        const q = address.value.trim();
+        const ticket = ++searchSerial;
+        if (!q) { places.replaceChildren(); return; }
+        const found = await api<PlaceView[]>(`/api/places?q=${encodeURIComponent(q)}&limit=5`).catch(() => []);
+        if (ticket !== searchSerial) return;
+        places.replaceChildren(...found.map(place => {
+          const item = h('li', { tabIndex: 0, dataset: { id: place.id } }, h('strong', {}, place.name), h('small', {}, ` ${place.kindName}`));
+          item.addEventListener('click', () => {
+            address.value = place.name;
+            places.replaceChildren();
+            this.place(place.lat, place.lon, true, place.name);
+          });
+          return item;
+        }));
+      }, 200);
+    });
     const locate = h('button.secondary', { type: 'button' }, '使用当前位置 ', h('small', {}, 'Use my position'));
     this.where = h('p.report-where', {}, '未定位 · No position yet: use your position or tap the map.');
     this.mapHost = h('div.report-map', {});
@@ -43,6 +66,7 @@ export class ReportForm {
       h('label', {}, '级别 ', h('small', {}, 'Priority'), priority),
       h('label', {}, '描述 ', h('small', {}, 'Description'), description),
       h('label', {}, '地址 ', h('small', {}, 'Address'), address),
+      places,
       h('div.report-position', {}, locate, this.where),
       this.mapHost,
       submit,
@@ -74,6 +98,7 @@ export class ReportForm {
         message.textContent = `已上报 ${created.id} · Reported.`;
         description.value = '';
         address.value = '';
+        places.replaceChildren();
         this.reported(created.id);
       } catch (e) {
         message.textContent = e instanceof Error ? e.message : String(e);
@@ -105,9 +130,10 @@ export class ReportForm {
     if (this.point) map.jumpTo({ center: [this.point.lon, this.point.lat], zoom: 13 });
   }
 
-  private place(lat: number, lon: number, fromDevice: boolean): void {
+  /** A position from the device, a chosen place (named) or a tap; the first two also move the map there. */
+  private place(lat: number, lon: number, fromDevice: boolean, named?: string): void {
     this.point = { lat, lon };
-    this.where.textContent = `${fromDevice ? '当前位置' : '地图选点'} · ${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+    this.where.textContent = `${named ?? (fromDevice ? '当前位置' : '地图选点')} · ${lat.toFixed(5)}, ${lon.toFixed(5)}`;
     if (this.map) {
       this.marker ??= new Marker({ color: '#ff2e63' });
       this.marker.setLngLat([lon, lat]).addTo(this.map);

@@ -104,11 +104,26 @@ export class TaskList {
       if (card.incident.version !== version) return;
       card.loadedVersion = version;
       const where = view.address ?? (view.lat !== null && view.lon !== null ? `${view.lat.toFixed(5)}, ${view.lon.toFixed(5)}` : null);
-      card.details.replaceChildren(h('p.task-description', {}, view.description), where ? h('p.task-address', {}, h('span.pin', {}), where) : '');
+      card.details.replaceChildren(h('p.task-description', {}, view.description), where ? h('p.task-address', {}, h('span.pin', {}), where) : '',
+        ...this.why(view));
       this.drawActions(card, view);
     } catch (e) {
       card.details.replaceChildren(h('p.task-error', {}, e instanceof Error ? e.message : String(e)));
     }
+  }
+
+  /**
+   * Why the case is back on this worker's list, and what was pressed for: the note of a failed verification
+   * (返工) while the case is being handled again, and the supervision notices (督办) sent to this worker.
+   */
+  private why(view: IncidentView): HTMLElement[] {
+    const notes: HTMLElement[] = [];
+    const lastVerify = [...view.timeline].reverse().find(e => e.action === 'verify');
+    if (view.reworks > 0 && lastVerify && lastVerify.to === 'handling')
+      notes.push(h('p.task-rework', {}, h('strong', {}, '返工 ', h('small', {}, 'Rework')), ` ${lastVerify.note ?? ''}`));
+    for (const notice of view.notices.filter(n => n.kind === 'supervision'))
+      notes.push(h('p.task-notice', {}, h('strong', {}, '督办 ', h('small', {}, 'Pressed')), ` ${notice.text ?? ''}`));
+    return notes;
   }
 
   /** Buttons for what the server offers this worker now, in its words; accept, resolve and return have their own shapes. */
@@ -145,7 +160,7 @@ export class TaskList {
         buttons.push(h('details.task-more', {}, h('summary', {}, ...offerLabel(offer)), h('div.row', {}, reason, back)));
       } else if (formFits(offer)) {
         buttons.push(h('details.task-more', { dataset: { action: offer.action } }, h('summary', {}, ...offerLabel(offer)),
-          actionForm(offer, (body, button) => act(offer.action, body, button))));
+          actionForm(offer, body => api(`/api/incidents/${encodeURIComponent(id)}/actions/${offer.action}`, { body }))));
       }
     }
     card.actions.replaceChildren(...buttons, message);

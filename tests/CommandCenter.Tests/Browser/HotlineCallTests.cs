@@ -86,6 +86,15 @@ public class HotlineCallTests(WallFixture wall)
         (await form.Locator(".call-case").TextContentAsync())!.Trim().Should().Be(known, "the call joined the open case instead of opening another");
         var incident = await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/incidents/{known}");
         incident.GetProperty("links").EnumerateArray().Should().ContainSingle(l => l.GetProperty("description").GetString() == "又有人反映河面漂浮垃圾");
+
+        // The case's panel lists the joined call; the operator decides it was another matter after all and unlinks it.
+        await form.Locator(".call-actions button").First.ClickAsync();
+        var panel = await page.PanelOf(known);
+        await panel.Locator(".links li").Filter(new() { HasText = "又有人反映河面漂浮垃圾" }).WaitForAsync();
+        var unlink = await panel.Offer("unlink");
+        await unlink.Locator("select[name=linkId]").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await unlink.Submit("unlink");
+        await panel.Locator(".links li small").Filter(new() { HasText = "已拆分为" }).WaitForAsync();
         await page.Context.CloseAsync();
     }
 

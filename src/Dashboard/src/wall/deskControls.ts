@@ -4,15 +4,30 @@
 
 import { api } from '../shared/api';
 import type { FieldControl, FieldControls } from '../shared/actionForm';
-import type { ActionFieldView, CategoryView, LocateAnswer, PlaceView } from '../shared/wire';
+import type { ActionFieldView, CategoryView, IncidentView, LocateAnswer, PlaceView } from '../shared/wire';
 import { h } from '../shared/words';
 import type { CityMap } from './cityMap';
 import type { Lookup } from './lookup';
 
-export function deskControls(map: CityMap, lookup: Lookup): FieldControls {
+/** The controls for one incident's forms (a linked report is chosen among the incident's own links). */
+export function deskControls(map: CityMap, lookup: Lookup, incident: IncidentView): FieldControls {
   return {
     grid: field => placeControl(field, map),
     subtasks: field => subTaskControl(field, lookup),
+    link: field => linkControl(field, incident),
+  };
+}
+
+/** 拆分重复上报: which of the reports linked to this case becomes a case of its own. */
+function linkControl(field: ActionFieldView, incident: IncidentView): FieldControl {
+  const open = incident.links.filter(l => !l.unlinkedInto);
+  const select = h('select', { name: field.name, title: field.prompt },
+    h('option', { value: '' }, `${field.chinese} ${field.english}…`),
+    ...open.map(l => h('option', { value: l.linkId }, `${l.linkId} · ${l.description.slice(0, 40)}`)));
+  return {
+    element: select,
+    isEmpty: () => !select.value,
+    read: () => (select.value ? { [field.name]: select.value } : {}),
   };
 }
 

@@ -6,6 +6,8 @@ import { api, ApiError } from '../shared/api';
 import { currentAccount } from '../shared/session';
 import type { ActionOffer, IncidentView } from '../shared/wire';
 import { actionForm, fieldOf, formFits, offerLabel, offerOf, type FieldControls } from '../shared/actionForm';
+import type { CityMap } from './cityMap';
+import { deskControls } from './deskControls';
 import {
   actionWords, channelWords, clock, en, escalationWords, h, nineSteps, priorityWords, slaStepWords, stamp, stateWords, zh,
 } from '../shared/words';
@@ -32,7 +34,7 @@ export class IncidentPanel {
   /** Null until known; false once the endpoint answered 404 (not deployed): the section stays hidden. */
   private recommendationsExist: boolean | null = null;
 
-  constructor(private readonly host: HTMLElement, private readonly lookup: Lookup, private readonly controls: FieldControls,
+  constructor(private readonly host: HTMLElement, private readonly lookup: Lookup, private readonly map: CityMap,
               private readonly closed: () => void) {
     this.body = h('div.detail-body', {});
     host.replaceChildren(
@@ -118,6 +120,7 @@ export class IncidentPanel {
       this.photos(incident),
       this.deadlines(incident),
       this.subTasks(incident),
+      links(incident),
       this.actions(incident, ranking),
       this.timeline(incident));
   }
@@ -160,8 +163,9 @@ export class IncidentPanel {
   /** What the signed-in person may do now, as the server offers it: dispatch with its ranking, the rest as forms of their fields. */
   private actions(incident: IncidentView, ranking: Ranking | null): Node {
     const offers = incident.allowedActions;
+    const controls: FieldControls = deskControls(this.map, this.lookup, incident);
     const dispatch = offerOf(offers, 'dispatch');
-    const others = offers.filter(o => o !== dispatch && formFits(o, this.controls));
+    const others = offers.filter(o => o !== dispatch && formFits(o, controls));
     const section = document.createDocumentFragment();
     if (dispatch) section.append(this.dispatch(incident, dispatch, ranking));
     if (others.length) {
@@ -174,7 +178,7 @@ export class IncidentPanel {
       section.append(h('section.detail-section.actions', {},
         h('h3', {}, '操作 ', h('small', {}, 'Actions')),
         ...others.map(offer => h('details.action', { dataset: { action: offer.action }, open: others.length === 1 },
-          h('summary', {}, ...offerLabel(offer)), actionForm(offer, send(offer), this.controls)))));
+          h('summary', {}, ...offerLabel(offer)), actionForm(offer, send(offer), controls)))));
     }
     return section;
   }
@@ -269,6 +273,19 @@ function photoBlob(url: string): Promise<string | null> {
     photoUrls.set(url, src);
   }
   return src;
+}
+
+/** Reports joined to this case as duplicates (重复上报), and which were since made cases of their own. */
+function links(incident: IncidentView): Node {
+  if (!incident.links.length) return document.createDocumentFragment();
+  return h('section.detail-section.links', {},
+    h('h3', {}, '关联上报 ', h('small', {}, `Linked reports · ${incident.links.length}`)),
+    h('ol.timeline', {}, ...incident.links.map(l => h('li', { dataset: { link: l.linkId } },
+      h('time', {}, stamp(l.at)),
+      h('div', {},
+        h('strong', {}, `${l.linkId} `, h('small', {}, channelWords[l.channel] ?? l.channel)),
+        h('span', {}, l.description),
+        l.unlinkedInto ? h('small', {}, `已拆分为 ${l.unlinkedInto} · made a case of its own`) : null)))));
 }
 
 function fact(label: string, value: string | Node): DocumentFragment {

@@ -12,7 +12,6 @@ import { clock, dateLine, en, h, priorityWords, zh } from '../shared/words';
 import { AlertFeed } from './alertFeed';
 import { CallForm } from './callForm';
 import { CaseDesk } from './caseDesk';
-import { deskControls } from './deskControls';
 import { CityMap } from './cityMap';
 import { gridLoads } from './gridLoad';
 import { IncidentPanel } from './incidentPanel';
@@ -111,7 +110,7 @@ async function startWall(account: Account): Promise<void> {
 
   const board = new SlaBoard(boardHost, lookup, id => void select(id));
   const alerts = new AlertFeed(alertsHost, lookup, id => void select(id));
-  const panel = new IncidentPanel(detailHost, lookup, deskControls(map, lookup), () => {
+  const panel = new IncidentPanel(detailHost, lookup, map, () => {
     board.setSelected(null);
     drawIncidents();
     map.release();

@@ -4,21 +4,47 @@ using CommandCenter.Grains.Members;
 namespace CommandCenter.Grains.Patrol;
 
 /// <summary>One stretch of continuous patrol: from its first to its last counted instant, and the distance walked in it.</summary>
-public sealed record PatrolSegment(DateTimeOffset From, DateTimeOffset To, double DistanceMetres)
+[GenerateSerializer, Alias("PatrolSegment")]
+public sealed record PatrolSegment([property: Id(0)] DateTimeOffset From, [property: Id(1)] DateTimeOffset To, [property: Id(2)] double DistanceMetres)
 {
     public TimeSpan Duration => To - From;
 }
 
 /// <summary>A day's (or any window's) patrol from the track: 巡查里程 and 巡查时长, and the grids walked through.</summary>
+[GenerateSerializer, Alias("PatrolSummary")]
 public sealed record PatrolSummary(
-    double DistanceMetres,
-    TimeSpan PatrolTime,
-    IReadOnlyList<PatrolSegment> Segments,
-    IReadOnlyList<string> GridsCovered,
-    int FixesKept,
-    int FixesDropped)
+    [property: Id(0)] double DistanceMetres,
+    [property: Id(1)] TimeSpan PatrolTime,
+    [property: Id(2)] IReadOnlyList<PatrolSegment> Segments,
+    [property: Id(3)] IReadOnlyList<string> GridsCovered,
+    [property: Id(4)] int FixesKept,
+    [property: Id(5)] int FixesDropped)
 {
     public static PatrolSummary Empty { get; } = new(0, TimeSpan.Zero, [], [], 0, 0);
+}
+
+/// <summary>A member's patrol on one of the city's days: the day, its UTC window, and the summary of its fixes.</summary>
+[GenerateSerializer, Alias("PatrolDayTotals")]
+public sealed record PatrolDayTotals(
+    [property: Id(0)] DateOnly Day,
+    [property: Id(1)] DateTimeOffset From,
+    [property: Id(2)] DateTimeOffset To,
+    [property: Id(3)] PatrolSummary Summary)
+{
+    /// <summary>A range of days added up: distance, patrol time, and the days with any patrol time or distance.</summary>
+    public static (double DistanceMetres, TimeSpan PatrolTime, int DaysOnPatrol) Total(IEnumerable<PatrolDayTotals> days)
+    {
+        double metres = 0;
+        var time = TimeSpan.Zero;
+        var onPatrol = 0;
+        foreach (var day in days)
+        {
+            metres += day.Summary.DistanceMetres;
+            time += day.Summary.PatrolTime;
+            if (day.Summary.DistanceMetres > 0 || day.Summary.PatrolTime > TimeSpan.Zero) onPatrol++;
+        }
+        return (metres, time, onPatrol);
+    }
 }
 
 /// <summary>
@@ -39,7 +65,9 @@ public sealed record PatrolSummary(
 /// is added. A standing phone's jitter stays inside the radius and adds nothing; a walk adds its chords, so a bend
 /// costs at most a few metres. At a segment's end the stretch from the last anchor to the mean is added.</item>
 /// <item><b>A long stop is not patrol time.</b> A stay inside the radius longer than <see cref="PatrolFilter.MaxPause"/>
-/// ends the segment at the anchor (where the stop began); the next segment starts at the last fix of the stay.
+/// is cut out of the segments: the walk into the stop ends when the member, at the pace of its last counted move, would
+/// have covered the stretch from the anchor to where it stood, and the walk out starts that long before the fix that
+/// left the radius (for its stretch from where it stood), so the radius costs no time on either side.
 /// A shorter stop (looking at something) stays patrol time.</item>
 /// </list>
 /// Patrol time is the sum of the segments' durations. Grids covered are the grids of the kept fixes, in the order
@@ -63,6 +91,11 @@ public static class PatrolStatistics
         var stillCount = 0;         // fixes averaged into the mean since the anchor (the anchor included)
         DateTimeOffset segmentFrom = default;
         double segmentMetres = 0;
+        double pace = 0;            // metres per second of the last counted move (0: none yet in this segment)
+
+        // How long walking this far took at the last pace (none known: no time).
+        TimeSpan Walking(double metres, TimeSpan atMost) =>
+            pace > 0 ? TimeSpan.FromSeconds(Math.Min(metres / pace, atMost.TotalSeconds)) : TimeSpan.Zero;
 
         double FromAnchorThroughStay(Fix to) => stillCount > 1
             ? GeoDistance.Metres(anchor.Lat, anchor.Lon, meanLat, meanLon) + GeoDistance.Metres(meanLat, meanLon, to.Lat, to.Lon)
@@ -70,12 +103,14 @@ public static class PatrolStatistics
 
         // Ends the segment. At the end of the track or before a gap the member stood (or walked on a little) where the
         // fixes since the anchor average out: that last stretch is walked too.
-        void Close(bool walkedToStay)
+        DateTimeOffset Close(bool walkedToStay)
         {
-            if (last is null) return;
-            var end = last.At - anchor.At > filter.MaxPause ? anchor.At : last.At;
-            if (walkedToStay && stillCount > 1) segmentMetres += GeoDistance.Metres(anchor.Lat, anchor.Lon, meanLat, meanLon);
+            if (last is null) return default;
+            var toStay = stillCount > 1 ? GeoDistance.Metres(anchor.Lat, anchor.Lon, meanLat, meanLon) : 0;
+            var end = last.At - anchor.At > filter.MaxPause ? anchor.At + Walking(toStay, last.At - anchor.At) : last.At;
+            if (walkedToStay) segmentMetres += toStay;
             if (end > segmentFrom || segmentMetres > 0) segments.Add(new PatrolSegment(segmentFrom, end, segmentMetres));
+            return end;
         }
 
         void Start(Fix fix)
@@ -84,6 +119,7 @@ public static class PatrolStatistics
             (meanLat, meanLon, stillCount) = (fix.Lat, fix.Lon, 1);
             segmentFrom = fix.At;
             segmentMetres = 0;
+            pace = 0;
         }
 
         void Keep(Fix fix)
@@ -126,14 +162,17 @@ public static class PatrolStatistics
 
             if (GeoDistance.Metres(meanLat, meanLon, fix.Lat, fix.Lon) > filter.StillRadiusMetres)
             {
+                var hop = FromAnchorThroughStay(fix);
                 if (last!.At - anchor.At > filter.MaxPause)
                 {
                     // The member stood still longer than a pause and now walks on: the stop is cut out of patrol time.
-                    Close(walkedToStay: false);
-                    segmentFrom = last.At;
+                    var stopFrom = Close(walkedToStay: false);
+                    var outOfStay = GeoDistance.Metres(meanLat, meanLon, fix.Lat, fix.Lon);
+                    segmentFrom = fix.At - Walking(outOfStay, fix.At - stopFrom);
                     segmentMetres = 0;
                 }
-                segmentMetres += FromAnchorThroughStay(fix);
+                else pace = hop / (fix.At - anchor.At).TotalSeconds;
+                segmentMetres += hop;
                 anchor = fix;
                 (meanLat, meanLon, stillCount) = (fix.Lat, fix.Lon, 1);
             }

@@ -21,6 +21,8 @@ export type {
   MemberView,
   NearbyAnswer,
   NoticeView,
+  PatrolDayView,
+  PatrolRangeView,
   PlaceView,
   PositionUpdate,
   ScopeCounters,

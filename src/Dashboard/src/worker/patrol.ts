@@ -15,6 +15,8 @@ export interface PatrolStatus {
 }
 
 const flushEvery = 10_000;
+/** Today's figures are read again after a batch at most this often (each read summarises the whole day's track on the server). */
+const todayEvery = 60_000;
 
 /** 850 m, 1.23 km. */
 export function distanceWords(metres: number): string {
@@ -31,6 +33,7 @@ export class Patrol {
   private watch: number | null = null;
   private timer: number | undefined;
   private pings: { lat: number; lon: number; at: string }[] = [];
+  private todayReadAt = 0;
   readonly status: PatrolStatus = { on: false, sent: 0, pending: 0, lastFix: null, error: null, today: null };
 
   constructor(private readonly memberId: string, private readonly changed: (status: PatrolStatus) => void) {}
@@ -66,12 +69,15 @@ export class Patrol {
     this.watch = null;
     window.clearInterval(this.timer);
     this.status.on = false;
+    const nothingPending = this.pings.length === 0;
     await this.flush();
+    if (nothingPending) await this.loadToday();
     this.changed(this.status);
   }
 
   /** Reads today's distance and time; on failure the last figures stay. */
   async loadToday(): Promise<void> {
+    this.todayReadAt = Date.now();
     try {
       this.status.today = await api<PatrolDayView>(`/api/members/${encodeURIComponent(this.memberId)}/patrol`);
     } catch {
@@ -80,7 +86,10 @@ export class Patrol {
     this.changed(this.status);
   }
 
-  /** Sends what was collected; pings that could not be sent (offline) stay for the next try. Then reads today's figures again. */
+  /**
+   * Sends what was collected; pings that could not be sent (offline) stay for the next try. Then reads today's figures
+   * again: at most once a minute while patrolling, and always on the batch that ends the patrol.
+   */
   async flush(): Promise<void> {
     if (this.pings.length === 0) return;
     const batch = this.pings.splice(0, 1_000);
@@ -94,6 +103,6 @@ export class Patrol {
     }
     this.status.pending = this.pings.length;
     this.changed(this.status);
-    if (this.status.error === null) await this.loadToday();
+    if (this.status.error === null && (!this.status.on || Date.now() - this.todayReadAt >= todayEvery)) await this.loadToday();
   }
 }

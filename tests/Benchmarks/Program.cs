@@ -55,7 +55,7 @@ if (which is "track-storage")
     // Bytes per member-day of patrol track in the SQLite store (and Redis MEMORY USAGE when redis-server is there).
     var members = args.Length > 1 ? int.Parse(args[1]) : 200;
     var days = args.Length > 2 ? int.Parse(args[2]) : 3;
-    await TrackStorageBenchmark.Run(members, days);
+    await TrackStorageBenchmark.Run(root, members, days);
 }
 if (which is "cluster" or "all")
 {

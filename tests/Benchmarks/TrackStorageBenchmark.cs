@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using CommandCenter.Grains.Geography;
 using CommandCenter.Grains.Members;
+using CommandCenter.Grains.Patrol;
 using CommandCenter.Storage;
 using Microsoft.Data.Sqlite;
 using StackExchange.Redis;
@@ -15,7 +18,7 @@ internal static class TrackStorageBenchmark
 {
     private const int FixesPerDay = 6 * 360;
 
-    public static async Task Run(int members, int days)
+    public static async Task Run(string root, int members, int days)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cc-bench-tracks", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -60,6 +63,7 @@ internal static class TrackStorageBenchmark
                     Console.WriteLine($"  file after checkpoint: {fileBytes / 1024.0 / 1024:0.0} MB (empty: {emptyBytes / 1024.0:0} KB) → {(fileBytes - emptyBytes) / memberDays / 1024:0.0} KB per member-day, {(double)(fileBytes - emptyBytes) / fixes:0.0} bytes per fix");
                     if (table is { } tb) Console.WriteLine($"  table pages (dbstat): {tb / memberDays / 1024:0.0} KB per member-day, {(double)tb / fixes:0.0} bytes per fix");
                 }
+                await Summaries(root, tracks, members, start);
             }
             await RedisDay();
         }
@@ -68,6 +72,30 @@ internal static class TrackStorageBenchmark
             SqliteConnection.ClearAllPools();
             try { Directory.Delete(directory, true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// What one read of a member's day costs (what GET /api/members/{id}/patrol does for a day): the day's fixes from the
+    /// store, the rule, and every kept fix located to its grid on the sample city.
+    /// </summary>
+    private static async Task Summaries(string root, SqlitePatrolTracks tracks, int members, DateTimeOffset day)
+    {
+        var hierarchy = GridImport.Read(File.ReadAllText(Path.Combine(root, "samples", "Jiangyin", "grids.geojson"))).Hierarchy
+                        ?? throw new InvalidOperationException("sample grids rejected");
+        var index = new GridIndex(hierarchy);
+        double read = 0, rule = 0;
+        var clock = Stopwatch.StartNew();
+        for (var m = 1; m <= members; m++)
+        {
+            clock.Restart();
+            var fixes = await tracks.Between($"M{m:D5}", day, day.AddDays(1));
+            read += clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            PatrolStatistics.Summarise(fixes, PatrolFilter.Default, f => index.Locate(f.Lat, f.Lon)?.Grid.Id);
+            rule += clock.Elapsed.TotalMilliseconds;
+        }
+        Console.WriteLine($"  one member-day summarised ({members} read one after another): read {read / members:0.0} ms + rule and grids {rule / members:0.0} ms " +
+                          $"= {(read + rule) / members:0.0} ms, ≈ {members * 1000 / (read + rule):0} member-days/s on one core");
     }
 
     private static async Task RedisDay()

@@ -71,8 +71,8 @@ public sealed record PatrolDayTotals(
 /// A shorter stop (looking at something) stays patrol time.</item>
 /// </list>
 /// Patrol time is the sum of the segments' durations. Grids covered are the grids of the kept fixes, in the order
-/// first walked into (the caller locates them: the rule stays pure). A track needs at least two fixes a pause apart
-/// for any time to count.
+/// first walked into (the caller locates them: the rule stays pure). Time counts only between kept fixes at most a pause
+/// apart (a lone fix is no patrol).
 /// </summary>
 public static class PatrolStatistics
 {

@@ -39,6 +39,7 @@ builder.Services.AddSingleton<PhotoStore>();
 builder.Services.AddSingleton<ScopeHistory>();
 builder.Services.AddSingleton<ReplayStream>();
 builder.Services.AddSingleton<KpiDesk>();
+builder.AddPatrol();
 builder.AddCommandCenterJobs(storage.Options);
 builder.Services.AddProblemDetails();
 CommandCenter.Http.RateLimits.AddCommandCenterRateLimits(builder);

@@ -7,7 +7,8 @@ using CommandCenter.Benchmarks;
 // pings [workers] [walls], baselines, cluster [in flight] (1 and 2 nodes on the Redis profile),
 // all (locate, lifecycle, replay, cluster),
 // open [count=100000] [dispatch limit s=300] [in flight=64]: open incidents with live deadlines (memory, breach lag),
-// connections [walls=1000] [workers=10000] [rate=50]: walls and workers held at once (push latency, memory).
+// connections [walls=1000] [workers=10000] [rate=50]: walls and workers held at once (push latency, memory),
+// track-storage [members=200] [days=3]: bytes per member-day of patrol track (SQLite file, Redis MEMORY USAGE).
 // Connections need file descriptors: `ulimit -n` must exceed walls + workers + a few hundred, in this
 // shell and so in the center it starts (as root: `ulimit -n 65536` or `prlimit --pid $$ --nofile=65536`).
 var which = args.FirstOrDefault() ?? "all";
@@ -48,6 +49,13 @@ if (which is "connections")
     var workers = args.Length > 2 ? int.Parse(args[2]) : 10_000;
     var rate = args.Length > 3 ? int.Parse(args[3]) : 50;
     await ConnectionsBenchmark.Run(root, walls, workers, rate, TimeSpan.FromSeconds(20));
+}
+if (which is "track-storage")
+{
+    // Bytes per member-day of patrol track in the SQLite store (and Redis MEMORY USAGE when redis-server is there).
+    var members = args.Length > 1 ? int.Parse(args[1]) : 200;
+    var days = args.Length > 2 ? int.Parse(args[2]) : 3;
+    await TrackStorageBenchmark.Run(root, members, days);
 }
 if (which is "cluster" or "all")
 {

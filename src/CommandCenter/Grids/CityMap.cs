@@ -9,4 +9,6 @@ public sealed class CityMap(GridDirectory directory) : ICityMap
 
     public IReadOnlyList<string> ChainOf(string gridId) =>
         directory.Cached?.Hierarchy.ChainOf(gridId).Select(n => n.Id).ToList() ?? [];
+
+    public string? GridAt(double lat, double lon) => directory.Cached?.Locate(lat, lon)?.Grid.Id;
 }

@@ -7,6 +7,7 @@ public static class JobNames
     public const string Assessment = "assessment";
     public const string Archive = "archive";
     public const string RandomInspection = "random-inspection";
+    public const string TrackRetention = "track-retention";
 
-    public static readonly IReadOnlyList<string> All = [DailyReport, Assessment, Archive, RandomInspection];
+    public static readonly IReadOnlyList<string> All = [DailyReport, Assessment, Archive, RandomInspection, TrackRetention];
 }

@@ -10,7 +10,7 @@ namespace CommandCenter.Jobs;
 /// <see cref="RunNow"/> through the API. A scheduled run covers the period just ended (yesterday's report,
 /// last month's assessment); a run now covers the period so far (today, this month).
 /// </summary>
-public sealed class JobRunner(ArchiveRun archive, DailyReport report, MonthlyAssessment assessment, RandomInspection inspection, ILogger<JobRunner> log)
+public sealed class JobRunner(ArchiveRun archive, DailyReport report, MonthlyAssessment assessment, RandomInspection inspection, TrackRetentionRun retention, ILogger<JobRunner> log)
 {
     /// <summary>What Hangfire invokes; the argument is the job name, so the dashboard shows which job ran.</summary>
     public async Task Scheduled(string name, CancellationToken cancellationToken)
@@ -30,6 +30,7 @@ public sealed class JobRunner(ArchiveRun archive, DailyReport report, MonthlyAss
         JobNames.Archive => await archive.ArchiveAllFiled(actor, cancellationToken),
         JobNames.DailyReport => await report.Write(argument is null ? report.Today() : DateOnly.ParseExact(argument, "yyyy-MM-dd"), cancellationToken),
         JobNames.Assessment => await assessment.Run(argument ?? assessment.CurrentPeriod(), cancellationToken),
+        JobNames.TrackRetention => await retention.Run(cancellationToken),
         JobNames.RandomInspection => (object?)await inspection.Draw(Random.Shared) ?? new { drawn = false, reason = "No supervisor or no open or recently closed incident to draw from." },
         _ => throw new ArgumentException($"Unknown job \"{name}\".", nameof(name)),
     };

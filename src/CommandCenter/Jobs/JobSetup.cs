@@ -29,6 +29,7 @@ public static class JobSetup
         builder.Services.AddSingleton<DailyReport>();
         builder.Services.AddSingleton<MonthlyAssessment>();
         builder.Services.AddSingleton<RandomInspection>();
+        builder.Services.AddSingleton<TrackRetentionRun>();
         builder.Services.AddSingleton<JobRunner>();
 
         // Hangfire's defaults are process-wide statics; this host's storage and activator are registered

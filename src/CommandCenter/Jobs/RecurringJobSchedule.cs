@@ -3,7 +3,7 @@ using Hangfire;
 
 namespace CommandCenter.Jobs;
 
-/// <summary>Registers the four recurring jobs at start-up, on cron schedules in the city's time zone.</summary>
+/// <summary>Registers the recurring jobs at start-up, on cron schedules in the city's time zone.</summary>
 public sealed class RecurringJobSchedule(IRecurringJobManager jobs, SlaPolicy policy, IConfiguration configuration) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -15,6 +15,7 @@ public sealed class RecurringJobSchedule(IRecurringJobManager jobs, SlaPolicy po
         Add(JobNames.Archive, "0 2 * * *");             // 02:00: nightly archive
         Add(JobNames.RandomInspection, "0 7 * * *");    // 07:00: the day's inspection, before office hours
         Add(JobNames.Assessment, "0 3 1 * *");          // 03:00 on the 1st: last month's assessment
+        Add(JobNames.TrackRetention, "30 2 * * *");     // 02:30: patrol fixes older than Patrol:TrackRetentionDays go
         return Task.CompletedTask;
     }
 

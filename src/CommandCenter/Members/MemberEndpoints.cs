@@ -19,7 +19,7 @@ public static class MemberEndpoints
 
     public const int MaxPingsPerBatch = 1_000;
     /// <summary>As long as a replay window, so the replay page can ask for a handler's track over any window it plays
-    /// (positions are kept <see cref="PatrolTrack.DaysKept"/> days; a long window is thinned evenly).</summary>
+    /// (positions are kept <c>Patrol:TrackRetentionDays</c>; a long window is thinned evenly).</summary>
     public static readonly TimeSpan MaxTrackWindow = Replay.ReplayEndpoints.MaxWindow;
 
     public static void MapMemberEndpoints(this IEndpointRouteBuilder app)
@@ -104,5 +104,7 @@ public static class MemberEndpoints
         })
         .GridScoped(ScopeEffect.Refuses, "the member: staff by its home grid, a worker only itself")
         .WithSummary("A member's patrol track in a window (default: the last 24 hours). A worker may read only its own.");
+
+        members.MapPatrolEndpoints();
     }
 }

@@ -25,6 +25,9 @@ public sealed class RedisLedgerKeys(string prefix)
     /// <summary>A member's patrol track: "ticks|lat|lon" (see <see cref="RedisPatrolTracks"/>).</summary>
     public RedisKey Track(string memberId) => prefix + ":track:" + memberId;
 
+    /// <summary>The pattern every track key matches (for SCAN).</summary>
+    public RedisValue TrackPattern => prefix + ":track:*";
+
     /// <summary>Every event of every incident: "ticks|incident|sequence".</summary>
     public RedisKey Timeline => root + "timeline";
 

@@ -35,6 +35,20 @@ public sealed class RedisPatrolTracks(IConnectionMultiplexer redis, RedisLedgerK
     public Task Forget(string memberId, DateTimeOffset before) =>
         Db.SortedSetRemoveRangeByValueAsync(Key(memberId), default, Ticks(before.UtcTicks) + "|", Exclude.Stop);
 
+    /// <summary>Every track key (SCAN, a page at a time on every primary), each trimmed by value like <see cref="Forget"/>.</summary>
+    public async Task<long> ForgetAll(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        long dropped = 0;
+        foreach (var endpoint in redis.GetEndPoints())
+        {
+            var server = redis.GetServer(endpoint);
+            if (server.IsReplica || !server.IsConnected) continue;
+            await foreach (var key in server.KeysAsync(Db.Database, keys.TrackPattern, pageSize: 500).WithCancellation(cancellationToken))
+                dropped += await Db.SortedSetRemoveRangeByValueAsync(key, default, Ticks(before.UtcTicks) + "|", Exclude.Stop);
+        }
+        return dropped;
+    }
+
     private static string Ticks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
 
     private static string Member(Fix f) => FormattableString.Invariant($"{Ticks(f.At.UtcTicks)}|{f.Lat:R}|{f.Lon:R}");

@@ -73,6 +73,48 @@ public sealed class SqlitePatrolTracks(SqliteDatabase database) : IPatrolTracks
         return delete.ExecuteNonQuery();
     });
 
+    /// <summary>
+    /// Member by member (found by stepping through the primary key, never a scan), each member's old rows in batches
+    /// of at most 5,000 per write, so the nightly run never holds the writer long.
+    /// </summary>
+    public async Task<long> ForgetAll(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        long dropped = 0;
+        var previous = "";
+        while (await NextMember(previous) is { } memberId)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int batch;
+            do
+            {
+                batch = await database.Write((connection, transaction) =>
+                {
+                    using var delete = connection.CreateCommand();
+                    delete.Transaction = transaction;
+                    delete.CommandText = """
+                        DELETE FROM patrol_track WHERE member_id = $m AND at_ticks IN
+                            (SELECT at_ticks FROM patrol_track WHERE member_id = $m AND at_ticks < $before ORDER BY at_ticks LIMIT 5000)
+                        """;
+                    delete.Parameters.AddWithValue("$m", memberId);
+                    delete.Parameters.AddWithValue("$before", before.UtcTicks);
+                    return delete.ExecuteNonQuery();
+                });
+                dropped += batch;
+            } while (batch == 5000);
+            previous = memberId;
+        }
+        return dropped;
+    }
+
+    private async Task<string?> NextMember(string after)
+    {
+        await using var connection = database.OpenRead();
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT member_id FROM patrol_track WHERE member_id > $after ORDER BY member_id LIMIT 1";
+        query.Parameters.AddWithValue("$after", after);
+        return await query.ExecuteScalarAsync() as string;
+    }
+
     private static Fix Read(SqliteDataReader reader) =>
         new(reader.GetDouble(1), reader.GetDouble(2), new DateTimeOffset(reader.GetInt64(0), TimeSpan.Zero));
 }

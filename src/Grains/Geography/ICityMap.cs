@@ -7,4 +7,7 @@ public interface ICityMap
 
     /// <summary>The grid and its ancestors up to the city, deepest first; empty for an unknown grid.</summary>
     IReadOnlyList<string> ChainOf(string gridId);
+
+    /// <summary>The deepest grid containing the point, or null outside the city (or before a hierarchy is loaded).</summary>
+    string? GridAt(double lat, double lon);
 }

@@ -16,4 +16,8 @@ public interface IMemberGrain : IGrainWithStringKey
     Task<PingReport?> RecordPings(IReadOnlyList<Fix> pings);
 
     Task<IReadOnlyList<Fix>> GetTrack(DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>巡查里程 and 巡查时长 per city day in [first, last], from the kept fixes (see PatrolStatistics); null when no member has this id.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<Patrol.PatrolDayTotals>?> GetPatrol(DateOnly first, DateOnly last);
 }

@@ -1,4 +1,6 @@
 using CommandCenter.Grains.Geography;
+using CommandCenter.Grains.Patrol;
+using CommandCenter.Grains.Sla;
 using CommandCenter.Grains.Wall;
 
 namespace CommandCenter.Grains.Members;
@@ -20,6 +22,9 @@ public sealed class MemberGrain(
     [PersistentState("member")] IPersistentState<MemberState> member,
     IPatrolTracks tracks,
     ICityMap city,
+    PatrolFilter patrolFilter,
+    TrackRetention retention,
+    SlaPolicy policy,
     TimeProvider clock) : Grain, IMemberGrain
 {
     private DateOnly prunedOn;
@@ -73,7 +78,22 @@ public sealed class MemberGrain(
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (prunedOn == today) return;
         prunedOn = today;
-        await tracks.Forget(this.GetPrimaryKeyString(), PatrolTrack.KeptSince(now));
+        await tracks.Forget(this.GetPrimaryKeyString(), retention.KeptSince(now));
+    }
+
+    public async Task<IReadOnlyList<PatrolDayTotals>?> GetPatrol(DateOnly first, DateOnly last)
+    {
+        if (member.State.Profile is null) return null;
+        var zone = policy.Calendar.TimeZone;
+        var days = new List<PatrolDayTotals>();
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            var (from, to) = PatrolDay.Window(day, zone);
+            // Between is inclusive: a fix at the next midnight belongs to the next day.
+            var fixes = (await tracks.Between(this.GetPrimaryKeyString(), from, to)).Where(f => f.At < to).ToList();
+            days.Add(new PatrolDayTotals(day, from, to, PatrolStatistics.Summarise(fixes, patrolFilter, f => city.GridAt(f.Lat, f.Lon))));
+        }
+        return days;
     }
 
     public async Task<IReadOnlyList<Fix>> GetTrack(DateTimeOffset from, DateTimeOffset to) =>

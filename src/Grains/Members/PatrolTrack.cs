@@ -1,18 +1,14 @@
 namespace CommandCenter.Grains.Members;
 
 /// <summary>
-/// The rules of a member's patrol track (轨迹): positions are kept <see cref="DaysKept"/> days, and a window
-/// with more points than a map can draw is thinned evenly, keeping its first and last point, so the whole
+/// The rules of a member's patrol track (轨迹): positions are kept as long as <see cref="TrackRetention"/> says, and a
+/// window with more points than a map can draw is thinned evenly, keeping its first and last point, so the whole
 /// route stays drawable rather than cut.
 /// </summary>
 public static class PatrolTrack
 {
-    public const int DaysKept = 7;
-
     /// <summary>The most points one track answer carries (a day at one fix every 5 s).</summary>
     public const int MaxPointsPerAnswer = 20_000;
-
-    public static DateTimeOffset KeptSince(DateTimeOffset now) => now - TimeSpan.FromDays(DaysKept);
 
     public static IReadOnlyList<Fix> Thin(IReadOnlyList<Fix> points, int max)
     {
@@ -41,4 +37,18 @@ public interface IPatrolTracks
 
     /// <summary>Drops the member's fixes before <paramref name="before"/>.</summary>
     Task Forget(string memberId, DateTimeOffset before);
+
+    /// <summary>Drops every member's fixes before <paramref name="before"/>; answers how many were dropped.</summary>
+    Task<long> ForgetAll(DateTimeOffset before, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// How long fixes are kept (configuration <c>Patrol:TrackRetentionDays</c>): as long as the assessment reads them.
+/// The default, 400 days, covers a year of monthly and yearly assessments with a month to spare for late re-runs.
+/// </summary>
+public sealed record TrackRetention(int Days = TrackRetention.DefaultDays)
+{
+    public const int DefaultDays = 400;
+
+    public DateTimeOffset KeptSince(DateTimeOffset now) => now - TimeSpan.FromDays(Days);
 }

@@ -84,7 +84,12 @@ public class WorkerPageTests(WallFixture wall)
         await phone.Locator(".patrol-info dd", new() { HasTextString = "31.90170" }).WaitForAsync();
         await phone.Context.SetGeolocationAsync(new Geolocation { Latitude = 31.9030f, Longitude = 120.2840f, Accuracy = 10 });
         await phone.Locator("button.patrol-toggle").ClickAsync(); // stopping sends what is pending at once
-        await phone.WaitForFunctionAsync("() => [...document.querySelectorAll('.patrol-info dd')][0]?.textContent !== '0'");
+        await phone.WaitForFunctionAsync("() => document.querySelector('.patrol-info dd.patrol-sent')?.textContent !== '0'");
+        // The tab shows today's patrol distance and time as the server counts them (read when the tab opens and after each
+        // batch; two fixes a few hundred metres apart within a second are a jump to the patrol rule, so the figures
+        // themselves are PatrolApiTests' business).
+        await phone.WaitForFunctionAsync("() => /\\d/.test(document.querySelector('.patrol-info dd.patrol-distance')?.textContent ?? '')");
+        (await phone.Locator(".patrol-info dd.patrol-time").InnerTextAsync()).Should().MatchRegex(@"^\d+ (min|h)");
 
         var member = await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/members/{worker}");
         member.GetProperty("lastLocation").GetProperty("lat").GetDouble().Should().BeApproximately(31.90, 0.01);

@@ -20,10 +20,10 @@ public class JobTests : IClassFixture<CenterFactory>
     private static string Today => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd");
 
     [Fact]
-    public void The_four_jobs_are_scheduled_under_their_names()
+    public void The_recurring_jobs_are_scheduled_under_their_names()
     {
         using var connection = center.Services.GetRequiredService<JobStorage>().GetConnection();
-        connection.GetRecurringJobs().Select(j => j.Id).Should().BeEquivalentTo(["daily-report", "assessment", "archive", "random-inspection"]);
+        connection.GetRecurringJobs().Select(j => j.Id).Should().BeEquivalentTo(["daily-report", "assessment", "archive", "random-inspection", "track-retention"]);
     }
 
     [Theory]
@@ -31,6 +31,7 @@ public class JobTests : IClassFixture<CenterFactory>
     [InlineData("assessment")]
     [InlineData("archive")]
     [InlineData("random-inspection")]
+    [InlineData("track-retention")]
     public async Task Only_an_admin_runs_a_job_now(string job)
     {
         (await center.CreateClient().PostAsync($"/api/jobs/{job}/run", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -105,6 +106,11 @@ public class JobTests : IClassFixture<CenterFactory>
         await loop.Filed("M00023", satisfaction: 5);
         var admin = await center.ClientFor("admin");
         var period = Today[..7];
+        // M00023 walks 840 m east in ten minutes, ending now: its patrol this month is in its dossier beside the score.
+        var now = DateTimeOffset.UtcNow;
+        var pings = Enumerable.Range(0, 61).Select(i => new { lat = 31.7538, lon = 120.3435 + i * 14.0 / (111_195 * Math.Cos(31.7538 * Math.PI / 180)), at = now.AddSeconds(-600 + i * 10) }).ToList();
+        var walked = await (await center.ClientFor("M00023")).PostAsJsonAsync("/api/members/M00023/locations", new { pings });
+        (await walked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("kept").GetInt32().Should().Be(61);
 
         var run = await admin.PostAsync($"/api/jobs/assessment/run?period={period}", null);
 
@@ -114,6 +120,14 @@ public class JobTests : IClassFixture<CenterFactory>
         var entry = member.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("period").GetString() == period);
         entry.GetProperty("score").GetDouble().Should().BeInRange(0, 100);
         entry.GetProperty("kpis").GetProperty("satisfaction").GetProperty("numerator").GetInt32().Should().BeGreaterThan(0);
+        if (TimeZoneInfo.ConvertTime(now.AddSeconds(-600), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM") == period)
+        {
+            var patrol = member.GetProperty("patrol").EnumerateArray().Single(p => p.GetProperty("period").GetString() == period);
+            patrol.GetProperty("distanceMetres").GetDouble().Should().BeApproximately(840, 8.4);
+            patrol.GetProperty("patrolSeconds").GetDouble().Should().BeApproximately(600, 6);
+            patrol.GetProperty("daysOnPatrol").GetInt32().Should().BeGreaterThanOrEqualTo(1);
+            patrol.GetProperty("tracksComplete").GetBoolean().Should().BeTrue();
+        }
         var grid = await supervisor.GetFromJsonAsync<JsonElement>("/api/dossiers/grids/JY10");
         grid.GetProperty("entries").EnumerateArray().Should().Contain(e => e.GetProperty("period").GetString() == period);
 

@@ -1,6 +1,8 @@
 using CommandCenter.Grains.Members;
+using CommandCenter.Jobs;
 using CommandCenter.Storage;
 using CommandCenter.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 
 namespace CommandCenter.Tests.Members;
@@ -50,9 +52,34 @@ public abstract class PatrolTrackStoreTests
         var recent = Walk(3, T0);
         await Tracks.Append("F1", [.. old, .. recent]);
 
-        await Tracks.Forget("F1", PatrolTrack.KeptSince(T0));
+        await Tracks.Forget("F1", new TrackRetention(7).KeptSince(T0));
 
         (await Tracks.Between("F1", T0.AddDays(-30), T0.AddDays(1))).Should().Equal(recent);
+    }
+
+    [Fact]
+    public async Task The_nightly_trim_drops_every_members_fixes_older_than_the_retention_and_keeps_the_rest()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var trim = new TrackRetentionRun(Tracks, new TrackRetention(), clock);
+        var tooOld = Walk(4, T0.AddDays(-401));
+        var almost = Walk(3, T0.AddDays(-399));
+        var recent = Walk(3, T0.AddHours(-1));
+        await Tracks.Append("N1", [.. tooOld, .. almost, .. recent]);
+        await Tracks.Append("N2", Walk(5, T0.AddDays(-500)));
+        await Tracks.Append("N3", recent);
+
+        var first = await trim.Run();
+
+        first.RetentionDays.Should().Be(400, "the default covers a year of assessments");
+        first.FixesDropped.Should().Be(9);
+        (await Tracks.Between("N1", T0.AddDays(-600), T0)).Should().Equal([.. almost, .. recent]);
+        (await Tracks.Between("N2", T0.AddDays(-600), T0)).Should().BeEmpty();
+        (await Tracks.Between("N3", T0.AddDays(-600), T0)).Should().Equal(recent);
+
+        clock.Advance(TimeSpan.FromDays(2));
+        (await trim.Run()).FixesDropped.Should().Be(3);
+        (await Tracks.Between("N1", T0.AddDays(-600), T0)).Should().Equal(recent);
     }
 }
 

@@ -41,7 +41,7 @@ public static class WireContract
             "HTTP API views (JSON, camelCase, nulls written).",
             WireDialect.Json("API JSON", ApiJson),
             [
-                typeof(IncidentView), typeof(CategoryView), typeof(MemberView), typeof(MemberEndpoints.TrackView),
+                typeof(IncidentView), typeof(CategoryView), typeof(MemberView), typeof(MemberEndpoints.TrackView), typeof(PatrolEndpoints.PatrolDayView), typeof(PatrolEndpoints.PatrolRangeView),
                 typeof(IncidentEndpoints.Created), typeof(IncidentEndpoints.NearbyAnswer), typeof(PlaceEndpoints.PlaceView), typeof(GridEndpoints.LocateAnswer),
                 typeof(IncidentEndpoints.IncidentList), typeof(ReturnVisitEndpoints.ReturnVisitQueue),
             ]);

@@ -23,6 +23,8 @@ export type {
   MemberView,
   NearbyAnswer,
   NoticeView,
+  PatrolDayView,
+  PatrolRangeView,
   PlaceView,
   PositionUpdate,
   ReturnVisitQueue,

@@ -11,7 +11,7 @@ import { loadCity } from '../shared/city';
 import type { CategoryView, FeedBatch, IncidentDelta, MemberView, WorkerNotice } from '../shared/wire';
 import { clock, h } from '../shared/words';
 import { chime, unlockSound } from './chime';
-import { Patrol, type PatrolStatus } from './patrol';
+import { Patrol, distanceWords, durationWords, type PatrolStatus } from './patrol';
 import { ReportForm } from './reportForm';
 import { TaskList, type PhotoUpload } from './taskList';
 
@@ -83,7 +83,9 @@ async function startWorker(account: Account): Promise<void> {
     patrolButton.textContent = status.on ? '结束巡查 · Stop patrol' : '开始巡查 · Start patrol';
     patrolButton.classList.toggle('on', status.on);
     patrolInfo.replaceChildren(
-      h('dt', {}, '已上报 Sent'), h('dd', {}, String(status.sent)),
+      h('dt', {}, '今日里程 Distance today'), h('dd.patrol-distance', {}, status.today ? distanceWords(status.today.distanceMetres) : '—'),
+      h('dt', {}, '今日巡查时长 Patrol time today'), h('dd.patrol-time', {}, status.today ? durationWords(status.today.patrolSeconds) : '—'),
+      h('dt', {}, '已上报 Sent'), h('dd.patrol-sent', {}, String(status.sent)),
       h('dt', {}, '待发送 Pending'), h('dd', {}, String(status.pending)),
       h('dt', {}, '最新位置 Last fix'), h('dd', {}, status.lastFix ? `${status.lastFix.lat.toFixed(5)}, ${status.lastFix.lon.toFixed(5)} · ${clock(status.lastFix.at)}` : '—'),
       ...(status.error ? [h('dt', {}, '问题 Problem'), h('dd.patrol-error', {}, status.error)] : []));
@@ -94,6 +96,7 @@ async function startWorker(account: Account): Promise<void> {
     for (const body of [tasksHost, reportHost, patrolHost]) body.hidden = body.dataset.tab !== tab;
     for (const button of nav.querySelectorAll<HTMLElement>('button')) button.classList.toggle('active', button.dataset.tab === tab);
     if (tab === 'report') void report.showMap();
+    if (tab === 'patrol') void patrol.loadToday();
   }
   nav.addEventListener('click', e => {
     const tab = (e.target as HTMLElement).closest<HTMLElement>('button')?.dataset.tab as Tab | undefined;

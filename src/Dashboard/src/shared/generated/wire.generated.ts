@@ -180,6 +180,32 @@ export interface TrackView {
   points: LocationView[];
 }
 
+/** C# CommandCenter.Members.PatrolEndpoints.PatrolDayView */
+export interface PatrolDayView {
+  memberId: string;
+  date: string;
+  from: string;
+  to: string;
+  distanceMetres: number;
+  patrolSeconds: number;
+  segments: number;
+  gridsCovered: string[];
+  fixesKept: number;
+  fixesDropped: number;
+}
+
+/** C# CommandCenter.Members.PatrolEndpoints.PatrolRangeView */
+export interface PatrolRangeView {
+  memberId: string;
+  from: string;
+  to: string;
+  distanceMetres: number;
+  patrolSeconds: number;
+  daysOnPatrol: number;
+  keptSince: string;
+  days: PatrolDayView[];
+}
+
 /** C# CommandCenter.Incidents.IncidentEndpoints.Created */
 export interface Created {
   id: string;

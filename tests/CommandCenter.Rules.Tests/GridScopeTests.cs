@@ -128,6 +128,65 @@ public class GridScopeTests
         GridScope.Subtree(null, CityDesk, "JY10").Refused.Should().BeFalse();
     }
 
+    // 一长五员 of 徐霞客镇 (JY10): a 网格长 of a village, a 督查员 of the town, a 信息员, a 联络员.
+    private static readonly Asker VillageLeader = new(Roles.GridLeader, MemberId: "M01100", ScopeGridId: "JY10-01");
+    private static readonly Asker TownInspector = new(Roles.Inspector, MemberId: "M01090", ScopeGridId: "JY10");
+    private static readonly Asker Informant = new(Roles.Informant, MemberId: "M01095", ScopeGridId: "JY10-01");
+    private static readonly Asker Liaison = new(Roles.Liaison, MemberId: "M01097", ScopeGridId: "JY10");
+
+    [Fact]
+    public void A_grid_leader_sees_its_villages_cases_and_not_the_next_villages()
+    {
+        GridScope.Incident(VillageLeader, Located("JY10")).Refused.Should().BeFalse("Place puts a case in JY10-01, its village");
+        var elsewhere = IncidentState.Fold([
+            Event(1, Jiangyin.At(2026, 3, 2, 9), IncidentAction.Report, IncidentStatus.Reported) with
+            {
+                Report = new IncidentReport("E0102", Grains.Catalogue.Priority.Normal, "test", "hotline", null, null),
+            },
+            Event(2, Jiangyin.At(2026, 3, 2, 9), IncidentAction.Locate, IncidentStatus.Gridded) with
+            {
+                Placement = new GridPlacement("JY10-02", ["JY10-02", "JY10", "JY"], GridArea.Urban),
+            },
+        ]);
+        GridScope.Incident(VillageLeader, elsewhere).Reason.Should().Contain("JY10-01");
+        GridScope.Subtree(Hierarchy, VillageLeader, null).Should().Be(ScopeDecision.Narrow("JY10-01"));
+        GridScope.Subtree(Hierarchy, VillageLeader, "JY10").Refused.Should().BeTrue();
+    }
+
+    [Fact]
+    public void An_inspector_and_a_liaison_see_their_towns_cases_and_members_but_act_only_as_themselves()
+    {
+        GridScope.Incident(TownInspector, Located("JY10")).Refused.Should().BeFalse();
+        GridScope.Incident(TownInspector, Located("JY01")).Refused.Should().BeTrue();
+        GridScope.Incident(Liaison, Located("JY10")).Refused.Should().BeFalse();
+        GridScope.Member(Hierarchy, TownInspector, "M01101", "JY10-01-01").Refused.Should().BeFalse("it reads its town's members");
+        GridScope.OwnMember(Hierarchy, TownInspector, "M01101", "JY10-01-01").Refused.Should().BeTrue("it does not change another's duty or follow its notices");
+        GridScope.OwnMember(Hierarchy, TownInspector, "M01090", "JY10").Refused.Should().BeFalse();
+    }
+
+    [Fact]
+    public void An_informant_sees_its_own_reports_and_work_but_not_its_grid()
+    {
+        var mine = Located("JY10");
+        var reported = IncidentState.Fold([
+            Event(1, Jiangyin.At(2026, 3, 2, 9), IncidentAction.Report, IncidentStatus.Reported) with
+            {
+                Actor = "M01095", ActorRole = Roles.Informant,
+                Report = new IncidentReport("E0102", Grains.Catalogue.Priority.Normal, "楼道堆物", "worker-app", null, null),
+            },
+        ]);
+        GridScope.Incident(Informant, reported).Refused.Should().BeFalse("it reported it");
+        GridScope.Incident(Informant, mine).Refused.Should().BeTrue("a case of its grid someone else reported is not its");
+        GridScope.Subtree(Hierarchy, Informant, null).Refused.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_grid_leader_dispatches_only_to_members_of_its_village()
+    {
+        GridScope.DispatchTarget(Hierarchy, VillageLeader, "M01101", "JY10-01-01").Refused.Should().BeFalse();
+        GridScope.DispatchTarget(Hierarchy, VillageLeader, "M01200", "JY10-02-01").Refused.Should().BeTrue();
+    }
+
     private static GridPlacement Place(string town) => new($"{town}-01", [$"{town}-01", town, "JY"], GridArea.Urban);
 
     private static IncidentState Located(string? town, string? assignee = null)

@@ -30,6 +30,10 @@ public sealed class ScopeGate(GridDirectory grids, IGrainFactory grains)
     public async Task<ScopeDecision> Member(ClaimsPrincipal user, string memberId) =>
         GridScope.Member(await Hierarchy(), AskerOf(user), memberId, await HomeGridOf(memberId, user));
 
+    /// <summary>Changing a member's duty or positions, or following its channel.</summary>
+    public async Task<ScopeDecision> OwnMember(ClaimsPrincipal user, string memberId) =>
+        GridScope.OwnMember(await Hierarchy(), AskerOf(user), memberId, await HomeGridOf(memberId, user));
+
     public async Task<ScopeDecision> DispatchTarget(ClaimsPrincipal user, string memberId) =>
         GridScope.DispatchTarget(await Hierarchy(), AskerOf(user), memberId, await HomeGridOf(memberId, user));
 
@@ -47,7 +51,7 @@ public sealed class ScopeGate(GridDirectory grids, IGrainFactory grains)
     /// <summary>A live channel: a scope is a subtree, a member channel is that member's.</summary>
     public async Task<ScopeDecision> Channel(ClaimsPrincipal user, string channel)
     {
-        if (Channels.IsMember(channel, out var memberId)) return await Member(user, memberId);
+        if (Channels.IsMember(channel, out var memberId)) return await OwnMember(user, memberId);
         if (Channels.IsScope(channel, out var gridId)) return await Subtree(user, gridId);
         return ScopeDecision.Refuse("Channels are \"scope:<grid id>\" or \"member:<member id>\".");
     }
@@ -60,13 +64,13 @@ public sealed class ScopeGate(GridDirectory grids, IGrainFactory grains)
         extensions: new Dictionary<string, object?>
         {
             ["gridScope"] = user.GridScopeOf(),
-            ["memberId"] = user.IsInRole(Grains.Accounts.Roles.Worker) ? user.MemberIdOf() : null,
+            ["memberId"] = user.IsMember() ? user.MemberIdOf() : null,
         });
 
-    // A worker asking about itself needs no lookup; anyone else's home grid decides.
+    // A member asking about itself needs no lookup; anyone else's home grid decides.
     private async Task<string?> HomeGridOf(string memberId, ClaimsPrincipal user)
     {
-        if (user.IsInRole(Grains.Accounts.Roles.Worker)) return null;
+        if (user.IsMember() && memberId == user.MemberIdOf()) return null;
         if (string.IsNullOrWhiteSpace(memberId)) return null;
         return (await grains.GetGrain<IMemberGrain>(memberId).GetSnapshot())?.Profile.GridId;
     }

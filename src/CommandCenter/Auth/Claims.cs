@@ -18,6 +18,10 @@ public static class Claims
     /// <summary>The grid subtree an operator or supervisor account is limited to, if any; what it means is decided by Grains.Access.GridScope.</summary>
     public static string? GridScopeOf(this ClaimsPrincipal user) => user.FindFirst(GridScope)?.Value;
 
-    public static bool IsStaff(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
+    public static string RoleOf(this ClaimsPrincipal user) => user.FindFirst(Role)?.Value ?? "";
+
+    public static bool IsStaff(this ClaimsPrincipal user) => Roles.IsStaff(user.RoleOf());
+
+    /// <summary>A member of a grid team (any of 一长五员): its account is linked to a member of the roster.</summary>
+    public static bool IsMember(this ClaimsPrincipal user) => Roles.IsMember(user.RoleOf());
 }

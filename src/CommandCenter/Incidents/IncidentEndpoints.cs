@@ -64,7 +64,7 @@ public static class IncidentEndpoints
             if (priority is null && body?.Priority is not null) fields.Add("priority", "priority must be one of urgent, high, normal, low.");
             if (string.IsNullOrWhiteSpace(body?.Description)) fields.Add("description", "Describe what was seen.");
             else if (body.Description.Length > MaxDescription) fields.Add("description", $"At most {MaxDescription} characters.");
-            var channel = body?.Channel ?? (user.IsInRole(Roles.Worker) ? "worker-app" : "hotline");
+            var channel = body?.Channel ?? (user.IsMember() ? "worker-app" : "hotline");
             if (!Channels.Contains(channel)) fields.Add("channel", $"channel must be one of {string.Join(", ", Channels)}.");
             if ((body?.Lat is null) != (body?.Lon is null)) fields.Add(body?.Lat is null ? "lat" : "lon", "Give both lat and lon, or neither.");
             if (body?.Lat is { } la && (!double.IsFinite(la) || Math.Abs(la) > 90)) fields.Add("lat", "lat must be from -90 to 90.");

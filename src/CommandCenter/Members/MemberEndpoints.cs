@@ -54,7 +54,7 @@ public static class MemberEndpoints
 
         members.MapPut("/{id}/duty", async (string id, DutyRequest? request, ClaimsPrincipal user, IGrainFactory grains, ScopeGate gate) =>
         {
-            if (await gate.Member(user, id) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
+            if (await gate.OwnMember(user, id) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
             var state = DutyWords.Parse(request?.State);
             if (state is null) return Problems.Field("state", "state must be one of \"on\", \"off\", \"busy\".");
             var snapshot = await grains.GetGrain<IMemberGrain>(id).SetDuty(state.Value);
@@ -65,7 +65,7 @@ public static class MemberEndpoints
 
         members.MapPost("/{id}/locations", async (string id, PingBatch? batch, ClaimsPrincipal user, IGrainFactory grains, ScopeGate gate) =>
         {
-            if (await gate.Member(user, id) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
+            if (await gate.OwnMember(user, id) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
             var fields = new Fields();
             if (batch?.Pings is null || batch.Pings.Count == 0) fields.Add("pings", "Give at least one ping {lat, lon, at}.");
             else if (batch.Pings.Count > MaxPingsPerBatch) fields.Add("pings", $"At most {MaxPingsPerBatch} pings per batch.");

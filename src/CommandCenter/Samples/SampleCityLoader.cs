@@ -50,10 +50,11 @@ public sealed class SampleCityLoader(
         var configured = options.Value.DemoPassword;
         var password = string.IsNullOrWhiteSpace(configured) ? BootstrapAdmin.GeneratePassword() : configured;
         var hash = TokenIssuer.Hash(password); // one hash for every demo account keeps start-up fast
-        // The desks (and any scoped to a town) are the sample's data; every member gets a worker account.
+        // The desks (and any scoped to a town) are the sample's data; every member gets an account of its role in
+        // 一长五员 (Roles.OfMember), working in its home grid.
         var desks = DeskAccountsFile.Read(Path.Combine(folder, "accounts.json"), directory.Cached!.Hierarchy);
         var accounts = desks.Select(d => new Account(d.Username, hash, d.Role, null, d.GridScope)).ToList();
-        accounts.AddRange(roster.Select(m => new Account(m.Id, hash, Roles.Worker, m.Id, null)));
+        accounts.AddRange(roster.Select(m => new Account(m.Id, hash, Roles.OfMember(m.Role), m.Id, m.GridId)));
         var added = await grains.GetGrain<IAccountDirectoryGrain>("accounts").AddMissing(accounts);
 
         await setup.MarkSampleLoaded(Path.GetFileName(folder));

@@ -24,7 +24,7 @@ public sealed class CenterHub(IGrainFactory grains, ScopeGate gate) : Hub<ICente
 {
     public override async Task OnConnectedAsync()
     {
-        if (Context.User?.IsInRole(Roles.Worker) == true && Context.User.MemberIdOf() is { } memberId)
+        if (Context.User?.IsMember() == true && Context.User.MemberIdOf() is { } memberId)
             await Groups.AddToGroupAsync(Context.ConnectionId, Channels.Member(memberId));
         await base.OnConnectedAsync();
     }

@@ -15,7 +15,7 @@ public static class WallEndpoints
 
         app.MapGet("/api/wall/snapshot", async (string? scope, string? member, ClaimsPrincipal user, GridDirectory grids, IGrainFactory grainFactory, ScopeGate gate) =>
         {
-            var decided = member is not null ? await gate.Member(user, member) : await gate.Subtree(user, scope);
+            var decided = member is not null ? await gate.OwnMember(user, member) : await gate.Subtree(user, scope);
             if (decided.Refused) return ScopeGate.Refusal(user, decided);
             if (member is not null) return Results.Ok(await grainFactory.GetGrain<IFeedGrain>(Channels.Member(member)).Snapshot());
             var index = await grids.Current();

@@ -7,7 +7,9 @@ namespace CommandCenter.Grains.Access;
 /// The grid-scope rule, the one place that decides who sees and acts on what:
 /// an unscoped staff account (operator, supervisor, admin) sees the city; a staff account scoped to a grid
 /// sees and acts on that grid's subtree only (its incidents, members, positions, tracks, KPIs, replays,
-/// reports, and only there may it report or dispatch); a worker sees its own assignments and its own record.
+/// reports, and only there may it report or dispatch). A member of a grid team sees its own work, its own
+/// reports and its own record; a 网格长, 督查员 or 联络员 also sees its home grid's subtree as a scoped account
+/// does (and dispatches only to members there). What each may do there is the action table's.
 /// Every endpoint and hub method asks one of these questions; none decides scope on its own.
 /// </summary>
 public static class GridScope
@@ -20,7 +22,7 @@ public static class GridScope
     /// </summary>
     public static ScopeDecision Subtree(GridHierarchy? hierarchy, Asker who, string? gridId)
     {
-        if (!who.IsStaff) return ScopeDecision.Refuse(NotStaff(who));
+        if (!who.SeesGrids) return ScopeDecision.Refuse(NotStaff(who));
         if (hierarchy is null) return who.IsScoped ? ScopeDecision.Refuse(NoHierarchy) : ScopeDecision.Allow(gridId);
         if (string.IsNullOrWhiteSpace(gridId)) return who.IsScoped ? ScopeDecision.Narrow(who.ScopeGridId!) : ScopeDecision.Allow(null);
         gridId = gridId.Trim();
@@ -32,30 +34,47 @@ public static class GridScope
 
     /// <summary>Whether a thing at this grid belongs to what the asker sees: for filtering lists quietly.</summary>
     public static bool Covers(GridHierarchy? hierarchy, Asker who, string? gridId) =>
-        who.IsStaff && (!who.IsScoped || (gridId is not null && hierarchy is not null && hierarchy.IsWithin(gridId, who.ScopeGridId!)));
+        who.SeesGrids && (!who.IsScoped || (gridId is not null && hierarchy is not null && hierarchy.IsWithin(gridId, who.ScopeGridId!)));
 
-    /// <summary>An incident: staff by where it is located (an unlocated one only when unscoped), a worker when it is its own work.</summary>
+    /// <summary>
+    /// An incident: staff by where it is located (an unlocated one only when unscoped); a member when it is its own
+    /// work or its own report, and a member who sees its home grid also by where it is located.
+    /// </summary>
     public static ScopeDecision Incident(Asker who, IncidentState incident)
     {
-        if (who.IsWorker)
-            return who.MemberId is { } me && IsOwnWork(me, incident)
-                ? ScopeDecision.Allow()
-                : ScopeDecision.Refuse("A worker sees only incidents assigned to it, its sub-tasks, and those it was sent a notice about.");
+        if (who.IsMember)
+        {
+            if (who.MemberId is { } me && (IsOwnWork(me, incident) || incident.ReportedBy == me)) return ScopeDecision.Allow();
+            if (who.SeesHomeGrid) return At(who, incident.Placement?.Chain, $"Incident {incident.Id}");
+            return ScopeDecision.Refuse("A member sees only incidents assigned to it, its sub-tasks, those it was sent a notice about and those it reported.");
+        }
         return At(who, incident.Placement?.Chain, $"Incident {incident.Id}");
     }
 
-    /// <summary>A member's record, position, duty, track, dossier or channel: staff by the member's home grid, a worker only its own.</summary>
+    /// <summary>
+    /// A member's record, position, duty, track, dossier or channel: staff by the member's home grid; a member its own,
+    /// and a member who sees its home grid also the members whose home grid is in it.
+    /// </summary>
     public static ScopeDecision Member(GridHierarchy? hierarchy, Asker who, string memberId, string? homeGridId)
     {
-        if (who.IsWorker)
-            return string.Equals(who.MemberId, memberId, StringComparison.Ordinal)
-                ? ScopeDecision.Allow()
-                : ScopeDecision.Refuse("A worker sees and changes only its own member record, track and channel.");
+        if (who.IsMember && string.Equals(who.MemberId, memberId, StringComparison.Ordinal)) return ScopeDecision.Allow();
+        if (who.IsMember && !who.SeesHomeGrid)
+            return ScopeDecision.Refuse("A member sees and changes only its own member record, track and channel.");
         // An unknown member has nothing to leak: the caller answers that it does not exist.
-        if (homeGridId is null) return who.IsStaff ? ScopeDecision.Allow() : ScopeDecision.Refuse(NotStaff(who));
+        if (homeGridId is null) return who.SeesGrids ? ScopeDecision.Allow() : ScopeDecision.Refuse(NotStaff(who));
         if (hierarchy is null && who.IsScoped) return ScopeDecision.Refuse(NoHierarchy);
         return At(who, hierarchy is null ? [homeGridId] : ChainOf(hierarchy, homeGridId), $"Member {memberId} (home grid {Named(hierarchy, homeGridId)})");
     }
+
+    /// <summary>
+    /// Changing a member's record (duty, positions) or following its channel (its notices): a member only its own;
+    /// staff by the member's home grid, as <see cref="Member"/>. A 网格长 reads its members' records but does not
+    /// act as them.
+    /// </summary>
+    public static ScopeDecision OwnMember(GridHierarchy? hierarchy, Asker who, string memberId, string? homeGridId) =>
+        who.IsMember && !string.Equals(who.MemberId, memberId, StringComparison.Ordinal)
+            ? ScopeDecision.Refuse("A member changes only its own duty and positions and follows only its own channel.")
+            : Member(hierarchy, who, memberId, homeGridId);
 
     /// <summary>
     /// Who an incident may go to (dispatch, split): a scoped account dispatches only to members whose home grid
@@ -71,12 +90,12 @@ public static class GridScope
     }
 
     /// <summary>
-    /// Where a report or a (re)location puts an incident: a scoped account only inside its subtree (it must give a
-    /// position or grid there); workers report what they meet wherever they are; unscoped staff anywhere in the city.
+    /// Where a report or a (re)location puts an incident: a scoped staff account only inside its subtree (it must give
+    /// a position or grid there); members report what they meet wherever they are; unscoped staff anywhere in the city.
     /// </summary>
     public static ScopeDecision Placement(GridHierarchy? hierarchy, Asker who, GridPlacement? placement)
     {
-        if (who.IsWorker || !who.IsScoped) return ScopeDecision.Allow();
+        if (who.IsMember || !who.IsScoped) return ScopeDecision.Allow();
         if (placement is null) return ScopeDecision.Refuse($"{Works(hierarchy, who)}: give a position or grid inside it.");
         return placement.Chain.Contains(who.ScopeGridId!)
             ? ScopeDecision.Allow()
@@ -85,7 +104,7 @@ public static class GridScope
 
     private static ScopeDecision At(Asker who, IReadOnlyList<string>? chain, string what)
     {
-        if (!who.IsStaff) return ScopeDecision.Refuse(NotStaff(who));
+        if (!who.SeesGrids) return ScopeDecision.Refuse(NotStaff(who));
         if (!who.IsScoped) return ScopeDecision.Allow();
         if (chain is null) return ScopeDecision.Refuse($"{what} is not located to a grid yet; this account works in {who.ScopeGridId} and the grids below it only.");
         return chain.Contains(who.ScopeGridId!)
@@ -112,7 +131,7 @@ public static class GridScope
     private static string Named(GridHierarchy? hierarchy, string gridId) =>
         hierarchy?.Find(gridId) is { } node ? $"{node.Id} ({node.Name})" : gridId;
 
-    private static string NotStaff(Asker who) => who.IsWorker
-        ? "Only operators, supervisors and admins see a grid's work; a worker sees its own assignments and its own record."
+    private static string NotStaff(Asker who) => who.IsMember
+        ? "Only the command center's staff and a grid's leader, inspector and liaison see a grid's work; a member sees its own assignments, reports and record."
         : "Only operators, supervisors and admins see grids.";
 }

@@ -1,17 +1,52 @@
 namespace CommandCenter.Grains.Accounts;
 
-/// <summary>The four kinds of people who sign in.</summary>
+/// <summary>
+/// Who signs in: the command center's staff (operator, supervisor, admin), and the members of the grid teams
+/// (一长五员), each by its duty: 网格员 and 巡查员 handle and patrol (worker), 网格长 leads a grid (grid-leader),
+/// 督查员 checks work on site (inspector), 信息员 reports what it sees (informant), 联络员 reports and follows its
+/// grid's cases (liaison). A member's account is linked to its member and works in its home grid's subtree.
+/// </summary>
 public static class Roles
 {
     public const string Operator = "operator";
     public const string Worker = "worker";
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
+    public const string GridLeader = "grid-leader";
+    public const string Inspector = "inspector";
+    public const string Informant = "informant";
+    public const string Liaison = "liaison";
 
-    public static readonly IReadOnlyList<string> All = [Operator, Worker, Supervisor, Admin];
+    public static readonly IReadOnlyList<string> All = [Operator, Worker, Supervisor, Admin, GridLeader, Inspector, Informant, Liaison];
 
-    /// <summary>Who opens cases (受理 a call, report from the field): operators, workers and admins; a supervisor checks, it does not report.</summary>
-    public static bool MayReport(string role) => role is Operator or Worker or Admin;
+    /// <summary>The command center's desks.</summary>
+    public static readonly IReadOnlyList<string> Staff = [Operator, Supervisor, Admin];
+
+    /// <summary>The grid teams' people: accounts linked to a member of the roster.</summary>
+    public static readonly IReadOnlyList<string> Members = [Worker, GridLeader, Inspector, Informant, Liaison];
+
+    public static bool IsStaff(string role) => Staff.Contains(role);
+
+    public static bool IsMember(string role) => Members.Contains(role);
+
+    /// <summary>
+    /// Members who see their home grid's subtree, not only their own work: the 网格长 leads it, the 督查员 checks it,
+    /// the 联络员 follows its cases. A 网格员 and a 信息员 see their own work and reports.
+    /// </summary>
+    public static bool SeesHomeGrid(string role) => role is GridLeader or Inspector or Liaison;
+
+    /// <summary>The account role a member signs in with, by its place in 一长五员.</summary>
+    public static string OfMember(CommandCenter.Grains.Members.MemberRole role) => role switch
+    {
+        CommandCenter.Grains.Members.MemberRole.GridLeader => GridLeader,
+        CommandCenter.Grains.Members.MemberRole.Supervisor => Inspector,
+        CommandCenter.Grains.Members.MemberRole.Informant => Informant,
+        CommandCenter.Grains.Members.MemberRole.Liaison => Liaison,
+        _ => Worker,
+    };
+
+    /// <summary>Who opens cases (受理 a call, report from the field): operators, admins and every member; a supervisor checks, it does not report.</summary>
+    public static bool MayReport(string role) => role is Operator or Admin || IsMember(role);
 
     /// <summary>Who runs the scheduled jobs (archive, daily report, assessment, random inspection) by hand: admins.</summary>
     public static bool MayRunJobs(string role) => role is Admin;

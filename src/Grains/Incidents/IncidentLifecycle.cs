@@ -160,7 +160,7 @@ public static class IncidentLifecycle
                 break;
             case IncidentAction.AcknowledgeNotice or IncidentAction.ReadNotice:
                 var notice = state.Notices.First(n => n.Sequence == command.NoticeSequence);
-                if (actor.Role == Roles.Worker && actor.MemberId != notice.MemberId)
+                if (Roles.IsMember(actor.Role) && actor.MemberId != notice.MemberId)
                     return Reject(state, actor, RejectionKind.Forbidden, "A notice can be confirmed only by the person it was sent to.");
                 if (action == IncidentAction.AcknowledgeNotice && notice.DeliveredAt is not null) return new ActionOutcome([], null);
                 if (action == IncidentAction.ReadNotice && notice.ReadAt is not null) return new ActionOutcome([], null);
@@ -178,7 +178,7 @@ public static class IncidentLifecycle
         var task = state.SubTasks.FirstOrDefault(t => t.TaskId == command.TaskId);
         if (task is null)
             return Invalid(state, actor, "taskId", $"Name the sub-task: {string.Join(", ", state.SubTasks.Select(t => $"{t.TaskId} ({t.Platform}, {t.MemberId})"))}.");
-        if (actor.Role == Roles.Worker && actor.MemberId != task.MemberId)
+        if (Roles.IsMember(actor.Role) && actor.MemberId != task.MemberId)
             return Reject(state, actor, RejectionKind.Forbidden, $"Sub-task {task.TaskId} belongs to {task.MemberId}.");
         var draft = new Draft(state, state.Id, actor, now);
         if (command.Action == IncidentAction.Accept)

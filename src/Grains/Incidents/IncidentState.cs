@@ -87,6 +87,8 @@ public sealed class IncidentState
     [Id(29)] public DateTimeOffset? AlertAcknowledgedAt { get; private set; }
     /// <summary>When the clock closed the return visit unanswered (its due instant, <see cref="ReturnVisit"/>); null otherwise.</summary>
     [Id(30)] public DateTimeOffset? VisitClosedAt { get; private set; }
+    /// <summary>Who reported it (the account's name; a member's account is named by its member id): a 信息员 follows its own reports.</summary>
+    [Id(31)] public string? ReportedBy { get; private set; }
 
     public bool IsJoint => SubTasks.Count > 0;
 
@@ -127,6 +129,7 @@ public sealed class IncidentState
                 Id = e.IncidentId;
                 Report = e.Report;
                 CreatedAt = e.At;
+                ReportedBy = e.Actor;
                 break;
             case IncidentAction.Locate:
                 Placement = e.Placement;

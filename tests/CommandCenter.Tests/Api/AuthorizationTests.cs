@@ -13,7 +13,7 @@ public class AuthorizationTests(CenterFactory center)
     [Theory]
     [InlineData("M00001", "GET", "/api/members")]
     [InlineData("M00001", "GET", "/api/incidents")]
-    [InlineData("M00001", "GET", "/api/members/M00002/track")]
+    [InlineData("M00030", "GET", "/api/members/M00002/track")]
     [InlineData("M00001", "POST", "/api/members/M00002/locations")]
     [InlineData("M00001", "GET", "/api/wall/snapshot?scope=JY")]
     [InlineData("M00001", "GET", "/api/wall/snapshot?member=M00002")]

@@ -32,10 +32,10 @@ public sealed record ActionRule
     public bool PossibleIn(IncidentState state) =>
         Kind == ActionKind.Receipt || (Stages.Contains(ActionStages.Of(state)) && Condition.Holds(state));
 
-    /// <summary>Whether this person's place on the incident lets it act: a worker acts on its own assignment or sub-task only.</summary>
+    /// <summary>Whether this person's place on the incident lets it act: a member acts on its own assignment, sub-task or notice only; staff on any.</summary>
     public bool OpenTo(IncidentState state, Actor actor)
     {
-        var anyone = actor.Role != Accounts.Roles.Worker;
+        var anyone = !Accounts.Roles.IsMember(actor.Role);
         return Taker switch
         {
             ActionTaker.Assignee when ActionStages.Of(state) == ActionStage.JointHandling =>
@@ -62,8 +62,8 @@ public sealed record ActionRule
     /// <summary>Who may take it, in words.</summary>
     public string TakerWords => Kind == ActionKind.System ? "the system" : Taker switch
     {
-        ActionTaker.Assignee => $"the assigned worker{(Stages.Contains(ActionStage.JointHandling) ? " (of the sub-task, in a joint handling)" : "")}; {string.Join(", ", Roles.Where(r => r != Accounts.Roles.Worker))}",
-        ActionTaker.NoticeRecipient => $"the worker the notice was sent to; {string.Join(", ", Roles.Where(r => r != Accounts.Roles.Worker))}",
+        ActionTaker.Assignee => $"the assigned member{(Stages.Contains(ActionStage.JointHandling) ? " (of the sub-task, in a joint handling)" : "")}; {string.Join(", ", Roles.Where(r => !Accounts.Roles.IsMember(r)))}",
+        ActionTaker.NoticeRecipient => $"the member the notice was sent to; {string.Join(", ", Roles.Where(r => !Accounts.Roles.IsMember(r)))}",
         _ => Action == IncidentAction.Archive ? $"the archive job, {string.Join(", ", Roles)}" : string.Join(", ", Roles),
     };
 

@@ -9,7 +9,11 @@ namespace CommandCenter.Grains.Incidents;
 /// </summary>
 public static class IncidentActions
 {
-    private const string Operator = Roles.Operator, Worker = Roles.Worker, Supervisor = Roles.Supervisor, Admin = Roles.Admin;
+    private const string Operator = Roles.Operator, Supervisor = Roles.Supervisor, Admin = Roles.Admin;
+    private const string GridLeader = Roles.GridLeader, Inspector = Roles.Inspector;
+
+    /// <summary>Whoever a case may be given to: any member of a grid team, on its own assignment (the taker rule), and admins.</summary>
+    private static readonly IReadOnlyList<string> Handlers = [.. Roles.Members, Admin];
 
     public static readonly IReadOnlyList<ActionRule> All =
     [
@@ -21,7 +25,8 @@ public static class IncidentActions
         new()
         {
             Action = IncidentAction.Dispatch, Word = "dispatch", Chinese = "派遣", English = "Dispatch",
-            Stages = [Gridded, Dispatched], Roles = [Operator, Admin],
+            // A 网格长 re-dispatches within its grid: the scope rule lets it see its grid's cases and reach only its members.
+            Stages = [Gridded, Dispatched], Roles = [Operator, GridLeader, Admin],
             Fields = [ActionFields.Member, ActionFields.Note("Say why this member.", required: false)], Produces = [IncidentAction.Dispatch],
         },
         new()
@@ -34,13 +39,13 @@ public static class IncidentActions
         new()
         {
             Action = IncidentAction.Accept, Word = "accept", Chinese = "接单", English = "Accept",
-            Stages = [Dispatched, JointHandling], Roles = [Worker, Admin], Taker = ActionTaker.Assignee, SubTaskFrom = [SubTaskStatus.Assigned],
+            Stages = [Dispatched, JointHandling], Roles = Handlers, Taker = ActionTaker.Assignee, SubTaskFrom = [SubTaskStatus.Assigned],
             Fields = [ActionFields.SubTask], Produces = [IncidentAction.Accept],
         },
         new()
         {
             Action = IncidentAction.Resolve, Word = "resolve", Chinese = "处置完成", English = "Resolve",
-            Stages = [Handling, JointHandling], Roles = [Worker, Admin], Taker = ActionTaker.Assignee,
+            Stages = [Handling, JointHandling], Roles = Handlers, Taker = ActionTaker.Assignee,
             SubTaskFrom = [SubTaskStatus.Assigned, SubTaskStatus.Accepted],
             Fields = [ActionFields.SubTask, ActionFields.Note("Say what was done: a result note is required."), ActionFields.Photos],
             Produces = [IncidentAction.Resolve],
@@ -48,13 +53,13 @@ public static class IncidentActions
         new()
         {
             Action = IncidentAction.Return, Word = "return", Chinese = "回退", English = "Return",
-            Stages = [Dispatched, Handling], Roles = [Worker, Admin], Taker = ActionTaker.Assignee,
+            Stages = [Dispatched, Handling], Roles = Handlers, Taker = ActionTaker.Assignee,
             Fields = [ActionFields.Note("Say why the incident is returned: a reason is required.")], Produces = [IncidentAction.Return],
         },
         new()
         {
             Action = IncidentAction.RequestExtension, Word = "request-extension", Chinese = "申请延期", English = "Request extension",
-            Stages = [Handling], Roles = [Worker, Admin], Taker = ActionTaker.Assignee,
+            Stages = [Handling], Roles = Handlers, Taker = ActionTaker.Assignee,
             Fields = [ActionFields.DueAt, ActionFields.Note("Say why more time is needed.")], Produces = [IncidentAction.RequestExtension],
         },
         new()
@@ -66,7 +71,8 @@ public static class IncidentActions
         new()
         {
             Action = IncidentAction.Verify, Word = "verify", Chinese = "核查", English = "Verify",
-            Stages = [Handled], Roles = [Supervisor, Admin],
+            // The 督查员 checks on site in its area; the command center's supervisors from the desk.
+            Stages = [Handled], Roles = [Supervisor, Inspector, Admin],
             Fields =
             [
                 ActionFields.Passed,
@@ -111,7 +117,8 @@ public static class IncidentActions
         new()
         {
             Action = IncidentAction.Supervise, Word = "supervise", Chinese = "督办", English = "Supervise",
-            Stages = ActionStages.OpenAfterReport, Roles = [Operator, Supervisor, Admin],
+            // A 网格长 presses its own members; a 督查员 the cases of its area.
+            Stages = ActionStages.OpenAfterReport, Roles = [Operator, Supervisor, GridLeader, Inspector, Admin],
             Fields = [ActionFields.Note("Say what is being pressed for: a supervision notice needs its text.")], Produces = [IncidentAction.Supervise],
         },
         new()
@@ -135,13 +142,13 @@ public static class IncidentActions
         new()
         {
             Action = IncidentAction.AcknowledgeNotice, Word = "acknowledge-notice", Chinese = "确认送达", English = "Acknowledge notice",
-            Kind = ActionKind.Receipt, Roles = [Worker, Admin], Taker = ActionTaker.NoticeRecipient,
+            Kind = ActionKind.Receipt, Roles = Handlers, Taker = ActionTaker.NoticeRecipient,
             Fields = [ActionFields.Notice], Produces = [IncidentAction.AcknowledgeNotice],
         },
         new()
         {
             Action = IncidentAction.ReadNotice, Word = "read-notice", Chinese = "已读", English = "Read notice",
-            Kind = ActionKind.Receipt, Roles = [Worker, Admin], Taker = ActionTaker.NoticeRecipient,
+            Kind = ActionKind.Receipt, Roles = Handlers, Taker = ActionTaker.NoticeRecipient,
             Fields = [ActionFields.Notice], Produces = [IncidentAction.ReadNotice],
         },
         SystemAction(IncidentAction.Report, "report", "上报", "Report", IncidentAction.Report, IncidentAction.Locate),

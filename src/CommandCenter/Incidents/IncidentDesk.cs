@@ -1,6 +1,9 @@
 using CommandCenter.Dispatch;
 using CommandCenter.Grains.Geography;
+using CommandCenter.Grains.Accounts;
+using CommandCenter.Grains.Grids;
 using CommandCenter.Grains.Incidents;
+using CommandCenter.Grains.Members;
 using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Sla;
 
@@ -32,6 +35,15 @@ public sealed class IncidentDesk(
     public async Task<Intake> Open(IncidentReport report, GridPlacement? placement, Actor actor, bool checkDuplicates = true, string? caseNumber = null,
         string? sameAs = null)
     {
+        var taken = await Take(report, placement, actor, checkDuplicates, caseNumber, sameAs);
+        // A member follows what became of its reports ("my reports"), the case it opened or the one it joined.
+        if (taken.Outcome.Accepted && actor.MemberId is { } reporter)
+            await grains.GetGrain<IMemberGrain>(reporter).RecordReport(taken.Id);
+        return taken;
+    }
+
+    private async Task<Intake> Take(IncidentReport report, GridPlacement? placement, Actor actor, bool checkDuplicates, string? caseNumber, string? sameAs)
+    {
         if (checkDuplicates && sameAs is not null)
         {
             var linked = await grains.GetGrain<IIncidentGrain>(sameAs).Link(report, actor);
@@ -50,9 +62,32 @@ public sealed class IncidentDesk(
 
         var id = caseNumber ?? await NextCaseNumber();
         var outcome = await grains.GetGrain<IIncidentGrain>(id).Open(report, placement, actor);
-        if (outcome.Accepted && placement is not null && autoDispatch.Applies(report.Category, report.Priority))
+        if (outcome.Accepted && placement is not null && actor.Role == Roles.Informant)
+            await ToGridWorker(id, placement);
+        else if (outcome.Accepted && placement is not null && autoDispatch.Applies(report.Category, report.Priority))
             await AutoDispatch(id);
         return new Intake(id, outcome, Duplicate: false);
+    }
+
+    /// <summary>A 信息员's report goes to its grid's 网格员 (InformantRouting); with nobody there it waits for the operators.</summary>
+    private async Task ToGridWorker(string id, GridPlacement placement)
+    {
+        var team = new List<MemberProfile>();
+        foreach (var grid in placement.Chain.Take(2))
+        {
+            var ids = await grains.GetGrain<IGridGrain>(grid).GetMemberIds();
+            var snapshots = await Task.WhenAll(ids.Select(m => grains.GetGrain<IMemberGrain>(m).GetSnapshot()));
+            team.AddRange(snapshots.OfType<MemberSnapshot>().Select(s => s.Profile));
+        }
+        if (InformantRouting.WorkerFor(placement, team) is not { } worker)
+        {
+            log.LogInformation("{Incident} was reported by an informant but its grid has no worker: left for the operators", id);
+            return;
+        }
+        await grains.GetGrain<IIncidentGrain>(id).Act(new IncidentCommand(IncidentAction.Dispatch)
+        {
+            MemberId = worker, Note = "信息员上报，转本网格网格员 · An informant's report, sent to the grid's worker.",
+        }, Actor.System);
     }
 
     public async Task<string> NextCaseNumber() => await grains.GetGrain<ICaseNumberGrain>(CaseSeries()).Next();

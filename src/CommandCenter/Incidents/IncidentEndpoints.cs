@@ -259,7 +259,7 @@ public static class IncidentEndpoints
     }
 
     // The light at the instant the list was asked for, the same instant its overdue filter used.
-    private static IncidentSummaryView View(IncidentSummary s, DateTimeOffset now, IncidentReport? report, CategoryCatalogue catalogue, bool staff) => new(
+    public static IncidentSummaryView View(IncidentSummary s, DateTimeOffset now, IncidentReport? report, CategoryCatalogue catalogue, bool staff) => new(
         s.Id, IncidentSteps.Word(s.Status), s.Step, s.Category, PriorityWords.Of(s.Priority), s.GridId, s.AssigneeId, s.CreatedAt, s.UpdatedAt,
         s.ActiveStep?.ToString().ToLowerInvariant(), s.DueAt, s.Breached, s.Rung.ToString(), SlaLightWords.Word(s.Light.At(now)),
         catalogue.Find(s.Category)?.Name, report?.Address, IncidentListing.SummaryOf(report?.Description),

@@ -39,9 +39,24 @@ public static class MemberEndpoints
             var snapshots = await Task.WhenAll(memberIds.Select(id => grains.GetGrain<IMemberGrain>(id).GetSnapshot()));
             return Results.Ok(snapshots.OfType<MemberSnapshot>().Select(MemberView.Of).OrderBy(m => m.Id, StringComparer.Ordinal));
         })
-        .RequireAuthorization(Policies.Staff)
+        // Staff, and the members who see their home grid (a 网格长 its team): the scope rule decides, narrowing to the subtree.
         .GridScoped(ScopeEffect.NarrowsOrRefuses, "grid: none lists the account's subtree; a grid outside it is refused")
         .WithSummary("Members whose home grid is the given grid or below it (default: the whole city).");
+
+        members.MapGet("/{id}/reports", async (string id, ClaimsPrincipal user, IGrainFactory grains, ScopeGate gate,
+            CommandCenter.Grains.Incidents.IIncidentLedger ledger, CommandCenter.Grains.Catalogue.CategoryCatalogue catalogue, TimeProvider clock) =>
+        {
+            var member = grains.GetGrain<IMemberGrain>(id);
+            if (await member.GetSnapshot() is null) return Problems.UnknownMember(id);
+            if (await gate.Member(user, id) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
+            var ids = await member.GetReported();
+            var now = clock.GetUtcNow();
+            var found = await ledger.Query(new CommandCenter.Grains.Incidents.IncidentQuery(null, null, null, null, null, now, 0, ids.Count) { Ids = ids.ToList() });
+            var reports = await ledger.ReportsOf(found.Items.Select(s => s.Id).ToList());
+            return Results.Ok(found.Items.Select(s => CommandCenter.Incidents.IncidentEndpoints.View(s, now, reports.GetValueOrDefault(s.Id), catalogue, user.IsStaff())).ToList());
+        })
+        .GridScoped(ScopeEffect.Refuses, "the member: its own, or a member in the subtree of a staff account or of a member who sees its home grid")
+        .WithSummary("What became of the cases a member reported (or whose report joined an open case): the latest 200, newest first, as the incident list shows them.");
 
         members.MapGet("/{id}", async (string id, ClaimsPrincipal user, IGrainFactory grains, ScopeGate gate) =>
         {

@@ -51,12 +51,29 @@ public static class Roles
     /// <summary>Who runs the scheduled jobs (archive, daily report, assessment, random inspection) by hand: admins.</summary>
     public static bool MayRunJobs(string role) => role is Admin;
 
+    /// <summary>Who patrols and has its mileage counted (巡查): every member but the 信息员, who reports what it meets.</summary>
+    public static bool MayPatrol(string role) => IsMember(role) && role != Informant;
+
+    /// <summary>A member who checks handled cases on site (核查): its role holds the verify action.</summary>
+    public static bool VerifiesOnSite(string role) =>
+        IsMember(role) && Incidents.IncidentActions.Of(Incidents.IncidentAction.Verify).Roles.Contains(role);
+
     /// <summary>
     /// The desk powers a role has beyond incident actions (those the incident view offers per case), carried in the
-    /// token so a page shows only what the server will take: "report", "run-jobs".
+    /// token so a page shows only what the server will take: "report", "run-jobs"; for members "my-reports" (what
+    /// became of its reports), "patrol", "grid" (its home grid's cases and people live) and "verify" (核查 on site).
     /// </summary>
-    public static IReadOnlyList<string> PowersOf(string role) =>
-        [.. MayReport(role) ? ["report"] : Array.Empty<string>(), .. MayRunJobs(role) ? ["run-jobs"] : Array.Empty<string>()];
+    public static IReadOnlyList<string> PowersOf(string role)
+    {
+        var powers = new List<string>();
+        if (MayReport(role)) powers.Add("report");
+        if (MayRunJobs(role)) powers.Add("run-jobs");
+        if (IsMember(role)) powers.Add("my-reports");
+        if (MayPatrol(role)) powers.Add("patrol");
+        if (SeesHomeGrid(role)) powers.Add("grid");
+        if (VerifiesOnSite(role)) powers.Add("verify");
+        return powers;
+    }
 }
 
 /// <summary>

@@ -9,6 +9,12 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>Null when no member has this id.</summary>
     Task<MemberSnapshot?> GetSnapshot();
 
+    /// <summary>Remembers a case this member reported (its own, or the open case its report joined).</summary>
+    Task RecordReport(string incidentId);
+
+    /// <summary>The cases this member reported, oldest first (the latest <see cref="MemberReports.Kept"/>).</summary>
+    Task<IReadOnlyList<string>> GetReported();
+
     /// <summary>Null when no member has this id.</summary>
     Task<MemberSnapshot?> SetDuty(DutyState state);
 

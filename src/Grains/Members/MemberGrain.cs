@@ -12,6 +12,18 @@ public sealed class MemberState
     [Id(1)] public DutyState Duty { get; set; }
     [Id(2)] public DateTimeOffset? DutySince { get; set; }
     [Id(3)] public Fix? LastLocation { get; set; }
+    /// <summary>The cases this member reported (or whose report joined an open case), newest last, the latest <see cref="MemberReports.Kept"/>.</summary>
+    [Id(4)] public List<string> Reported { get; set; } = [];
+}
+
+/// <summary>What a member's "my reports" keeps: enough for a 信息员 to follow what became of a season's reports.</summary>
+public static class MemberReports
+{
+    public const int Kept = 200;
+
+    /// <summary>The list with this case added once, at the end, the oldest dropped past <see cref="Kept"/>.</summary>
+    public static List<string> With(IReadOnlyList<string> reported, string incidentId) =>
+        [.. reported.Where(id => id != incidentId).TakeLast(Kept - 1), incidentId];
 }
 
 /// <summary>
@@ -44,6 +56,15 @@ public sealed class MemberGrain(
     }
 
     public Task<MemberSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public async Task RecordReport(string incidentId)
+    {
+        if (member.State.Profile is null || member.State.Reported.LastOrDefault() == incidentId) return;
+        member.State.Reported = MemberReports.With(member.State.Reported, incidentId);
+        await member.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> GetReported() => Task.FromResult<IReadOnlyList<string>>(member.State.Reported);
 
     public async Task<MemberSnapshot?> SetDuty(DutyState state)
     {

@@ -11,7 +11,7 @@ namespace CommandCenter.Tests.Api;
 public class AuthorizationTests(CenterFactory center)
 {
     [Theory]
-    [InlineData("M00001", "GET", "/api/members")]
+    [InlineData("M00030", "GET", "/api/members")]
     [InlineData("M00001", "GET", "/api/incidents")]
     [InlineData("M00030", "GET", "/api/members/M00002/track")]
     [InlineData("M00001", "POST", "/api/members/M00002/locations")]

@@ -51,6 +51,7 @@ public class GridScopeTests(CenterFactory center)
     [InlineData("operator-jy10", "POST", "/api/members/M00001/locations")]
     [InlineData("operator-jy10", "GET", "/api/members/M00001/track")]
     [InlineData("operator-jy10", "GET", "/api/members/M00001/patrol")]
+    [InlineData("operator-jy10", "GET", "/api/members/M00001/reports")]
     [InlineData("operator-jy10", "GET", "/api/wall/snapshot?scope=JY01")]
     [InlineData("operator-jy10", "GET", "/api/wall/snapshot?member=M00001")]
     [InlineData("operator-jy10", "GET", "/api/exports/incidents.csv?scope=JY01&{window}")]

@@ -36,6 +36,14 @@ public static class IncidentActionEndpoints
                 if (photos.Count > PhotoStore.MaxPerAction) return Problems.Field("photos", $"At most {PhotoStore.MaxPerAction} photos per action.");
                 if (photos.FirstOrDefault(p => !photoStore.Exists(p)) is { } missing) return Problems.Field("photos", $"No uploaded photo is named \"{missing}\"; upload it first.");
             }
+            // Verify on site: where the checker stood, read by its phone (both or neither).
+            if (parsed == IncidentAction.Verify && (body.Lat is not null || body.Lon is not null))
+            {
+                if (body.Lat is not { } vlat || body.Lon is not { } vlon) return Problems.Field(body.Lat is null ? "lat" : "lon", "Give both lat and lon of where you stand, or neither.");
+                if (!double.IsFinite(vlat) || Math.Abs(vlat) > 90) return Problems.Field("lat", "lat must be from -90 to 90.");
+                if (!double.IsFinite(vlon) || Math.Abs(vlon) > 180) return Problems.Field("lon", "lon must be from -180 to 180.");
+                command = command with { Position = new SitePosition(vlat, vlon) };
+            }
             if (parsed == IncidentAction.Split)
             {
                 var plans = new List<TaskPlan>();

@@ -41,6 +41,8 @@ public enum IncidentAction
     Link,
     /// <summary>One sub-task of a joint handling given to its member (follows Split).</summary>
     AssignTask,
+    /// <summary>An escalation notice still unread after the policy's delay, sent again to the same person.</summary>
+    Remind,
 }
 
 /// <summary>The API's words for actions, read from the action table.</summary>

@@ -22,7 +22,13 @@ public sealed record IncidentCommand([property: Id(0)] IncidentAction Action)
     [Id(12)] public IReadOnlyList<TaskPlan>? Tasks { get; init; }
     /// <summary>For resolve: photo references uploaded before.</summary>
     [Id(13)] public IReadOnlyList<string>? Photos { get; init; }
+    /// <summary>For verify on site: where the checker stood (the phone's position).</summary>
+    [Id(14)] public SitePosition? Position { get; init; }
 }
+
+/// <summary>A point where a person stood when acting (a 督查员 verifying on site).</summary>
+[GenerateSerializer, Alias("SitePosition")]
+public sealed record SitePosition([property: Id(0)] double Lat, [property: Id(1)] double Lon);
 
 /// <summary>One sub-task asked for in a split: a platform and the member who takes it.</summary>
 [GenerateSerializer, Alias("TaskPlan")]

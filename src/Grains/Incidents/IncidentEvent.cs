@@ -54,6 +54,8 @@ public sealed record IncidentEvent
 
     /// <summary>The Deadline belongs to the sub-task (TaskId), not to the incident's current step.</summary>
     [Id(29)] public bool TaskDeadline { get; init; }
+    /// <summary>Verify on site: where the checker stood.</summary>
+    [Id(30)] public SitePosition? Position { get; init; }
 
     /// <summary>The member this event notified (assignment, SLA alert, supervision), if any.</summary>
     [Id(25)] public string? NotifiedMemberId { get; init; }

@@ -1,6 +1,7 @@
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Grids;
 using CommandCenter.Grains.Geography;
+using CommandCenter.Grains.Members;
 using CommandCenter.Grains.Sla;
 using CommandCenter.Grains.Wall;
 using Microsoft.Extensions.Logging;
@@ -70,8 +71,11 @@ public sealed class IncidentGrain(
         if (!state.Exists) return;
         for (var round = 0; round < 3; round++)
         {
-            var due = IncidentLifecycle.Watch(state, clock.GetUtcNow(), Rules());
+            var now = clock.GetUtcNow();
+            var due = IncidentLifecycle.Watch(state, now, Rules());
             if (due.Count == 0) break;
+            // A breach climbs the ladder: only then are the people of the incident's grids looked up.
+            if (due.Any(e => e.Action == IncidentAction.Escalate)) due = IncidentLifecycle.Watch(state, now, Rules(), await Ladder());
             await Commit(due);
         }
         await Arm();
@@ -112,7 +116,8 @@ public sealed class IncidentGrain(
             {
                 "assignment" => $"新任务 {summary.Id}: {state.Report!.Description}",
                 "warning" => $"{summary.Id} 即将超时",
-                "breach" => $"{summary.Id} 已超时",
+                "breach" => $"{summary.Id} 已超时，逐级督办 · overdue, escalated",
+                "reminder" => $"再次提醒 {summary.Id} 已超时，请尽快处理 · reminder: overdue",
                 "supervision" => $"督办 {summary.Id}: {e.Note}",
                 _ => summary.Id,
             };
@@ -141,9 +146,23 @@ public sealed class IncidentGrain(
         }
     }
 
+    /// <summary>Who the ladder reaches for this incident: the members of the grids on its chain, by their duty.</summary>
+    private async Task<EscalationLadder> Ladder()
+    {
+        if (state.Placement is not { } placement) return EscalationLadder.Nobody;
+        var team = new List<MemberProfile>();
+        foreach (var grid in placement.Chain)
+        {
+            var ids = await GrainFactory.GetGrain<IGridGrain>(grid).GetMemberIds();
+            var snapshots = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IMemberGrain>(id).GetSnapshot()));
+            team.AddRange(snapshots.OfType<MemberSnapshot>().Select(s => s.Profile));
+        }
+        return EscalationLadder.Of(placement.Chain, team);
+    }
+
     private async Task Arm()
     {
-        var next = IncidentLifecycle.NextWake(state);
+        var next = IncidentLifecycle.NextWake(state, policy.ResendUnreadAfter);
         if (next == armedFor) return;
         armedFor = next;
         timer?.Dispose();

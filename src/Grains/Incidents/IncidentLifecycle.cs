@@ -92,7 +92,7 @@ public static class IncidentLifecycle
                 var passed = command.Passed!.Value;
                 draft.Add(action, passed ? IncidentStatus.Verified : IncidentStatus.Handling, e => e with
                 {
-                    Passed = passed, Note = command.Note, Photos = command.Photos, Deadline = Start(passed ? SlaStep.Evaluate : SlaStep.Handle),
+                    Passed = passed, Note = command.Note, Photos = command.Photos, Position = command.Position, Deadline = Start(passed ? SlaStep.Evaluate : SlaStep.Handle),
                 });
                 break;
             case IncidentAction.Evaluate:
@@ -203,10 +203,14 @@ public static class IncidentLifecycle
     /// rung, or, when the return visit's limit runs out unanswered, close the loop without a satisfaction.
     /// Idempotent: a second call at the same or a later instant finds nothing more to do.
     /// </summary>
-    public static IReadOnlyList<IncidentEvent> Watch(IncidentState state, DateTimeOffset now, SlaRules rules)
+    /// <param name="ladder">Who each rung reaches (<see cref="EscalationLadder"/>); without it a breach notifies the assignee.</param>
+    public static IReadOnlyList<IncidentEvent> Watch(IncidentState state, DateTimeOffset now, SlaRules rules, EscalationLadder? ladder = null)
     {
         if (!state.IsOpen || state.Status == IncidentStatus.Suspended) return [];
         var draft = new Draft(state, state.Id, Actor.System, now);
+        // An escalation notice nobody read within the policy's delay goes again, once, to the same person.
+        foreach (var notice in state.Notices.Where(n => Unread(n) && now >= n.SentAt + rules.Policy.ResendUnreadAfter))
+            draft.Add(IncidentAction.Remind, state.Status, e => e with { NoticeSequence = notice.Sequence, NotifiedMemberId = notice.MemberId, Note = notice.Text });
         var rung = state.Rung;
         foreach (var task in state.SubTasks.Where(t => t.Status != SubTaskStatus.Done && !t.Deadline.Breached))
         {
@@ -214,7 +218,10 @@ public static class IncidentLifecycle
             {
                 rung = rung == EscalationRung.CommandCenter ? rung : rung + 1;
                 var r = rung;
-                draft.Add(IncidentAction.Escalate, state.Status, e => e with { Step = SlaStep.Handle, Rung = r, TaskId = task.TaskId, NotifiedMemberId = task.MemberId });
+                draft.Add(IncidentAction.Escalate, state.Status, e => e with
+                {
+                    Step = SlaStep.Handle, Rung = r, TaskId = task.TaskId, NotifiedMemberId = (ladder ?? EscalationLadder.Nobody).PersonFor(r, task.MemberId),
+                });
             }
             else if (!task.Deadline.Warned && now >= task.Deadline.Deadline.WarnAt)
                 draft.Add(IncidentAction.Warn, state.Status, e => e with { Step = SlaStep.Handle, TaskId = task.TaskId, NotifiedMemberId = task.MemberId });
@@ -228,7 +235,10 @@ public static class IncidentLifecycle
                 return draft.Events;
             }
             var next = rung == EscalationRung.CommandCenter ? EscalationRung.CommandCenter : rung + 1;
-            draft.Add(IncidentAction.Escalate, state.Status, e => e with { Step = active.Deadline.Step, Rung = next, NotifiedMemberId = state.AssigneeId });
+            draft.Add(IncidentAction.Escalate, state.Status, e => e with
+            {
+                Step = active.Deadline.Step, Rung = next, NotifiedMemberId = (ladder ?? EscalationLadder.Nobody).PersonFor(next, state.AssigneeId),
+            });
         }
         else if (!active.Warned && now >= active.Deadline.WarnAt)
         {
@@ -238,14 +248,19 @@ public static class IncidentLifecycle
     }
 
     /// <summary>When the SLA clock next needs to look at this incident, or null when nothing is running.</summary>
-    public static DateTimeOffset? NextWake(IncidentState state)
+    public static DateTimeOffset? NextWake(IncidentState state, TimeSpan? resendUnreadAfter = null)
     {
         if (!state.IsOpen || state.Status == IncidentStatus.Suspended) return null;
         static DateTimeOffset? Next(DeadlineRecord d) => d.Breached ? null : d.Warned ? d.Deadline.DueAt : d.Deadline.WarnAt;
         var instants = state.SubTasks.Where(t => t.Status != SubTaskStatus.Done).Select(t => Next(t.Deadline));
         if (state.Active is { } active) instants = instants.Append(Next(active));
+        if (resendUnreadAfter is { } resend)
+            instants = instants.Concat(state.Notices.Where(Unread).Select(n => (DateTimeOffset?)(n.SentAt + resend)));
         return instants.Where(i => i is not null).Min();
     }
+
+    /// <summary>An escalation notice its person has not read and that was not sent again yet.</summary>
+    private static bool Unread(NoticeRecord notice) => notice.Kind == "breach" && notice.ReadAt is null && notice.RemindedAt is null;
 
     // Steps 6 → 7 → 8 in one go: evaluation, assessment from the record, filing into the dossiers.
     private static void Close(Draft draft, IncidentState state, int? satisfaction, string? note)

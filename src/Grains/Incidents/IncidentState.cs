@@ -40,7 +40,8 @@ public sealed record NoticeRecord(
     [property: Id(3)] string? Text,
     [property: Id(4)] DateTimeOffset SentAt,
     [property: Id(5)] DateTimeOffset? DeliveredAt,
-    [property: Id(6)] DateTimeOffset? ReadAt);
+    [property: Id(6)] DateTimeOffset? ReadAt,
+    [property: Id(7)] DateTimeOffset? RemindedAt = null);
 
 /// <summary>
 /// An incident's state: the fold of its ledger. Nothing but <see cref="Apply"/> changes it, one
@@ -222,6 +223,10 @@ public sealed class IncidentState
             case IncidentAction.Supervise:
                 Supervisions++;
                 break;
+            case IncidentAction.Remind:
+                var unread = Notices.FindIndex(x => x.Sequence == e.NoticeSequence);
+                if (unread >= 0) Notices[unread] = Notices[unread] with { RemindedAt = e.At };
+                break;
             case IncidentAction.AcknowledgeNotice or IncidentAction.ReadNotice:
                 var n = Notices.FindIndex(x => x.Sequence == e.NoticeSequence);
                 if (n >= 0)
@@ -258,6 +263,7 @@ public sealed class IncidentState
         IncidentAction.Warn => "warning",
         IncidentAction.Escalate => "breach",
         IncidentAction.Supervise => "supervision",
+        IncidentAction.Remind => "reminder",
         _ => e.Action.ToString().ToLowerInvariant(),
     };
 

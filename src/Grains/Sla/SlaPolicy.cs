@@ -18,6 +18,9 @@ public sealed class SlaPolicy
         _rulesByStep = rules.ToLookup(r => r.Step);
     }
 
+    /// <summary>How long an escalation notice may stay unread on its person's phone before it is sent again (default 10 minutes).</summary>
+    public TimeSpan ResendUnreadAfter { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The fraction of a limit after which the light turns yellow (default 0.8).</summary>
     public double WarnFraction { get; }
 

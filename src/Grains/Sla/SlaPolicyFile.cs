@@ -3,7 +3,8 @@ namespace CommandCenter.Grains.Sla;
 // The policy file as written. Every value is text (or nullable) so that SlaPolicy.Parse can name the
 // entry and field of each bad value instead of failing on the first one.
 
-internal sealed record SlaPolicyFile(string? TimeZone, double? WarnFraction, SlaCalendarFile? Calendar, List<SlaRuleFile?>? Limits);
+internal sealed record SlaPolicyFile(string? TimeZone, double? WarnFraction, SlaCalendarFile? Calendar, List<SlaRuleFile?>? Limits,
+    string? ResendUnreadAfter = null);
 
 internal sealed record SlaCalendarFile(
     List<SlaOfficePeriodFile?>? OfficeHours,

@@ -42,6 +42,7 @@ internal static class SlaPolicyReader
         if (!(warnFraction > 0 && warnFraction < 1))
             problems.Add($"warnFraction: {warnFraction.ToString(CultureInfo.InvariantCulture)} must be more than 0 and less than 1");
         var calendar = ReadCalendar(file.Calendar, problems);
+        var resend = ReadResend(file.ResendUnreadAfter, problems);
         var rules = ReadRules(file.Limits, catalogue, problems);
 
         if (problems.Count > 0)
@@ -49,7 +50,23 @@ internal static class SlaPolicyReader
         return new SlaPolicy(
             warnFraction,
             new WorkingCalendar(zone!, calendar.OfficeHours, calendar.WorkingDays, calendar.Holidays, calendar.MakeUpWorkdays),
-            rules);
+            rules) { ResendUnreadAfter = resend };
+    }
+
+    private static readonly TimeSpan DefaultResend = TimeSpan.FromMinutes(10);
+
+    /// <summary>"90s", "10m", "1h": how long an escalation notice may stay unread before it is sent again.</summary>
+    private static TimeSpan ReadResend(string? text, List<string> problems)
+    {
+        if (text is null) return DefaultResend;
+        var match = System.Text.RegularExpressions.Regex.Match(text.Trim(), "^([0-9]{1,5})(s|m|h)$");
+        if (!match.Success || int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) == 0)
+        {
+            problems.Add($"resendUnreadAfter: \"{text}\" must be a whole number of seconds, minutes or hours above zero, such as 90s, 10m or 1h");
+            return DefaultResend;
+        }
+        var n = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "s" => TimeSpan.FromSeconds(n), "m" => TimeSpan.FromMinutes(n), _ => TimeSpan.FromHours(n) };
     }
 
     private static TimeZoneInfo? ReadTimeZone(string? id, List<string> problems)

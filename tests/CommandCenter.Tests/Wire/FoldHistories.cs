@@ -107,6 +107,8 @@ public static class FoldHistories
         var task = log.State.SubTasks.Single(t => t.TaskId == "T2").Deadline.Deadline;
         log.Watch(task.WarnAt + Moment);
         log.Watch(task.DueAt + Moment);
+        // The breach notice lies unread past the policy's delay (10 minutes by default): it is sent again.
+        log.Watch(task.DueAt + TimeSpan.FromMinutes(10) + Moment);
         log.Do(IncidentAction.Resolve, HandBuiltLog.Worker("M00006"), task.DueAt + TimeSpan.FromMinutes(20), c => c with { TaskId = "T2", Note = "stall moved" });
         log.Verify(log.Events[^1].At + TimeSpan.FromMinutes(25), passed: true);
         log.Evaluate(log.Events[^1].At + TimeSpan.FromMinutes(30), 4);

@@ -32,9 +32,12 @@ export function fieldOf(offer: ActionOffer, name: string): ActionFieldView | und
   return offer.fields.find(f => f.name === name);
 }
 
-/** Whether a form can carry every field this offer asks for: plain kinds, or kinds the page has a control for. */
+/**
+ * Whether a form can carry every field this offer requires: plain kinds, or kinds the page has a control for. An
+ * optional field of another kind is left out (the wall has no phone position to give for a check from the desk).
+ */
 export function formFits(offer: ActionOffer, controls: FieldControls = {}): boolean {
-  return offer.fields.every(f => controls[f.kind] !== undefined || plainKinds.has(f.kind));
+  return offer.fields.every(f => controls[f.kind] !== undefined || plainKinds.has(f.kind) || !f.required);
 }
 
 /** An input for one field, named after it, with the server's prompt and limits. */

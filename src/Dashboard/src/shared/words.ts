@@ -71,6 +71,7 @@ export const actionWords: Record<string, [string, string]> = {
   file: ['入档', 'Filed'],
   link: ['重复上报关联', 'Linked duplicate'],
   'assign-task': ['分派子任务', 'Sub-task assigned'],
+  remind: ['未读再提醒', 'Reminder sent'],
 };
 
 export const lightWords: Record<string, [string, string]> = {

@@ -121,6 +121,7 @@ export class IncidentPanel {
       this.deadlines(incident),
       this.subTasks(incident),
       links(incident),
+      this.notices(incident),
       this.actions(incident, ranking),
       this.timeline(incident));
   }
@@ -129,6 +130,21 @@ export class IncidentPanel {
   private photos(incident: IncidentView): Node {
     if (!incident.photos?.length) return document.createDocumentFragment();
     return h('section.detail-section', {}, h('h3', {}, '现场照片 ', h('small', {}, 'Photos')), photoStrip(incident.photos));
+  }
+
+  /** Who was told what (assignments, warnings, each rung of the escalation ladder, presses, reminders) and whether they read it. */
+  private notices(incident: IncidentView): Node {
+    if (!incident.notices.length) return document.createDocumentFragment();
+    return h('section.detail-section.notices', {},
+      h('h3', {}, '通知 ', h('small', {}, 'Who was told')),
+      h('table.deadlines', {},
+        h('thead', {}, h('tr', {}, h('th', {}, '对象 To'), h('th', {}, '内容 What'), h('th', {}, '发送 Sent'), h('th', {}, '送达 Delivered'), h('th', {}, '已读 Read'))),
+        h('tbody', {}, ...[...incident.notices].reverse().map(n => h('tr', { dataset: { notice: String(n.sequence), kind: n.kind, member: n.memberId, read: String(n.readAt !== null) } },
+          h('td', {}, `${this.lookup.memberName(n.memberId)} (${n.memberId})`),
+          h('td', {}, noticeWords[n.kind] ?? n.kind),
+          h('td', {}, clock(n.sentAt)),
+          h('td', {}, n.deliveredAt ? clock(n.deliveredAt) : '—'),
+          h('td', {}, n.readAt ? clock(n.readAt) : '未读 unread'))))));
   }
 
   /** 联合处置: each platform's sub-task, who has it, where it stands and its own deadline's light. */
@@ -250,6 +266,10 @@ export class IncidentPanel {
           e.photos.length ? photoStrip(e.photos) : null)))));
   }
 }
+
+const noticeWords: Record<string, string> = {
+  assignment: '派遣 Assignment', warning: '预警 Warning', breach: '超时升级 Escalation', supervision: '督办 Press', reminder: '未读再提醒 Reminder',
+};
 
 const photoUrls = new Map<string, Promise<string | null>>();
 

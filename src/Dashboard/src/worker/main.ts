@@ -1,5 +1,8 @@
-// The worker's phone page at /worker: sign in with the member id, receive assignments live (banner, sound,
-// vibration), accept and resolve them, report what is seen, patrol with position pings, set duty.
+// The phone page at /worker for every member of a grid team (一长五员): sign in with the member id, receive
+// assignments and notices live (banner, sound, vibration), accept and resolve them, report what is seen, patrol
+// with position pings, set duty. What else the page offers follows the token's powers, which the server derives
+// from the member's role: 网格 (a 网格长, 督查员 or 联络员 follows its home grid live), 核查 (a 督查员 verifies
+// handled cases on site), 我的上报 (what became of one's reports).
 
 import '../shared/base.css';
 import './worker.css';
@@ -14,6 +17,7 @@ import { chime, unlockSound } from './chime';
 import { Patrol, distanceWords, durationWords, type PatrolStatus } from './patrol';
 import { ReportForm } from './reportForm';
 import { TaskList, type PhotoUpload } from './taskList';
+import { GridView, HomeGrid, MyReports, VerifyView } from './teamViews';
 
 const app = document.getElementById('app')!;
 document.addEventListener('pointerdown', unlockSound);
@@ -22,8 +26,8 @@ void main();
 
 async function main(): Promise<void> {
   const { account, signedInNow } = await pageAccount(app, {
-    title: '网格员工作台',
-    subtitle: 'Grid worker · 任务 上报 巡查',
+    title: '网格工作台',
+    subtitle: 'Grid team · 一长五员 · 任务 上报 巡查',
     usernameLabel: '成员编号 ',
     usernamePlaceholder: 'M00040',
   }, a => a.memberId ? null : '请用网格员账号（成员编号）登录 · Sign in with a member id.');
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
   await startWorker(account);
 }
 
-type Tab = 'tasks' | 'report' | 'patrol';
+type Tab = 'tasks' | 'grid' | 'verify' | 'report' | 'mine' | 'patrol';
 
 async function startWorker(account: Account): Promise<void> {
   const memberId = account.memberId!;
@@ -47,14 +51,22 @@ async function startWorker(account: Account): Promise<void> {
   const link = h('span.link', { dataset: { state: 'connecting' }, title: 'Connection' }, h('span.link-dot', {}));
   const duty = dutySwitch(memberId, me?.duty ?? 'off');
   const banner = h('button.assignment-banner', { type: 'button', hidden: true });
-  const tasksHost = h('section.tab-body', { dataset: { tab: 'tasks' } });
-  const reportHost = h('section.tab-body', { dataset: { tab: 'report' }, hidden: true });
-  const patrolHost = h('section.tab-body', { dataset: { tab: 'patrol' }, hidden: true });
+  const powers = new Set(account.powers);
+  const hosts = new Map<Tab, HTMLElement>((['tasks', 'grid', 'verify', 'report', 'mine', 'patrol'] as Tab[])
+    .map(tab => [tab, h('section.tab-body', { dataset: { tab }, hidden: tab !== 'tasks' })]));
+  const tasksHost = hosts.get('tasks')!, reportHost = hosts.get('report')!, patrolHost = hosts.get('patrol')!;
   const badge = h('span.badge', { hidden: true }, '0');
-  const nav = h('nav.tabs', {},
-    tabButton('tasks', '任务', 'Tasks', badge),
-    tabButton('report', '上报', 'Report'),
-    tabButton('patrol', '巡查', 'Patrol'));
+  const verifyBadge = h('span.badge', { hidden: true }, '0');
+  // The tabs this member's role has: the server's powers, never a role the page looks at itself.
+  const offered: [Tab, string, string, HTMLElement?][] = [
+    ['tasks', '任务', 'Tasks', badge],
+    ...(powers.has('grid') ? [['grid', '网格', 'Grid'] as [Tab, string, string]] : []),
+    ...(powers.has('verify') ? [['verify', '核查', 'Verify', verifyBadge] as [Tab, string, string, HTMLElement]] : []),
+    ...(powers.has('report') ? [['report', '上报', 'Report'] as [Tab, string, string]] : []),
+    ...(powers.has('my-reports') ? [['mine', '我的上报', 'Mine'] as [Tab, string, string]] : []),
+    ...(powers.has('patrol') ? [['patrol', '巡查', 'Patrol'] as [Tab, string, string]] : []),
+  ];
+  const nav = h('nav.tabs', { dataset: { tabs: String(offered.length) } }, ...offered.map(([tab, zhWord, enWord, tabBadge]) => tabButton(tab, zhWord, enWord, tabBadge)));
 
   app.replaceChildren(h('div.phone', {},
     h('header.worker-head', {},
@@ -64,14 +76,29 @@ async function startWorker(account: Account): Promise<void> {
       h('button.signout', { type: 'button', title: 'Sign out', onclick: () => { signOut(); location.reload(); } }, '退出')),
     duty.element,
     banner,
-    h('main.worker-body', {}, tasksHost, reportHost, patrolHost),
+    h('main.worker-body', {}, ...hosts.values()),
     nav));
 
   const tasks = new TaskList(tasksHost, {
     categoryName: code => categoryNames.get(code) ?? code,
     gridName: id => (id ? gridNames.get(id) ?? id : ''),
   }, () => photos);
-  const report = new ReportForm(reportHost, categories, () => undefined);
+
+  const names = {
+    categoryName: (code: string) => categoryNames.get(code) ?? code,
+    gridName: (id: string | null) => (id ? gridNames.get(id) ?? id : ''),
+  };
+  const myReports = new MyReports(hosts.get('mine')!, memberId, names);
+  const report = new ReportForm(reportHost, categories, () => void myReports.load());
+  // The home grid, followed live, for the members who see it.
+  const homeGrid = (powers.has('grid') || powers.has('verify')) && account.gridScope ? new HomeGrid(account.gridScope, () => undefined) : null;
+  const gridView = homeGrid && powers.has('grid') ? new GridView(hosts.get('grid')!, homeGrid, account.gridScope!, names, () => photos) : null;
+  const verifyView = homeGrid && powers.has('verify') ? new VerifyView(hosts.get('verify')!, homeGrid, names, () => photos) : null;
+  homeGrid?.onChange(() => {
+    const waiting = [...homeGrid.feed.incidents.values()].filter(i => i.state === 'handled').length;
+    verifyBadge.textContent = String(waiting);
+    verifyBadge.hidden = waiting === 0;
+  });
   const patrol = new Patrol(memberId, status => drawPatrol(status));
   const patrolButton = h('button.patrol-toggle', { type: 'button' });
   const patrolInfo = h('dl.patrol-info', {});
@@ -93,10 +120,11 @@ async function startWorker(account: Account): Promise<void> {
   drawPatrol(patrol.status);
 
   function show(tab: Tab): void {
-    for (const body of [tasksHost, reportHost, patrolHost]) body.hidden = body.dataset.tab !== tab;
+    for (const body of hosts.values()) body.hidden = body.dataset.tab !== tab;
     for (const button of nav.querySelectorAll<HTMLElement>('button')) button.classList.toggle('active', button.dataset.tab === tab);
     if (tab === 'report') void report.showMap();
     if (tab === 'patrol') void patrol.loadToday();
+    if (tab === 'mine') void myReports.load();
   }
   nav.addEventListener('click', e => {
     const tab = (e.target as HTMLElement).closest<HTMLElement>('button')?.dataset.tab as Tab | undefined;
@@ -166,7 +194,13 @@ async function startWorker(account: Account): Promise<void> {
   });
   exposeTestHook(feed, memberId, banner);
   await feed.start();
-  window.setInterval(() => tasks.tick(Date.now()), 1000);
+  if (homeGrid) await homeGrid.feed.start();
+  window.setInterval(() => {
+    const now = Date.now();
+    tasks.tick(now);
+    gridView?.tick(now);
+    verifyView?.tick(now);
+  }, 1000);
 }
 
 function tabButton(tab: Tab, zhWord: string, enWord: string, badge?: HTMLElement): HTMLElement {

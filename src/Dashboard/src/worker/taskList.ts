@@ -4,7 +4,7 @@
 
 import { api } from '../shared/api';
 import type { ActionOffer, IncidentDelta, IncidentView } from '../shared/wire';
-import { actionForm, fieldOf, formFits, offerLabel } from '../shared/actionForm';
+import { actionForm, fieldOf, formFits, offerLabel, type FieldControls } from '../shared/actionForm';
 import { en, h, priorityWords, slaStepWords, span, stateWords, zh } from '../shared/words';
 import { byUrgency, lightOf } from '../shared/urgency';
 
@@ -30,9 +30,10 @@ export class TaskList {
   private readonly list: HTMLElement;
   private readonly emptyNote: HTMLElement;
 
-  constructor(host: HTMLElement, private readonly names: TaskNames, private readonly photos: () => PhotoUpload) {
+  constructor(host: HTMLElement, private readonly names: TaskNames, private readonly photos: () => PhotoUpload,
+              private readonly controls: FieldControls = {}, empty = '暂无待办任务 · No open assignments. 新任务会自动推送到这里。') {
     this.list = h('div.tasks', {});
-    this.emptyNote = h('p.empty', {}, '暂无待办任务 · No open assignments. 新任务会自动推送到这里。');
+    this.emptyNote = h('p.empty', {}, empty);
     host.replaceChildren(this.emptyNote, this.list);
   }
 
@@ -158,9 +159,9 @@ export class TaskList {
           void act('return', { note: reason.value.trim() }, back);
         });
         buttons.push(h('details.task-more', {}, h('summary', {}, ...offerLabel(offer)), h('div.row', {}, reason, back)));
-      } else if (formFits(offer)) {
+      } else if (formFits(offer, this.controls)) {
         buttons.push(h('details.task-more', { dataset: { action: offer.action } }, h('summary', {}, ...offerLabel(offer)),
-          actionForm(offer, body => api(`/api/incidents/${encodeURIComponent(id)}/actions/${offer.action}`, { body }))));
+          actionForm(offer, body => api(`/api/incidents/${encodeURIComponent(id)}/actions/${offer.action}`, { body }), this.controls)));
       }
     }
     card.actions.replaceChildren(...buttons, message);

@@ -1,7 +1,7 @@
 namespace CommandCenter.Grains.Incidents;
 
 /// <summary>The kinds of value an action's field takes; pages pick an input from it.</summary>
-public enum FieldKind { Text, YesNo, Number, Time, Member, Grid, Link, SubTask, SubTasks, Notice, Photos }
+public enum FieldKind { Text, YesNo, Number, Time, Member, Grid, Link, SubTask, SubTasks, Notice, Photos, Position }
 
 /// <summary>
 /// One field an action reads from its request: whether it is required, its limits, its words, and the

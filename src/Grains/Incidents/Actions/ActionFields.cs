@@ -54,6 +54,24 @@ public static class ActionFields
         Prompt = "Name photos uploaded before (/api/photos).", Read = c => c.Photos,
     };
 
+    /// <summary>How far from the case a check on site may be made without saying why (GPS error and a walk round the block).</summary>
+    public const double OnSiteMetres = 300;
+
+    /// <summary>
+    /// Where the checker stands (lat, lon), read by its phone. Checked against where the case was reported: farther than
+    /// <see cref="OnSiteMetres"/> the note must say why (a check from afar is not a check on site).
+    /// </summary>
+    public static readonly ActionField Position = new()
+    {
+        Name = "position", Kind = FieldKind.Position, Chinese = "核查位置", English = "Position",
+        Prompt = "Give lat and lon where you stand.", Limit = $"within {OnSiteMetres:0} m of the case, or a note saying why not",
+        Read = c => c.Position,
+        Check = (c, s) => s.Report is { Lat: { } lat, Lon: { } lon } && string.IsNullOrWhiteSpace(c.Note)
+            && Geography.GeoDistance.Metres(c.Position!.Lat, c.Position.Lon, lat, lon) is var metres && metres > OnSiteMetres
+                ? $"You are {metres:0} m from the case (more than {OnSiteMetres:0} m): say in the note why the check was not made on site."
+                : null,
+    };
+
     public static readonly ActionField Passed = new()
     {
         Name = "passed", Kind = FieldKind.YesNo, Chinese = "核查通过", English = "Passed", Required = true,

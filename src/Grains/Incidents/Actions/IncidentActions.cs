@@ -79,6 +79,7 @@ public static class IncidentActions
                 ActionFields.Note("A failed check needs a note saying what must be redone.", required: false)
                     with { RequiredIf = c => c.Passed == false, RequiredWhen = "when passed is false" },
                 ActionFields.Photos,
+                ActionFields.Position,
             ],
             Produces = [IncidentAction.Verify],
         },
@@ -158,6 +159,7 @@ public static class IncidentActions
         SystemAction(IncidentAction.File, "file", "入档", "Filed"),
         SystemAction(IncidentAction.Link, "link", "重复上报关联", "Linked duplicate"),
         SystemAction(IncidentAction.AssignTask, "assign-task", "分派子任务", "Sub-task assigned"),
+        SystemAction(IncidentAction.Remind, "remind", "未读再提醒", "Reminder sent"),
     ];
 
     private static readonly Dictionary<IncidentAction, ActionRule> ByAction = All.ToDictionary(r => r.Action);

@@ -476,11 +476,12 @@ export interface IncidentEvent {
   platform?: Platform;
   photos?: string[];
   taskDeadline: boolean;
+  position?: SitePosition;
   notifiedMemberId?: string;
 }
 
 /** C# enum CommandCenter.Grains.Incidents.IncidentAction, written by name. */
-export type IncidentAction = 'Report' | 'Locate' | 'Dispatch' | 'Accept' | 'Resolve' | 'Verify' | 'Evaluate' | 'Return' | 'RequestExtension' | 'DecideExtension' | 'Suspend' | 'Resume' | 'Cancel' | 'Archive' | 'Split' | 'Supervise' | 'Unlink' | 'AcknowledgeNotice' | 'ReadNotice' | 'NoAnswer' | 'AcknowledgeAlert' | 'Warn' | 'Escalate' | 'Assess' | 'File' | 'Link' | 'AssignTask';
+export type IncidentAction = 'Report' | 'Locate' | 'Dispatch' | 'Accept' | 'Resolve' | 'Verify' | 'Evaluate' | 'Return' | 'RequestExtension' | 'DecideExtension' | 'Suspend' | 'Resume' | 'Cancel' | 'Archive' | 'Split' | 'Supervise' | 'Unlink' | 'AcknowledgeNotice' | 'ReadNotice' | 'NoAnswer' | 'AcknowledgeAlert' | 'Warn' | 'Escalate' | 'Assess' | 'File' | 'Link' | 'AssignTask' | 'Remind';
 
 /** C# enum CommandCenter.Grains.Incidents.IncidentStatus, written by name. */
 export type IncidentStatus = 'Reported' | 'Gridded' | 'Dispatched' | 'Handling' | 'Handled' | 'Verified' | 'Evaluated' | 'Assessed' | 'Filed' | 'Archived' | 'Suspended' | 'Cancelled';
@@ -524,6 +525,12 @@ export type EscalationRung = 'None' | 'GridLeader' | 'Supervisor' | 'ParentGrid'
 
 /** C# enum CommandCenter.Grains.Catalogue.Platform, written by name. */
 export type Platform = 'PublicSafety' | 'LawEnforcement' | 'MarketSupervision' | 'CitizenServices';
+
+/** C# CommandCenter.Grains.Incidents.SitePosition */
+export interface SitePosition {
+  lat: number;
+  lon: number;
+}
 
 /** C# enum CommandCenter.Grains.Catalogue.Priority, written by name. */
 export type Priority = 'Urgent' | 'High' | 'Normal' | 'Low';

@@ -86,7 +86,8 @@ async function startWorker(account: Account): Promise<void> {
 
   const names = {
     categoryName: (code: string) => categoryNames.get(code) ?? code,
-    gridName: (id: string | null) => (id ? gridNames.get(id) ?? id : ''),
+    // A grid not named yet is looked up; its card shows the name from its next redraw.
+    gridName: (id: string | null) => { void nameGrid(id); return id ? gridNames.get(id) ?? id : ''; },
   };
   const myReports = new MyReports(hosts.get('mine')!, memberId, names);
   const report = new ReportForm(reportHost, categories, () => void myReports.load());
@@ -158,7 +159,7 @@ async function startWorker(account: Account): Promise<void> {
     const incident = notice.incident ?? feed.incidents.get(notice.incidentId);
     const what = incident ? categoryNames.get(incident.category) ?? incident.category : '';
     banner.replaceChildren(
-      h('strong', {}, notice.kind === 'assignment' ? '新任务 ' : '督办 ', h('small', {}, notice.kind === 'assignment' ? 'New assignment' : 'Notice')),
+      h('strong', {}, `${(noticeWords[notice.kind] ?? noticeWords.notice)[0]} `, h('small', {}, (noticeWords[notice.kind] ?? noticeWords.notice)[1])),
       h('span', {}, `${what} · ${notice.incidentId}`),
       notice.text ? h('small', {}, notice.text) : '');
     banner.dataset.kind = notice.kind;
@@ -202,6 +203,16 @@ async function startWorker(account: Account): Promise<void> {
     verifyView?.tick(now);
   }, 1000);
 }
+
+/** What a pushed notice is, in the banner's words. */
+const noticeWords: Record<string, [string, string]> = {
+  assignment: ['新任务', 'New assignment'],
+  warning: ['即将超时', 'Warning'],
+  breach: ['超时升级', 'Escalated to you'],
+  reminder: ['再次提醒', 'Reminder'],
+  supervision: ['督办', 'Pressed'],
+  notice: ['通知', 'Notice'],
+};
 
 function tabButton(tab: Tab, zhWord: string, enWord: string, badge?: HTMLElement): HTMLElement {
   return h('button', { type: 'button', dataset: { tab } }, h('span', {}, zhWord), h('small', {}, enWord), badge ?? '');

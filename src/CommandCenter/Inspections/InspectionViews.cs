@@ -27,7 +27,7 @@ public sealed record InspectionCaseView(
 /// <summary>The recorded result: photos as URLs to open; what a failure led to (rework or new-case) and the case it concerns.</summary>
 public sealed record InspectionResultView(
     bool Passed, string? Note, IReadOnlyList<string> Photos, double? Lat, double? Lon, string RecordedBy, DateTimeOffset RecordedAt,
-    string? FollowUp, string? FollowUpIncidentId, bool FollowUpLinked, string? FollowUpProblem);
+    string? FollowUp, string? FollowUpIncidentId, string? FollowUpProblem);
 
 /// <summary>
 /// One inspection task with everything a phone needs to do it (GET /api/inspections/{taskId}): the task, its due instant (the
@@ -62,7 +62,7 @@ public static class InspectionViews
             incident.CreatedAt, incident.UpdatedAt, events.LastOrDefault(e => e.To == IncidentStatus.Handled)?.At);
         var result = t.Result is { } r
             ? new InspectionResultView(r.Passed, r.Note, r.Photos.Select(p => $"/api/photos/{p}").ToList(), r.Lat, r.Lon, r.RecordedBy, r.RecordedAt,
-                t.FollowUp?.Kind, t.FollowUp?.IncidentId, t.FollowUp?.Linked ?? false, t.FollowUp?.Problem)
+                t.FollowUp?.Kind, t.FollowUp?.IncidentId, t.FollowUp?.Problem)
             : null;
         return new InspectionTaskView(t.Id, t.Period ?? t.Day.ToString("yyyy-MM"), t.Day.ToString("yyyy-MM-dd"), t.State, t.DrawnAt, t.DueAt,
             t.InspectorId, t.InspectorName, t.TownId, NameOf(hierarchy, t.TownId), facts, result, mayRecord && !t.IsRecorded);

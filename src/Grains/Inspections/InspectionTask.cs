@@ -51,8 +51,6 @@ public sealed record InspectionResult(
 public sealed record InspectionFollowUp(
     [property: Id(0)] string Kind,
     [property: Id(1)] string? IncidentId,
-    /// <summary>The new report joined an open case nearby (the duplicate rule) instead of opening one.</summary>
-    [property: Id(2)] bool Linked,
     [property: Id(3)] DateTimeOffset At,
     /// <summary>Why nothing was opened, when nothing could be.</summary>
     [property: Id(4)] string? Problem = null);

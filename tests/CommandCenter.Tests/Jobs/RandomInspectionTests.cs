@@ -204,6 +204,47 @@ public sealed class RandomInspectionTests(RandomInspectionTests.City city) : ICl
         (await script.Content.ReadAsStringAsync()).Should().Contain("/api/public/inspections");
     }
 
+    [Fact]
+    public async Task Configured_for_new_cases_a_failed_check_of_a_handled_case_opens_one_and_the_feed_is_rate_limited()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 10, 1, 0, 0, TimeSpan.Zero));
+        using var center = new CenterFactory(null, clock, new Dictionary<string, string>
+        {
+            ["Inspections:OnFailure"] = "new-case",
+            ["RateLimits:PublicIntakePerMinute"] = "3",
+        });
+        var desk = await center.ClientFor("operator1");
+        var worker = await center.ClientFor("M01124");
+        var (lat, lon) = SampleCity.NextPoint();
+        var id = (await (await desk.PostAsJsonAsync("/api/incidents", new { category = "E0102", lat, lon, description = City.Description, channel = "hotline" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await desk.PostAsJsonAsync($"/api/incidents/{id}/actions/dispatch", new { memberId = "M01124" })).EnsureSuccessStatusCode();
+        (await worker.PostAsJsonAsync($"/api/incidents/{id}/actions/accept", new { })).EnsureSuccessStatusCode();
+        (await worker.PostAsJsonAsync($"/api/incidents/{id}/actions/resolve", new { note = "已清运" })).EnsureSuccessStatusCode();
+        var admin = await center.ClientFor("admin");
+        var task = (await (await admin.PostAsync("/api/jobs/random-inspection/run", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("result").GetProperty("drawn").EnumerateArray().Single();
+
+        var failed = await (await center.ClientFor(task.GetProperty("inspectorId").GetString()!))
+            .PostAsJsonAsync($"/api/inspections/{task.GetProperty("id").GetString()}/result", new { passed = false, note = FailedNote });
+
+        failed.StatusCode.Should().Be(HttpStatusCode.OK, await failed.Content.ReadAsStringAsync());
+        var result = (await failed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result");
+        result.GetProperty("followUp").GetString().Should().Be("new-case");
+        var opened = result.GetProperty("followUpIncidentId").GetString()!;
+        opened.Should().NotBe(id);
+        result.GetProperty("followUpProblem").ValueKind.Should().Be(JsonValueKind.Null);
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}")).GetProperty("state").GetString().Should().Be("handled", "new-case leaves the case itself alone");
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/incidents/{opened}")).GetProperty("description").GetString().Should().Contain(id);
+
+        var anonymous = center.CreateClient();
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++) answers.Add(await anonymous.GetAsync("/api/public/inspections"));
+        answers.Take(3).Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK);
+        answers[3].StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        answers[3].Headers.RetryAfter.Should().NotBeNull();
+    }
+
     private static async Task BadField(HttpResponseMessage response, string field)
     {
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());

@@ -491,7 +491,6 @@ export interface InspectionResultView {
   recordedAt: string;
   followUp: string | null;
   followUpIncidentId: string | null;
-  followUpLinked: boolean;
   followUpProblem: string | null;
 }
 

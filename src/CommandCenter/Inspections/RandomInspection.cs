@@ -18,7 +18,9 @@ public sealed record InspectionRun(string Period, int Seed, int Inspectors, int 
 public sealed class RandomInspection(IIncidentLedger ledger, GridDirectory grids, IGrainFactory grainFactory, SlaPolicy policy,
     InspectionOptions options, Grains.Catalogue.CategoryCatalogue catalogue, TimeProvider clock)
 {
-    private static readonly TimeSpan ReportedWithin = TimeSpan.FromDays(92);
+    // How far back a case may have been reported and still be handled or closed this month: the month and the one before.
+    // A case older than that and still moving is rare; reading further would read every case of a quarter each morning.
+    private static readonly TimeSpan ReportedWithin = TimeSpan.FromDays(31);
 
     private static readonly IncidentStatus[] Checkable =
         [IncidentStatus.Handled, IncidentStatus.Verified, IncidentStatus.Evaluated, IncidentStatus.Assessed, IncidentStatus.Filed, IncidentStatus.Archived];

@@ -7,39 +7,56 @@ using CommandCenter.Grids;
 
 namespace CommandCenter.Inspections;
 
-/// <summary>
-/// 双随机, daily: draws a random supervisor (督查员 of the roster) and a random incident that is open or
-/// closed within the last week (among those reported in the last 30 days), and records the pair as an
-/// inspection task in the city's inspection book.
-/// </summary>
-public sealed class RandomInspection(IIncidentLedger ledger, GridDirectory grids, IGrainFactory grainFactory, SlaPolicy policy, TimeProvider clock)
-{
-    private static readonly TimeSpan RecentlyClosed = TimeSpan.FromDays(7);
-    private static readonly TimeSpan ReportedWithin = TimeSpan.FromDays(30);
+/// <summary>What one run of the draw did: the period, the pools it drew from and the tasks it drew.</summary>
+public sealed record InspectionRun(string Period, int Seed, int Inspectors, int Candidates, IReadOnlyList<InspectionSummaryView> Drawn);
 
-    public async Task<InspectionTask?> Draw(Random random)
+/// <summary>
+/// 双随机, daily: gathers the two lists, the 督查员 of the roster (members with role Supervisor, with their home grid) and
+/// the cases handled or closed this month (their last move in the month, reported within <see cref="ReportedWithin"/>),
+/// and has the city's inspection book draw from them by <see cref="InspectionDraw"/> under the configured quotas.
+/// </summary>
+public sealed class RandomInspection(IIncidentLedger ledger, GridDirectory grids, IGrainFactory grainFactory, SlaPolicy policy,
+    InspectionOptions options, Grains.Catalogue.CategoryCatalogue catalogue, TimeProvider clock)
+{
+    // How far back a case may have been reported and still be handled or closed this month: the month and the one before.
+    // A case older than that and still moving is rare; reading further would read every case of a quarter each morning.
+    private static readonly TimeSpan ReportedWithin = TimeSpan.FromDays(31);
+
+    private static readonly IncidentStatus[] Checkable =
+        [IncidentStatus.Handled, IncidentStatus.Verified, IncidentStatus.Evaluated, IncidentStatus.Assessed, IncidentStatus.Filed, IncidentStatus.Archived];
+
+    public async Task<InspectionRun> Draw(int seed)
     {
         var index = await grids.Current() ?? throw new InvalidOperationException("No grid hierarchy is loaded.");
-        var memberIds = (await Task.WhenAll(index.Hierarchy.Nodes.Select(n => grainFactory.GetGrain<IGridGrain>(n.Id).GetMemberIds())))
+        var hierarchy = index.Hierarchy;
+        var memberIds = (await Task.WhenAll(hierarchy.Nodes.Select(n => grainFactory.GetGrain<IGridGrain>(n.Id).GetMemberIds())))
             .SelectMany(m => m).Distinct().Order(StringComparer.Ordinal).ToList();
         var snapshots = await Task.WhenAll(memberIds.Select(id => grainFactory.GetGrain<IMemberGrain>(id).GetSnapshot()));
-        var supervisors = snapshots.OfType<MemberSnapshot>().Where(s => s.Profile.Role == MemberRole.Supervisor).ToList();
+        var inspectors = snapshots.OfType<MemberSnapshot>().Where(s => s.Profile.Role == MemberRole.Supervisor)
+            .Select(s => new InspectionDrawInspector(s.Profile.Id, s.Profile.Name, s.Profile.GridId)).ToList();
 
         var now = clock.GetUtcNow();
-        var targets = new List<IncidentSummary>();
+        var zone = policy.Calendar.TimeZone;
+        var period = InspectionPeriod.Of(now, zone);
+        var start = InspectionPeriod.StartOf(period, zone);
+        var cases = new List<InspectionDrawCase>();
         for (var offset = 0; ; offset += 500)
         {
-            var page = await ledger.Query(new IncidentQuery(null, null, null, now - ReportedWithin, null, now, offset, 500));
-            targets.AddRange(page.Items.Where(s => s.Status != IncidentStatus.Cancelled && (s.IsOpen || s.UpdatedAt >= now - RecentlyClosed)));
+            var page = await ledger.Query(new IncidentQuery(null, null, null, start - ReportedWithin, null, now, offset, 500));
+            cases.AddRange(page.Items
+                .Where(s => Checkable.Contains(s.Status) && s.UpdatedAt >= start && s.GridChain.Count > 0)
+                .Select(s => TownOf(hierarchy, s.GridChain) is { } town ? new InspectionDrawCase(s.Id, town, s.GridChain, s.Category, IncidentSteps.Word(s.Status)) : null)
+                .OfType<InspectionDrawCase>());
             if (page.Items.Count < 500) break;
         }
 
-        var drawn = InspectionDraw.Draw(supervisors, targets, random);
-        if (drawn is null) return null;
-        var (inspector, target) = drawn.Value;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, policy.Calendar.TimeZone).DateTime);
-        return await grainFactory.GetGrain<IInspectionBookGrain>("city").Record(new InspectionTask(
-            "", day, inspector.Profile.Id, inspector.Profile.Name, target.Id, target.GridId, IncidentSteps.Word(target.Status), now,
-            supervisors.Count, targets.Count));
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var drawn = await grainFactory.GetGrain<IInspectionBookGrain>(InspectionViews.Book).Draw(new InspectionDrawRequest(
+            inspectors, cases, options.PerTownPerMonth, options.PerTown, options.PerTownPerRun, seed, period, day, now, InspectionPeriod.EndOf(period, zone)));
+        return new InspectionRun(period, seed, inspectors.Count, cases.Count, drawn.Select(t => InspectionViews.Summary(t, hierarchy, catalogue)).ToList());
     }
+
+    /// <summary>The level-1 grid (town or street) of a chain, deepest first; null for a case located to the city itself.</summary>
+    public static string? TownOf(Grains.Geography.GridHierarchy hierarchy, IReadOnlyList<string> chain) =>
+        chain.FirstOrDefault(id => hierarchy.Find(id)?.Level == 1);
 }

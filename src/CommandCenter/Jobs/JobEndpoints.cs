@@ -29,6 +29,6 @@ public static class JobEndpoints
         .NotGridScoped("admin only, and admins are never scoped")
         .WithTags("Jobs")
         .WithSummary("Run a scheduled job now (admin): archive (every incident filed so far), daily-report (?date=, default today so far), " +
-                     "assessment (?period=yyyy-MM, default this month so far), random-inspection (draw one inspection task now), track-retention (drop patrol fixes older than Patrol:TrackRetentionDays).");
+                     "assessment (?period=yyyy-MM, default this month so far), random-inspection (draw this month's 双随机 checks now, within the quotas), track-retention (drop patrol fixes older than Patrol:TrackRetentionDays).");
     }
 }

@@ -31,7 +31,7 @@ public sealed class JobRunner(ArchiveRun archive, DailyReport report, MonthlyAss
         JobNames.DailyReport => await report.Write(argument is null ? report.Today() : DateOnly.ParseExact(argument, "yyyy-MM-dd"), cancellationToken),
         JobNames.Assessment => await assessment.Run(argument ?? assessment.CurrentPeriod(), cancellationToken),
         JobNames.TrackRetention => await retention.Run(cancellationToken),
-        JobNames.RandomInspection => (object?)await inspection.Draw(Random.Shared) ?? new { drawn = false, reason = "No supervisor or no open or recently closed incident to draw from." },
+        JobNames.RandomInspection => await inspection.Draw(Random.Shared.Next()),
         _ => throw new ArgumentException($"Unknown job \"{name}\".", nameof(name)),
     };
 }

@@ -28,7 +28,9 @@ public static class JobSetup
         builder.Services.AddSingleton<ArchiveRun>();
         builder.Services.AddSingleton<DailyReport>();
         builder.Services.AddSingleton<MonthlyAssessment>();
+        builder.Services.AddSingleton(InspectionOptions.Read(builder.Configuration));
         builder.Services.AddSingleton<RandomInspection>();
+        builder.Services.AddSingleton<InspectionFollowUps>();
         builder.Services.AddSingleton<TrackRetentionRun>();
         builder.Services.AddSingleton<JobRunner>();
 
@@ -53,6 +55,7 @@ public static class JobSetup
     {
         app.MapJobEndpoints();
         app.MapInspectionEndpoints();
+        app.MapPublicInspectionEndpoints();
         app.MapReportEndpoints();
         app.MapDossierEndpoints();
         Archive.ArchiveEndpoints.MapArchiveEndpoints(app);

@@ -52,6 +52,22 @@ public static class GridScope
     }
 
     /// <summary>
+    /// A 双随机 inspection task and the facts of its case: the inspector drawn for it sees it wherever the case lies (the
+    /// draw never gives an inspector a case of its own grid, so the case is always outside its home subtree); staff by the
+    /// case's grid. Nobody else: who checks what stays unknown to the grids being checked. Seeing a task shows the case's
+    /// facts through the task, never the incident itself (its ledger, callers, actions), so this is a fact about the task,
+    /// not an exception in <see cref="Incident"/>.
+    /// </summary>
+    public static ScopeDecision Inspection(Asker who, string taskId, string inspectorId, IReadOnlyList<string>? caseChain)
+    {
+        if (who.IsMember)
+            return who.MemberId == inspectorId
+                ? ScopeDecision.Allow()
+                : ScopeDecision.Refuse($"Inspection {taskId} is shown only to the inspector drawn for it and to the command center's staff.");
+        return At(who, caseChain is { Count: > 0 } ? caseChain : null, $"The case of inspection {taskId}");
+    }
+
+    /// <summary>
     /// A member's record, position, duty, track, dossier or channel: staff by the member's home grid; a member its own,
     /// and a member who sees its home grid also the members whose home grid is in it.
     /// </summary>

@@ -30,7 +30,7 @@ public class GridScopeTests(CenterFactory center)
     public static readonly IReadOnlyList<string> ProvedByFacts =
     [
         "GET /api/incidents", "GET /api/incidents/nearby", "POST /api/incidents", "GET /api/members", "GET /api/exports/incidents.csv", "GET /api/exports/incidents.geojson",
-        "GET /api/reports/{date}", "GET /api/inspections", "GET /api/wall/snapshot", "GET /api/grids/{id}", "GET /api/kpis", "GET /api/replay",
+        "GET /api/reports/{date}", "GET /api/inspections", "GET /api/inspections/{taskId}", "POST /api/inspections/{taskId}/result", "GET /api/wall/snapshot", "GET /api/grids/{id}", "GET /api/kpis", "GET /api/replay",
         "ANY /hubs/center", "ANY /hubs/center/negotiate", "HUB Follow", "HUB Acknowledge",
     ];
 
@@ -151,6 +151,51 @@ public class GridScopeTests(CenterFactory center)
             .Where(v => !InTown(v.GetProperty("gridId").GetString())).Should().BeEmpty();
         otherGrid.GetProperty("properties").GetProperty("memberIds").EnumerateArray().Should().BeEmpty();
         ownGrid.GetProperty("properties").GetProperty("memberIds").EnumerateArray().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_town_desk_neither_sees_nor_records_another_towns_inspection()
+    {
+        var task = await OtherTownInspection();
+
+        foreach (var username in new[] { "operator-jy10", TownSupervisor })
+        {
+            var desk = await Client(username);
+            var seen = await desk.GetAsync($"/api/inspections/{task}");
+            var recorded = await desk.PostAsJsonAsync($"/api/inspections/{task}/result", new { passed = true });
+
+            foreach (var response in new[] { seen, recorded })
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.Forbidden, await response.Content.ReadAsStringAsync());
+                var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+                problem.GetProperty("gridScope").GetString().Should().Be("JY10");
+                problem.GetProperty("detail").GetString().Should().Contain("JY10");
+            }
+        }
+        (await (await center.ClientFor("supervisor1")).GetAsync($"/api/inspections/{task}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    /// <summary>A 双随机 task of 澄江街道 (JY01): a handled case there, drawn by the job (one per town and run).</summary>
+    private async Task<string> OtherTownInspection()
+    {
+        var desk = await center.ClientFor("operator1");
+        var admin = await center.ClientFor("admin");
+        var at = Enumerable.Range(1, 20).Select(i => (Lat: OtherTownLat + 0.0027 * i, Lon: OtherTownLon))
+            .First(p => SampleCity.Index.Locate(p.Lat, p.Lon)?.Chain.Any(g => g.Id == "JY01") == true);
+        var id = (await (await desk.PostAsJsonAsync("/api/incidents", new { category = "E0101", lat = at.Lat, lon = at.Lon, description = "scope test", channel = "hotline" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var worker = await center.ClientFor("M00011");
+        (await desk.PostAsJsonAsync($"/api/incidents/{id}/actions/dispatch", new { memberId = "M00011" })).EnsureSuccessStatusCode();
+        (await worker.PostAsJsonAsync($"/api/incidents/{id}/actions/accept", new { })).EnsureSuccessStatusCode();
+        (await worker.PostAsJsonAsync($"/api/incidents/{id}/actions/resolve", new { note = "scope test" })).EnsureSuccessStatusCode();
+        for (var run = 0; run < 4; run++)
+        {
+            var tasks = await admin.GetFromJsonAsync<JsonElement>("/api/inspections");
+            if (tasks.EnumerateArray().FirstOrDefault(t => t.GetProperty("townId").GetString() == "JY01") is { ValueKind: JsonValueKind.Object } drawn)
+                return drawn.GetProperty("id").GetString()!;
+            if (run < 3) (await admin.PostAsync("/api/jobs/random-inspection/run", null)).EnsureSuccessStatusCode();
+        }
+        throw new InvalidOperationException("No inspection of JY01 was drawn.");
     }
 
     [Fact]

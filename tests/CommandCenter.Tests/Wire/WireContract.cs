@@ -3,6 +3,7 @@ using System.Text.Json;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Incidents;
 using CommandCenter.Grids;
+using CommandCenter.Inspections;
 using CommandCenter.Members;
 using CommandCenter.Places;
 using CommandCenter.Replay;
@@ -44,6 +45,7 @@ public static class WireContract
                 typeof(IncidentView), typeof(CategoryView), typeof(MemberView), typeof(MemberEndpoints.TrackView), typeof(PatrolEndpoints.PatrolDayView), typeof(PatrolEndpoints.PatrolRangeView),
                 typeof(IncidentEndpoints.Created), typeof(IncidentEndpoints.NearbyAnswer), typeof(PlaceEndpoints.PlaceView), typeof(GridEndpoints.LocateAnswer),
                 typeof(IncidentEndpoints.IncidentList), typeof(ReturnVisitEndpoints.ReturnVisitQueue),
+                typeof(InspectionSummaryView), typeof(InspectionTaskView), typeof(InspectionRun), typeof(PublicInspectionFeed),
             ]);
         yield return new WireSection(
             "Replay lines of GET /api/replay (the ledger's JSON: camelCase, enums by name, nulls left out).",

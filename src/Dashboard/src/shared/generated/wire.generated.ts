@@ -257,6 +257,61 @@ export interface ReturnVisitQueue {
   items: ReturnVisitView[];
 }
 
+/** C# CommandCenter.Inspections.InspectionSummaryView */
+export interface InspectionSummaryView {
+  id: string;
+  period: string;
+  day: string;
+  state: string;
+  drawnAt: string;
+  dueAt: string | null;
+  inspectorId: string;
+  inspectorName: string;
+  incidentId: string;
+  gridId: string | null;
+  townId: string | null;
+  townName: string | null;
+  category: string | null;
+  categoryName: string | null;
+  passed: boolean | null;
+  recordedAt: string | null;
+  followUp: string | null;
+  followUpIncidentId: string | null;
+}
+
+/** C# CommandCenter.Inspections.InspectionTaskView */
+export interface InspectionTaskView {
+  id: string;
+  period: string;
+  day: string;
+  state: string;
+  drawnAt: string;
+  dueAt: string | null;
+  inspectorId: string;
+  inspectorName: string;
+  townId: string | null;
+  townName: string | null;
+  case: InspectionCaseView;
+  result: InspectionResultView | null;
+  mayRecord: boolean;
+}
+
+/** C# CommandCenter.Inspections.InspectionRun */
+export interface InspectionRun {
+  period: string;
+  seed: number;
+  inspectors: number;
+  candidates: number;
+  drawn: InspectionSummaryView[];
+}
+
+/** C# CommandCenter.Inspections.PublicInspectionFeed */
+export interface PublicInspectionFeed {
+  month: string;
+  town: string | null;
+  towns: PublicTownInspections[];
+}
+
 /** C# CommandCenter.Incidents.DeadlineView */
 export interface DeadlineView {
   step: string;
@@ -404,6 +459,52 @@ export interface ReturnVisitView {
   closedAt: string | null;
 }
 
+/** C# CommandCenter.Inspections.InspectionCaseView */
+export interface InspectionCaseView {
+  id: string;
+  state: string;
+  step: number;
+  category: string;
+  categoryName: string | null;
+  priority: string;
+  description: string;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  gridId: string | null;
+  grids: InspectionGridView[];
+  photos: string[];
+  timeline: InspectionStepView[];
+  createdAt: string;
+  updatedAt: string;
+  handledAt: string | null;
+}
+
+/** C# CommandCenter.Inspections.InspectionResultView */
+export interface InspectionResultView {
+  passed: boolean;
+  note: string | null;
+  photos: string[];
+  lat: number | null;
+  lon: number | null;
+  recordedBy: string;
+  recordedAt: string;
+  followUp: string | null;
+  followUpIncidentId: string | null;
+  followUpProblem: string | null;
+}
+
+/** C# CommandCenter.Inspections.PublicTownInspections */
+export interface PublicTownInspections {
+  townId: string;
+  townName: string;
+  drawn: number;
+  checked: number;
+  passed: number;
+  failed: number;
+  results: PublicInspectionResult[];
+}
+
 /** C# CommandCenter.Incidents.ActionFieldView */
 export interface ActionFieldView {
   name: string;
@@ -417,6 +518,33 @@ export interface ActionFieldView {
   min: number | null;
   max: number | null;
   limit: string | null;
+}
+
+/** C# CommandCenter.Inspections.InspectionGridView */
+export interface InspectionGridView {
+  id: string;
+  name: string;
+  level: number;
+}
+
+/** C# CommandCenter.Inspections.InspectionStepView */
+export interface InspectionStepView {
+  at: string;
+  action: string;
+  from: string;
+  to: string;
+  note: string | null;
+  photos: string[];
+}
+
+/** C# CommandCenter.Inspections.PublicInspectionResult */
+export interface PublicInspectionResult {
+  caseNumber: string;
+  category: string;
+  categoryName: string | null;
+  townName: string;
+  checkedOn: string;
+  passed: boolean;
 }
 
 // Replay lines of GET /api/replay (the ledger's JSON: camelCase, enums by name, nulls left out).

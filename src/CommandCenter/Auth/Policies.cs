@@ -15,6 +15,6 @@ public static class Policies
         .AddPolicy(Staff, p => p.RequireRole(Roles.Operator, Roles.Supervisor, Roles.Admin))
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
         .AddPolicy(Supervision, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
-        .AddPolicy(Inspections, p => p.RequireRole(Roles.Operator, Roles.Supervisor, Roles.Admin, Roles.Inspector))
+        .AddPolicy(Inspections, p => p.RequireRole([.. Roles.InspectionDesk]))
         .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 }

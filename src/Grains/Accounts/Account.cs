@@ -54,6 +54,9 @@ public static class Roles
     /// <summary>Who patrols and has its mileage counted (巡查): every member but the 信息员, who reports what it meets.</summary>
     public static bool MayPatrol(string role) => IsMember(role) && role != Informant;
 
+    /// <summary>Who works the 双随机 inspections: the desks that see them, and the 督查员 drawn to check (its own tasks only; the scope rule says which).</summary>
+    public static readonly IReadOnlyList<string> InspectionDesk = [Operator, Supervisor, Admin, Inspector];
+
     /// <summary>A member who checks handled cases on site (核查): its role holds the verify action.</summary>
     public static bool VerifiesOnSite(string role) =>
         IsMember(role) && Incidents.IncidentActions.Of(Incidents.IncidentAction.Verify).Roles.Contains(role);
@@ -61,7 +64,8 @@ public static class Roles
     /// <summary>
     /// The desk powers a role has beyond incident actions (those the incident view offers per case), carried in the
     /// token so a page shows only what the server will take: "report", "run-jobs"; for members "my-reports" (what
-    /// became of its reports), "patrol", "grid" (its home grid's cases and people live) and "verify" (核查 on site).
+    /// became of its reports), "patrol", "grid" (its home grid's cases and people live), "verify" (核查 on site) and
+    /// "inspections" (the 双随机 checks it was drawn for).
     /// </summary>
     public static IReadOnlyList<string> PowersOf(string role)
     {
@@ -72,6 +76,7 @@ public static class Roles
         if (MayPatrol(role)) powers.Add("patrol");
         if (SeesHomeGrid(role)) powers.Add("grid");
         if (VerifiesOnSite(role)) powers.Add("verify");
+        if (IsMember(role) && InspectionDesk.Contains(role)) powers.Add("inspections");
         return powers;
     }
 }

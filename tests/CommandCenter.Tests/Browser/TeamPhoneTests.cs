@@ -121,4 +121,37 @@ public class TeamPhoneTests(WallFixture wall)
         await workerPhone.Context.CloseAsync();
         await phone.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_inspector_drawn_for_a_random_check_records_it_on_the_phone()
+    {
+        // The scene: a handled case, and the day's draw run by an admin.
+        var at = wall.NextPoint("JY08");
+        var id = await wall.Report(at, "E0107", "normal", "双随机抽查：电线杆小广告");
+        var worker = WorkerOf(at.Block.Id);
+        await wall.Dispatch(id, worker);
+        var handler = await wall.Center.ClientFor(worker);
+        (await handler.PostAsJsonAsync($"/api/incidents/{id}/actions/accept", new { })).EnsureSuccessStatusCode();
+        (await handler.PostAsJsonAsync($"/api/incidents/{id}/actions/resolve", new { note = "已清除" })).EnsureSuccessStatusCode();
+        var admin = await wall.Center.ClientFor("admin");
+        (await admin.PostAsync("/api/jobs/random-inspection/run", null)).EnsureSuccessStatusCode();
+        var drawn = (await admin.GetFromJsonAsync<JsonElement>("/api/inspections")).EnumerateArray().First(t => t.GetProperty("state").GetString() == "drawn");
+        var (taskId, inspector) = (drawn.GetProperty("id").GetString()!, drawn.GetProperty("inspectorId").GetString()!);
+
+        var phone = await wall.OpenWorker(inspector);
+        await phone.Locator("nav.tabs button[data-tab='checks']").ClickAsync();
+        var task = phone.Locator($".inspection[data-id='{taskId}']");
+        await task.Locator(".inspection-head").ClickAsync();
+        await task.Locator("select[name=passed]").SelectOptionAsync("true");
+        await task.Locator("textarea[name=note]").FillAsync("抽查合格");
+        await task.Locator("input[name=photos]").SetInputFilesAsync(Desk.Photo);
+        await task.Locator("form.inspection-form button[type=submit]").ClickAsync();
+
+        await phone.Locator($".inspection[data-id='{taskId}'][data-state='recorded']").WaitForAsync();
+        var recorded = await admin.GetFromJsonAsync<JsonElement>($"/api/inspections/{taskId}");
+        recorded.GetProperty("result").GetProperty("passed").GetBoolean().Should().BeTrue();
+        recorded.GetProperty("result").GetProperty("recordedBy").GetString().Should().Be(inspector);
+        recorded.GetProperty("result").GetProperty("photos").GetArrayLength().Should().Be(1);
+        await phone.Context.CloseAsync();
+    }
 }

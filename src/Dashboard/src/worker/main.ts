@@ -18,6 +18,7 @@ import { Patrol, distanceWords, durationWords, type PatrolStatus } from './patro
 import { ReportForm } from './reportForm';
 import { TaskList, type PhotoUpload } from './taskList';
 import { GridView, HomeGrid, MyReports, VerifyView } from './teamViews';
+import { InspectionView } from './inspectionView';
 
 const app = document.getElementById('app')!;
 document.addEventListener('pointerdown', unlockSound);
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   await startWorker(account);
 }
 
-type Tab = 'tasks' | 'grid' | 'verify' | 'report' | 'mine' | 'patrol';
+type Tab = 'tasks' | 'grid' | 'verify' | 'checks' | 'report' | 'mine' | 'patrol';
 
 async function startWorker(account: Account): Promise<void> {
   const memberId = account.memberId!;
@@ -52,7 +53,7 @@ async function startWorker(account: Account): Promise<void> {
   const duty = dutySwitch(memberId, me?.duty ?? 'off');
   const banner = h('button.assignment-banner', { type: 'button', hidden: true });
   const powers = new Set(account.powers);
-  const hosts = new Map<Tab, HTMLElement>((['tasks', 'grid', 'verify', 'report', 'mine', 'patrol'] as Tab[])
+  const hosts = new Map<Tab, HTMLElement>((['tasks', 'grid', 'verify', 'checks', 'report', 'mine', 'patrol'] as Tab[])
     .map(tab => [tab, h('section.tab-body', { dataset: { tab }, hidden: tab !== 'tasks' })]));
   const tasksHost = hosts.get('tasks')!, reportHost = hosts.get('report')!, patrolHost = hosts.get('patrol')!;
   const badge = h('span.badge', { hidden: true }, '0');
@@ -62,6 +63,7 @@ async function startWorker(account: Account): Promise<void> {
     ['tasks', '任务', 'Tasks', badge],
     ...(powers.has('grid') ? [['grid', '网格', 'Grid'] as [Tab, string, string]] : []),
     ...(powers.has('verify') ? [['verify', '核查', 'Verify', verifyBadge] as [Tab, string, string, HTMLElement]] : []),
+    ...(powers.has('inspections') ? [['checks', '抽查', 'Checks'] as [Tab, string, string]] : []),
     ...(powers.has('report') ? [['report', '上报', 'Report'] as [Tab, string, string]] : []),
     ...(powers.has('my-reports') ? [['mine', '我的上报', 'Mine'] as [Tab, string, string]] : []),
     ...(powers.has('patrol') ? [['patrol', '巡查', 'Patrol'] as [Tab, string, string]] : []),
@@ -89,6 +91,7 @@ async function startWorker(account: Account): Promise<void> {
     // A grid not named yet is looked up; its card shows the name from its next redraw.
     gridName: (id: string | null) => { void nameGrid(id); return id ? gridNames.get(id) ?? id : ''; },
   };
+  const checks = new InspectionView(hosts.get('checks')!);
   const myReports = new MyReports(hosts.get('mine')!, memberId, names);
   const report = new ReportForm(reportHost, categories, () => void myReports.load());
   // The home grid, followed live, for the members who see it.
@@ -126,6 +129,7 @@ async function startWorker(account: Account): Promise<void> {
     if (tab === 'report') void report.showMap();
     if (tab === 'patrol') void patrol.loadToday();
     if (tab === 'mine') void myReports.load();
+    if (tab === 'checks') void checks.load();
   }
   nav.addEventListener('click', e => {
     const tab = (e.target as HTMLElement).closest<HTMLElement>('button')?.dataset.tab as Tab | undefined;

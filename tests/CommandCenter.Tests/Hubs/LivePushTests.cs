@@ -77,12 +77,22 @@ public class LivePushTests(CenterProcessFixture fixture) : IClassFixture<CenterP
     }
 
     [Fact]
+    public async Task A_grid_leader_follows_its_own_grid_live_but_not_the_city_nor_a_members_channel()
+    {
+        await using var leader = await Connect("M00010"); // 网格长 of JY01-01
+
+        (await leader.Follow("scope:JY01-01")).Channel.Should().Be("scope:JY01-01");
+        await leader.Invoking(l => l.Follow("scope:JY")).Should().ThrowAsync<HubException>().WithMessage("*JY01-01*");
+        await leader.Invoking(l => l.Follow("member:M00011")).Should().ThrowAsync<HubException>().WithMessage("*only its own*");
+    }
+
+    [Fact]
     public async Task A_worker_cannot_follow_another_workers_channel_or_a_scope()
     {
         await using var worker = await Connect("M00041");
 
         await worker.Invoking(w => w.Follow("member:M00042")).Should().ThrowAsync<HubException>().WithMessage("*only its own*");
-        await worker.Invoking(w => w.Follow("scope:JY")).Should().ThrowAsync<HubException>().WithMessage("*Only operators*");
+        await worker.Invoking(w => w.Follow("scope:JY")).Should().ThrowAsync<HubException>().WithMessage("*command center's staff*");
         (await worker.Follow("member:M00041")).Channel.Should().Be("member:M00041");
     }
 

@@ -1,7 +1,7 @@
 // A button, and the form its fields need, for an action the server offers; the page never decides who may
 // do what: it draws what the incident view's allowedActions lists, in the server's words. A form checks what
 // the server's field list says is required before sending (naming the field, sending nothing), and shows the
-// server's refusal at the fields its 422 names.
+// server's refusal at the fields its 400 or 422 names.
 
 import type { ActionFieldView, ActionOffer } from './wire';
 import { api, ApiError } from './api';
@@ -93,7 +93,7 @@ export function photoControl(field: ActionFieldView): FieldControl {
   };
 }
 
-/** Which of the form's fields a 422's error key names: "tasks[0].memberId" is the tasks field, lat/lon a place's. */
+/** Which of the form's fields a refusal's error key (400 or 422) names: "tasks[0].memberId" is the tasks field, lat/lon a place's. */
 function fieldNamed(key: string, names: string[]): string | undefined {
   const root = key.replace(/[[.].*$/, '');
   if (names.includes(root)) return root;

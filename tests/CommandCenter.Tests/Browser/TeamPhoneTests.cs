@@ -35,6 +35,8 @@ public class TeamPhoneTests(WallFixture wall)
 
         var card = phone.Locator($"section[data-tab='grid'] .task[data-id='{id}']");
         await card.WaitForAsync();
+        // The small map of its grid draws the case where it is.
+        await phone.WaitForFunctionAsync("id => window.__worker.gridMapIncidents?.().includes(id)", id);
         await phone.Locator($".assignment-banner[data-kind='breach'][data-id='{id}']").WaitForAsync(new() { Timeout = 30_000 });
         await phone.Locator($"section[data-tab='grid'] .task[data-id='{id}'][data-light='red']").WaitForAsync();
 

@@ -130,6 +130,7 @@ async function startWorker(account: Account): Promise<void> {
     if (tab === 'patrol') void patrol.loadToday();
     if (tab === 'mine') void myReports.load();
     if (tab === 'checks') void checks.load();
+    if (tab === 'grid') void gridView?.shown();
   }
   nav.addEventListener('click', e => {
     const tab = (e.target as HTMLElement).closest<HTMLElement>('button')?.dataset.tab as Tab | undefined;
@@ -197,7 +198,7 @@ async function startWorker(account: Account): Promise<void> {
       },
     },
   });
-  exposeTestHook(feed, memberId, banner);
+  exposeTestHook(feed, memberId, banner, () => gridView?.mapIncidentIds() ?? []);
   await feed.start();
   if (homeGrid) await homeGrid.feed.start();
   window.setInterval(() => {
@@ -273,8 +274,9 @@ declare global {
   }
 }
 
-function exposeTestHook(feed: Feed, memberId: string, banner: HTMLElement): void {
+function exposeTestHook(feed: Feed, memberId: string, banner: HTMLElement, gridMapIncidents: () => string[]): void {
   window.__worker = {
+    gridMapIncidents,
     memberId,
     get sequence() { return feed.sequence; },
     get resyncs() { return feed.resyncs; },

@@ -11,6 +11,7 @@ import type { FieldControl, FieldControls } from '../shared/actionForm';
 import type { ActionFieldView, IncidentDelta, IncidentSummaryView, MemberView } from '../shared/wire';
 import { h, stamp, stateWords, zh } from '../shared/words';
 import { TaskList, type PhotoUpload, type TaskNames } from './taskList';
+import { GridMap } from './gridMap';
 
 /** The home grid followed live: its cases for the 网格 and 核查 views, its people and its figures. */
 export class HomeGrid {
@@ -73,12 +74,16 @@ export class GridView {
   private readonly figures = h('div.grid-figures', {});
   private readonly people = h('ul.grid-team', {});
   private readonly tasks: TaskList;
+  private readonly map: GridMap;
   private team: MemberView[] = [];
 
   constructor(host: HTMLElement, private readonly grid: HomeGrid, gridId: string, names: TaskNames, photos: () => PhotoUpload) {
     const list = h('div.grid-cases', {});
+    const mapHost = h('div.grid-map', {});
+    this.map = new GridMap(mapHost, gridId);
     host.replaceChildren(
       this.figures,
+      mapHost,
       h('h3.view-title', {}, '在办案件 ', h('small', {}, 'Open cases')), list,
       h('h3.view-title', {}, '网格成员 ', h('small', {}, 'Team on duty')), this.people);
     const controls: FieldControls = { member: teamControl(() => this.team) };
@@ -87,9 +92,21 @@ export class GridView {
     void api<MemberView[]>(`/api/members?grid=${encodeURIComponent(gridId)}`).then(team => { this.team = team; this.draw(); }).catch(() => undefined);
   }
 
+  /** The cases on the small map (for the browser tests). */
+  mapIncidentIds(): string[] {
+    return this.map.incidentIds;
+  }
+
+  /** The tab was opened: the small map is made (or resized) now that it has a size. */
+  async shown(): Promise<void> {
+    await this.map.show();
+    this.draw();
+  }
+
   draw(): void {
     const incidents = [...this.grid.feed.incidents.values()];
     this.tasks.render(incidents, Date.now());
+    this.map.draw(incidents, this.grid.feed.positions.values(), Date.now());
     const c = this.grid.feed.counters;
     const red = incidents.filter(i => i.redFrom && Date.parse(i.redFrom) <= Date.now()).length;
     this.figures.replaceChildren(

@@ -12,15 +12,9 @@ public sealed class Recommender(IGrainFactory grains, IIncidentLedger ledger, Ca
     public async Task<Ranking?> For(IncidentState incident)
     {
         if (incident.Placement is not { } placement || catalogue.Find(incident.Report!.Category) is not { } category) return null;
-        var memberIds = (await Task.WhenAll(placement.Chain.Select(g => grains.GetGrain<IGridGrain>(g).GetMemberIds())))
-            .SelectMany(ids => ids).Distinct().ToList();
-        var members = await Task.WhenAll(memberIds.Select(async id =>
-        {
-            var snapshot = await grains.GetGrain<IMemberGrain>(id).GetSnapshot();
-            var workload = snapshot is null ? 0 : (await ledger.OpenAssignedTo(id)).Count(s => s.Id != incident.Id);
-            return (snapshot, workload);
-        }));
-        return DispatchRanking.Rank(placement.Chain, category.Platform, incident.Report.Lat, incident.Report.Lon,
-            members.Where(m => m.snapshot is not null).Select(m => (m.snapshot!, m.workload)), clock.GetUtcNow());
+        var team = await Teams.Of(grains, placement.Chain);
+        var members = await Task.WhenAll(team.Select(async snapshot =>
+            (snapshot, workload: (await ledger.OpenAssignedTo(snapshot.Profile.Id)).Count(s => s.Id != incident.Id))));
+        return DispatchRanking.Rank(placement.Chain, category.Platform, incident.Report.Lat, incident.Report.Lon, members, clock.GetUtcNow());
     }
 }

@@ -72,14 +72,9 @@ public sealed class IncidentDesk(
     /// <summary>A 信息员's report goes to its grid's 网格员 (InformantRouting); with nobody there it waits for the operators.</summary>
     private async Task ToGridWorker(string id, GridPlacement placement)
     {
-        var team = new List<MemberProfile>();
-        foreach (var grid in placement.Chain.Take(2))
-        {
-            var ids = await grains.GetGrain<IGridGrain>(grid).GetMemberIds();
-            var snapshots = await Task.WhenAll(ids.Select(m => grains.GetGrain<IMemberGrain>(m).GetSnapshot()));
-            team.AddRange(snapshots.OfType<MemberSnapshot>().Select(s => s.Profile));
-        }
-        if (InformantRouting.WorkerFor(placement, team) is not { } worker)
+        // The block's and its village's people: a block without a worker falls back to its village's.
+        var team = await Teams.Of(grains, placement.Chain.Take(2));
+        if (InformantRouting.WorkerFor(placement, team.Select(s => s.Profile)) is not { } worker)
         {
             log.LogInformation("{Incident} was reported by an informant but its grid has no worker: left for the operators", id);
             return;

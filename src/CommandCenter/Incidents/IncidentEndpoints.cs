@@ -82,14 +82,13 @@ public static class IncidentEndpoints
                 if (placement is null) return Problems.Field("lat", $"The point ({lat}, {lon}) is outside the city: report it to the right authority or correct the position.");
             }
             if (await gate.Placement(user, placement) is { Refused: true } outside) return ScopeGate.Refusal(user, outside);
-            // "This is the same case": an open case of the same category the account may see; the report is linked to it.
+            // "This is the same case": the duplicate rule says which case a report may join; the scope rule, whether this account sees it
+            // (a case it may not see is answered as one that does not exist, so nothing of it leaks).
             if (body.SameAs is { } sameAs)
             {
                 var named = await factory.GetGrain<IIncidentGrain>(sameAs.Trim()).GetState();
-                if (named is null || !IncidentSteps.IsOpen(named.Status) || gate.Incident(user, named).Refused)
-                    return Problems.Field("sameAs", $"No open case you may see has the case number \"{sameAs}\".");
-                if (named.Report!.Category != category!.Code)
-                    return Problems.Field("sameAs", $"Case {named.Id} is of category {named.Report.Category}, not {category.Code}: a call of another kind is a case of its own.");
+                if (named is not null && gate.Incident(user, named).Refused) named = null;
+                if (DuplicateRule.SameAsProblem(sameAs.Trim(), named, category!.Code) is { } problem) return Problems.Field("sameAs", problem);
             }
             var report = new IncidentReport(category!.Code, priority!.Value, body.Description!.Trim(), channel, body.Lat, body.Lon, Trimmed(body.Address),
                 Trimmed(body.CallerName), Trimmed(body.CallerPhone), body.Photos is { Count: > 0 } photos ? photos.Select(p => p!.Trim()).ToList() : null);

@@ -12,8 +12,6 @@ namespace CommandCenter.Incidents;
 /// </summary>
 public sealed record IncidentSearchFilters(string? Q, string? Phone, string? Step, string? Light, string? Platform, string? Category, string? Channel, string? Open)
 {
-    public static readonly IReadOnlyList<string> LightWords = ["green", "yellow", "red", "none"];
-
     /// <summary>The query narrowed by these filters, or the fields that are wrong.</summary>
     public IncidentQuery Apply(IncidentQuery query, CategoryCatalogue catalogue, Fields fields)
     {
@@ -38,9 +36,8 @@ public sealed record IncidentSearchFilters(string? Q, string? Phone, string? Ste
         }
         if (Light is not null)
         {
-            var index = LightWords.ToList().FindIndex(w => string.Equals(w, Light.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (index < 0) fields.Add("light", $"light must be one of {string.Join(", ", LightWords)}.");
-            else query = query with { Light = (SlaLight)index };
+            if (SlaLightWords.Parse(Light) is { } light) query = query with { Light = light };
+            else fields.Add("light", $"light must be one of {string.Join(", ", SlaLightWords.All)}.");
         }
         IReadOnlyCollection<string>? categories = null;
         if (Category is not null)

@@ -29,10 +29,8 @@ public sealed class RandomInspection(IIncidentLedger ledger, GridDirectory grids
     {
         var index = await grids.Current() ?? throw new InvalidOperationException("No grid hierarchy is loaded.");
         var hierarchy = index.Hierarchy;
-        var memberIds = (await Task.WhenAll(hierarchy.Nodes.Select(n => grainFactory.GetGrain<IGridGrain>(n.Id).GetMemberIds())))
-            .SelectMany(m => m).Distinct().Order(StringComparer.Ordinal).ToList();
-        var snapshots = await Task.WhenAll(memberIds.Select(id => grainFactory.GetGrain<IMemberGrain>(id).GetSnapshot()));
-        var inspectors = snapshots.OfType<MemberSnapshot>().Where(s => s.Profile.Role == MemberRole.Supervisor)
+        var team = await Teams.Of(grainFactory, hierarchy.Nodes.Select(n => n.Id));
+        var inspectors = team.Where(s => s.Profile.Role == MemberRole.Supervisor).OrderBy(s => s.Profile.Id, StringComparer.Ordinal)
             .Select(s => new InspectionDrawInspector(s.Profile.Id, s.Profile.Name, s.Profile.GridId)).ToList();
 
         var now = clock.GetUtcNow();

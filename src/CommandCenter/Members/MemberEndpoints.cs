@@ -34,10 +34,8 @@ public static class MemberEndpoints
             var root = scoped.GridId ?? index?.Hierarchy.Root.Id;
             if (index is null || root is null || index.Hierarchy.Find(root) is null)
                 return Problems.Field("grid", $"No grid has the id \"{grid}\".");
-            var gridIds = index.Hierarchy.SubtreeOf(root).Select(n => n.Id).ToList();
-            var memberIds = (await Task.WhenAll(gridIds.Select(g => grains.GetGrain<IGridGrain>(g).GetMemberIds()))).SelectMany(m => m);
-            var snapshots = await Task.WhenAll(memberIds.Select(id => grains.GetGrain<IMemberGrain>(id).GetSnapshot()));
-            return Results.Ok(snapshots.OfType<MemberSnapshot>().Select(MemberView.Of).OrderBy(m => m.Id, StringComparer.Ordinal));
+            var team = await Teams.Of(grains, index.Hierarchy.SubtreeOf(root).Select(n => n.Id));
+            return Results.Ok(team.Select(MemberView.Of).OrderBy(m => m.Id, StringComparer.Ordinal));
         })
         // Staff, and the members who see their home grid (a 网格长 its team): the scope rule decides, narrowing to the subtree.
         .GridScoped(ScopeEffect.NarrowsOrRefuses, "grid: none lists the account's subtree; a grid outside it is refused")

@@ -19,6 +19,16 @@ public sealed record DuplicateRule(double RadiusMetres = 50, TimeSpan? Window = 
             .OrderBy(x => x.Metres)
             .ToList();
 
+    /// <summary>
+    /// "This is the same case": whether a report of <paramref name="category"/> may join the case a person named as the
+    /// same, wherever the caller stands: an open case of the same category. Null when it may; otherwise why not. A
+    /// call of another kind is a case of its own, and a closed case takes no more reports.
+    /// </summary>
+    public static string? SameAsProblem(string caseNumber, IncidentState? named, string category) =>
+        named is not { IsOpen: true } ? $"No open case has the case number \"{caseNumber}\"."
+        : named.Report!.Category != category ? $"Case {named.Id} is of category {named.Report.Category}, not {category}: a call of another kind is a case of its own."
+        : null;
+
     /// <summary>The nearest open incident the report duplicates, or null.</summary>
     public IncidentSummary? Match(IncidentReport report, IEnumerable<IncidentSummary> candidates, DateTimeOffset now) =>
         report.Lat is not { } lat || report.Lon is not { } lon ? null : Near(report.Category, lat, lon, candidates, now).FirstOrDefault()?.Incident;

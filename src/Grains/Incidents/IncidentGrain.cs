@@ -150,14 +150,7 @@ public sealed class IncidentGrain(
     private async Task<EscalationLadder> Ladder()
     {
         if (state.Placement is not { } placement) return EscalationLadder.Nobody;
-        var team = new List<MemberProfile>();
-        foreach (var grid in placement.Chain)
-        {
-            var ids = await GrainFactory.GetGrain<IGridGrain>(grid).GetMemberIds();
-            var snapshots = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IMemberGrain>(id).GetSnapshot()));
-            team.AddRange(snapshots.OfType<MemberSnapshot>().Select(s => s.Profile));
-        }
-        return EscalationLadder.Of(placement.Chain, team);
+        return EscalationLadder.Of(placement.Chain, (await Teams.Of(GrainFactory, placement.Chain)).Select(s => s.Profile));
     }
 
     private async Task Arm()

@@ -15,8 +15,6 @@ public static class ReturnVisitDesk
 
     public static bool IsWaiting(IncidentSummary s) => s.Status == IncidentStatus.Verified;
 
-    public static bool IsUnanswered(IncidentSummary s) => s.VisitClosedAt is not null;
-
     /// <summary>The query for the waiting visits in a subtree (null: the city).</summary>
     public static IncidentQuery WaitingQuery(string? gridId, DateTimeOffset now) =>
         new(gridId, IncidentStatus.Verified, null, null, null, now, 0, MaxItems);

@@ -26,4 +26,11 @@ public static class SlaLightWords
         SlaLight.Red => "red",
         _ => "none",
     };
+
+    /// <summary>Every light's word, in the enum's order.</summary>
+    public static readonly IReadOnlyList<string> All = Enum.GetValues<SlaLight>().Select(Word).ToList();
+
+    /// <summary>The light a word names (any case), or null.</summary>
+    public static SlaLight? Parse(string? word) =>
+        Enum.GetValues<SlaLight>().Where(l => string.Equals(Word(l), word?.Trim(), StringComparison.OrdinalIgnoreCase)).Select(l => (SlaLight?)l).FirstOrDefault();
 }

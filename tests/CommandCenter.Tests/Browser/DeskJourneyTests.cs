@@ -27,12 +27,15 @@ public class DeskJourneyTests(WallFixture wall)
         await operatorPage.Keyboard.PressAsync("Tab");
         await operatorPage.Keyboard.TypeAsync("13800001111");
         await operatorPage.Keyboard.PressAsync("Tab");
-        await operatorPage.Keyboard.TypeAsync("C0109");
+        // The category by its pinyin initials: 工地扬尘 → gdyc; its default priority is taken.
+        await operatorPage.Keyboard.TypeAsync("gdyc");
+        await form.Locator(".call-hint").Filter(new() { HasText = "工地扬尘" }).WaitForAsync();
         await form.Locator("input[name=address]").FillAsync("qyzrmzf");
         await form.Locator(".call-places li").First.Filter(new() { HasText = "青阳镇人民政府" }).WaitForAsync();
         await form.Locator("input[name=address]").PressAsync("Enter");
         await form.Locator(".call-chain[data-inside=true]").Filter(new() { HasText = "青阳镇" }).WaitForAsync();
-        await form.Locator("textarea[name=description]").FillAsync("镇政府门前路灯连续三晚不亮");
+        await form.Locator("textarea[name=description]").FillAsync("镇政府门前工地连续三天扬尘");
+        await form.Locator("input[name=photos]").SetInputFilesAsync(Desk.Photo);
         await form.Locator("textarea[name=description]").PressAsync("Control+Enter");
         var id = (await form.Locator(".call-case").TextContentAsync())!.Trim();
 
@@ -89,6 +92,7 @@ public class DeskJourneyTests(WallFixture wall)
         // The panel lists the newest first; read oldest first.
         var steps = await adminPanel.Locator(".timeline li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.action).reverse()");
         steps.Should().ContainInOrder("report", "locate", "dispatch", "accept", "resolve", "verify", "evaluate", "assess", "file", "archive");
+        (await adminPanel.Locator(".timeline li[data-action='report'] .photos img").CountAsync()).Should().Be(1, "the photo taken with the call");
         (await adminPanel.Locator(".timeline li[data-action='resolve'] .photos img").CountAsync()).Should().Be(1);
         (await adminPanel.Locator(".timeline li[data-action='verify'] .photos img").CountAsync()).Should().Be(1);
         (await adminPanel.Locator(".stepper li.now").InnerTextAsync()).Should().Contain("归档入云");

@@ -80,7 +80,8 @@ public class HotlineCallTests(WallFixture wall)
         await form.Locator($".call-nearby li[data-id='{known}']").WaitForAsync();
         (await form.Locator(".call-nearby li").First.InnerTextAsync()).Should().Contain("河道漂浮垃圾", "the open case is previewed");
         await form.Locator("textarea[name=description]").FillAsync("又有人反映河面漂浮垃圾");
-        await form.Locator("button.call-submit").ClickAsync();
+        // The operator names the open case as the one the caller means.
+        await form.Locator($".call-nearby li[data-id='{known}'] button.call-same").ClickAsync();
 
         await form.Locator(".call-result").Filter(new() { HasText = "已并入" }).WaitForAsync();
         (await form.Locator(".call-case").TextContentAsync())!.Trim().Should().Be(known, "the call joined the open case instead of opening another");

@@ -138,7 +138,7 @@ public class TeamPhoneTests(WallFixture wall)
         var admin = await wall.Center.ClientFor("admin");
         (await admin.PostAsync("/api/jobs/random-inspection/run", null)).EnsureSuccessStatusCode();
         var drawn = (await admin.GetFromJsonAsync<JsonElement>("/api/inspections")).EnumerateArray().First(t => t.GetProperty("state").GetString() == "drawn");
-        var (taskId, inspector) = (drawn.GetProperty("id").GetString()!, drawn.GetProperty("inspectorId").GetString()!);
+        var (taskId, inspector, checkedCase) = (drawn.GetProperty("id").GetString()!, drawn.GetProperty("inspectorId").GetString()!, drawn.GetProperty("incidentId").GetString()!);
 
         var phone = await wall.OpenWorker(inspector);
         await phone.Locator("nav.tabs button[data-tab='checks']").ClickAsync();
@@ -154,6 +154,14 @@ public class TeamPhoneTests(WallFixture wall)
         recorded.GetProperty("result").GetProperty("passed").GetBoolean().Should().BeTrue();
         recorded.GetProperty("result").GetProperty("recordedBy").GetString().Should().Be(inspector);
         recorded.GetProperty("result").GetProperty("photos").GetArrayLength().Should().Be(1);
+
+        // 一公开: the result is on the public page, signed in by nobody, without anybody's name.
+        var visitor = await wall.NewPage(1280, 800);
+        await visitor.GotoAsync(new Uri(wall.Center.Address, "/public/inspections").ToString());
+        var row = visitor.Locator("#towns tr", new() { HasTextString = checkedCase });
+        await row.Locator("td.pass").WaitForAsync();
+        (await visitor.Locator("#towns").InnerTextAsync()).Should().NotContain(inspector);
+        await visitor.Context.CloseAsync();
         await phone.Context.CloseAsync();
     }
 }

@@ -4,7 +4,8 @@
 // server's refusal at the fields its 400 or 422 names.
 
 import type { ActionFieldView, ActionOffer } from './wire';
-import { api, ApiError } from './api';
+import { ApiError } from './api';
+import { uploadPhotos } from './device';
 import { fromCityInput } from './cityTime';
 import { h } from './words';
 
@@ -82,12 +83,7 @@ export function photoControl(field: ActionFieldView): FieldControl {
     element: input,
     isEmpty: () => !input.files?.length,
     async read() {
-      const names: string[] = [];
-      for (const file of input.files ?? []) {
-        const data = new FormData();
-        data.append('file', file);
-        names.push((await api<{ photo: string }>('/api/photos', { raw: data })).photo);
-      }
+      const names = (await uploadPhotos(input.files)).map(p => p.photo);
       return names.length ? { [field.name]: names } : {};
     },
   };

@@ -7,6 +7,7 @@ export type {
   ActionFieldView,
   ActionOffer,
   CategoryView,
+  ChainLink,
   Created,
   CenterClient,
   CenterHubMethods,

@@ -74,6 +74,16 @@ export const actionWords: Record<string, [string, string]> = {
   remind: ['未读再提醒', 'Reminder sent'],
 };
 
+/** What a notice to a member is (IncidentState's notice kinds): the phone's banner and the panel's list of who was told. */
+export const noticeWords: Record<string, [string, string]> = {
+  assignment: ['新任务', 'New assignment'],
+  warning: ['即将超时', 'Warning'],
+  breach: ['超时升级', 'Escalated'],
+  reminder: ['再次提醒', 'Reminder'],
+  supervision: ['督办', 'Pressed'],
+  notice: ['通知', 'Notice'],
+};
+
 export const lightWords: Record<string, [string, string]> = {
   green: ['正常', 'On time'],
   yellow: ['预警', 'Warned'],

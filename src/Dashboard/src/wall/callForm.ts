@@ -4,18 +4,17 @@
 // read back to the caller. What is valid is the server's to say: its refusals are shown at the fields they name.
 
 import { api, ApiError } from '../shared/api';
-import type { CategoryView, Created, LocateAnswer, NearbyAnswer, PlaceView } from '../shared/wire';
+import type { CategoryView, Created, IncidentList, NearbyAnswer, PlaceView } from '../shared/wire';
+import { uploadPhotos } from '../shared/device';
+import { chainAt, chainWords, placeSuggestions, type PlaceSuggestions } from '../shared/placeSearch';
 import { h, priorityWords, stamp, stateWords, zh, en } from '../shared/words';
-import type { IncidentList } from '../shared/wire';
 import type { CityMap } from './cityMap';
 
 export class CallForm {
   readonly element: HTMLElement;
   private categories: CategoryView[] = [];
   private point: { lat: number; lon: number } | null = null;
-  private places: PlaceView[] = [];
-  private searchTimer = 0;
-  private searchSerial = 0;
+  private readonly places: PlaceSuggestions;
   private readonly fields: Record<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
   private readonly categoryHint = h('p.call-hint', {});
   private readonly suggestions = h('ul.call-places', {});
@@ -69,12 +68,7 @@ export class CallForm {
       window.clearTimeout(this.historyTimer);
       this.historyTimer = window.setTimeout(() => void this.showHistory(), 250);
     });
-    this.fields.address.addEventListener('input', () => this.searchSoon());
-    this.fields.address.addEventListener('keydown', e => {
-      const key = (e as KeyboardEvent).key;
-      if (key === 'Enter' && this.places.length) { e.preventDefault(); this.choose(this.places[0]); }
-      if (key === 'ArrowDown') (this.suggestions.querySelector('li') as HTMLElement | null)?.focus();
-    });
+    this.places = placeSuggestions(this.fields.address as HTMLInputElement, this.suggestions, place => this.choose(place));
   }
 
   get isOpen(): boolean { return !this.element.hidden; }
@@ -101,8 +95,7 @@ export class CallForm {
     for (const field of Object.values(this.fields)) if (!(field instanceof HTMLSelectElement)) field.value = '';
     this.fields.priority.value = 'normal';
     this.point = null;
-    this.places = [];
-    this.suggestions.replaceChildren();
+    this.places.clear();
     this.chain.textContent = '在地图上点击也可定位 · or click the map';
     this.categoryHint.textContent = '';
     this.message.textContent = '';
@@ -167,40 +160,8 @@ export class CallForm {
         h('small', {}, [i.address, i.summary].filter(Boolean).join(' · '))))));
   }
 
-  private searchSoon(): void {
-    window.clearTimeout(this.searchTimer);
-    this.searchTimer = window.setTimeout(() => void this.search(), 180);
-  }
-
-  private async search(): Promise<void> {
-    const q = this.fields.address.value.trim();
-    const serial = ++this.searchSerial;
-    if (!q) { this.places = []; this.suggestions.replaceChildren(); return; }
-    try {
-      const found = await api<PlaceView[]>(`/api/places?q=${encodeURIComponent(q)}&limit=8`);
-      if (serial !== this.searchSerial) return; // an older answer after a newer question
-      this.places = found;
-      this.suggestions.replaceChildren(...found.map(place => {
-        const item = h('li', { tabIndex: 0, dataset: { id: place.id } },
-          h('strong', {}, place.name), h('span', {}, place.kindName),
-          h('small', {}, [...place.chain].reverse().slice(1).map(g => g.name).join(' › ')));
-        item.addEventListener('click', () => this.choose(place));
-        item.addEventListener('keydown', e => {
-          if (e.key === 'Enter') { e.preventDefault(); this.choose(place); }
-          if (e.key === 'ArrowDown') (item.nextElementSibling as HTMLElement | null)?.focus();
-          if (e.key === 'ArrowUp') ((item.previousElementSibling as HTMLElement | null) ?? this.fields.address).focus();
-        });
-        return item;
-      }));
-    } catch (e) {
-      this.suggestions.replaceChildren(h('li.call-none', {}, e instanceof ApiError ? e.message : '查询失败 · search failed'));
-    }
-  }
-
   private choose(place: PlaceView): void {
     this.fields.address.value = place.name;
-    this.suggestions.replaceChildren();
-    this.places = [];
     void this.pointChosen(place.lat, place.lon, place.chain);
     this.fields.priority.focus();
   }
@@ -211,13 +172,10 @@ export class CallForm {
     this.map.setPin(lon, lat, (movedLon, movedLat) => void this.pointChosen(movedLat, movedLon, null));
     // The form covers the map's left side: centre the pin in what stays visible.
     this.map.flyTo(lon, lat, 0, this.element.offsetWidth + 24);
-    if (!chain) {
-      const located = await api<LocateAnswer>(`/api/grids/locate?lat=${lat}&lon=${lon}`);
-      chain = located.inside ? located.chain ?? [] : [];
-    }
+    const grids = await chainAt(lat, lon, chain);
     void this.showNearby();
-    this.chain.dataset.inside = String(chain.length > 0);
-    this.chain.textContent = chain.length ? [...chain].reverse().map(g => g.name).join(' › ') : '该点不在本市范围内 · outside the city';
+    this.chain.dataset.inside = String(grids.length > 0);
+    this.chain.textContent = chainWords(grids);
   }
 
   /** Sends the call; `sameAs` links it to the open case the operator named as the same. */
@@ -238,12 +196,8 @@ export class CallForm {
       ...(sameAs ? { sameAs } : {}),
     };
     try {
-      const photos: string[] = [];
-      for (const file of this.photos.files ?? []) {
-        const data = new FormData();
-        data.append('file', file);
-        photos.push((await api<{ url: string }>('/api/photos', { raw: data })).url);
-      }
+      // A report's photos are references as given: the stored photos' URLs.
+      const photos = (await uploadPhotos(this.photos.files)).map(p => p.url);
       const created = await api<Created>('/api/incidents', { body: photos.length ? { ...body, photos } : body });
       this.showCase(created);
     } catch (e) {

@@ -2,9 +2,9 @@
 // map, pinned where it will go) for locating a report that came without a position, and the sub-tasks of a split
 // (one row per platform, each with who takes it). What the fields mean and whether they are right is the server's.
 
-import { api } from '../shared/api';
 import type { FieldControl, FieldControls } from '../shared/actionForm';
-import type { ActionFieldView, CategoryView, IncidentView, LocateAnswer, PlaceView } from '../shared/wire';
+import type { ActionFieldView, CategoryView, IncidentView, PlaceView } from '../shared/wire';
+import { chainAt, chainWords, placeSuggestions } from '../shared/placeSearch';
 import { h } from '../shared/words';
 import type { CityMap } from './cityMap';
 import type { Lookup } from './lookup';
@@ -34,69 +34,36 @@ function linkControl(field: ActionFieldView, incident: IncidentView): FieldContr
 /** A place: typed and chosen from the gazetteer, or clicked on the map; the pin shows where the case will be located. */
 function placeControl(field: ActionFieldView, map: CityMap): FieldControl {
   let point: { lat: number; lon: number } | null = null;
-  let gridId: string | null = null;
   const search = h('input', { name: field.name, autocomplete: 'off', placeholder: '地名、拼音或首字母 Place, pinyin or initials', title: field.prompt });
   const suggestions = h('ul.call-places', {});
   const chosen = h('p.call-chain', {}, '或在地图上点击 · or click the map');
   const pick = h('button.place-pick', { type: 'button', title: '在地图上点选 Pick on the map' }, '地图点选 ', h('small', {}, 'Map'));
-  let serial = 0;
-  let timer = 0;
 
-  const show = async (lat: number, lon: number, known: PlaceView['chain'] | null, grid: string | null) => {
+  const show = async (lat: number, lon: number, known: PlaceView['chain'] | null) => {
     point = { lat, lon };
-    gridId = grid;
-    map.setPin(lon, lat, (movedLon, movedLat) => void show(movedLat, movedLon, null, null));
+    map.setPin(lon, lat, (movedLon, movedLat) => void show(movedLat, movedLon, null));
     map.flyTo(lon, lat, 520);
-    let chain = known;
-    if (!chain) {
-      const located = await api<LocateAnswer>(`/api/grids/locate?lat=${lat}&lon=${lon}`);
-      chain = located.inside ? located.chain ?? [] : [];
-    }
+    const chain = await chainAt(lat, lon, known);
     chosen.dataset.inside = String(chain.length > 0);
-    chosen.textContent = chain.length ? [...chain].reverse().map(g => g.name).join(' › ') : '该点不在本市范围内 · outside the city';
+    chosen.textContent = chainWords(chain);
   };
-  const choose = (place: PlaceView) => {
+  placeSuggestions(search, suggestions, place => {
     search.value = place.name;
-    suggestions.replaceChildren();
-    void show(place.lat, place.lon, place.chain, null);
-  };
-  search.addEventListener('input', () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(async () => {
-      const q = search.value.trim();
-      const ticket = ++serial;
-      if (!q) { suggestions.replaceChildren(); return; }
-      const found = await api<PlaceView[]>(`/api/places?q=${encodeURIComponent(q)}&limit=6`).catch(() => []);
-      if (ticket !== serial) return;
-      suggestions.replaceChildren(...found.map(place => {
-        const item = h('li', { tabIndex: 0, dataset: { id: place.id } }, h('strong', {}, place.name), h('span', {}, place.kindName),
-          h('small', {}, [...place.chain].reverse().slice(1).map(g => g.name).join(' › ')));
-        item.addEventListener('click', () => choose(place));
-        item.addEventListener('keydown', e => { if (e.key === 'Enter') { e.preventDefault(); choose(place); } });
-        return item;
-      }));
-    }, 180);
-  });
-  search.addEventListener('keydown', e => {
-    if (e.key === 'ArrowDown') (suggestions.querySelector('li') as HTMLElement | null)?.focus();
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      (suggestions.querySelector('li') as HTMLElement | null)?.click();
-    }
-  });
+    void show(place.lat, place.lon, place.chain);
+  }, 6);
   pick.addEventListener('click', () => {
     pick.classList.add('armed');
     chosen.textContent = '请在地图上点击事发地点 · Click the place on the map';
     map.onPoint((lon, lat) => {
       map.onPoint(null);
       pick.classList.remove('armed');
-      void show(lat, lon, null, null);
+      void show(lat, lon, null);
     });
   });
   return {
     element: h('div.place-field', {}, h('div.place-row', {}, search, pick), suggestions, chosen),
-    isEmpty: () => point === null && gridId === null,
-    read: () => (gridId ? { gridId } : point ? { lat: point.lat, lon: point.lon } : {}),
+    isEmpty: () => point === null,
+    read: () => (point ? { lat: point.lat, lon: point.lon } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { actionForm, fieldOf, formFits, offerLabel, offerOf, type FieldControls 
 import type { CityMap } from './cityMap';
 import { deskControls } from './deskControls';
 import {
-  actionWords, channelWords, clock, en, escalationWords, h, nineSteps, priorityWords, slaStepWords, stamp, stateWords, zh,
+  actionWords, channelWords, clock, en, escalationWords, h, nineSteps, noticeWords, priorityWords, slaStepWords, stamp, stateWords, zh,
 } from '../shared/words';
 import type { Lookup } from './lookup';
 
@@ -141,7 +141,7 @@ export class IncidentPanel {
         h('thead', {}, h('tr', {}, h('th', {}, '对象 To'), h('th', {}, '内容 What'), h('th', {}, '发送 Sent'), h('th', {}, '送达 Delivered'), h('th', {}, '已读 Read'))),
         h('tbody', {}, ...[...incident.notices].reverse().map(n => h('tr', { dataset: { notice: String(n.sequence), kind: n.kind, member: n.memberId, read: String(n.readAt !== null) } },
           h('td', {}, `${this.lookup.memberName(n.memberId)} (${n.memberId})`),
-          h('td', {}, noticeWords[n.kind] ?? n.kind),
+          h('td', {}, `${zh(noticeWords, n.kind)} `, h('small', {}, en(noticeWords, n.kind))),
           h('td', {}, clock(n.sentAt)),
           h('td', {}, n.deliveredAt ? clock(n.deliveredAt) : '—'),
           h('td', {}, n.readAt ? clock(n.readAt) : '未读 unread'))))));
@@ -266,10 +266,6 @@ export class IncidentPanel {
           e.photos.length ? photoStrip(e.photos) : null)))));
   }
 }
-
-const noticeWords: Record<string, string> = {
-  assignment: '派遣 Assignment', warning: '预警 Warning', breach: '超时升级 Escalation', supervision: '督办 Press', reminder: '未读再提醒 Reminder',
-};
 
 const photoUrls = new Map<string, Promise<string | null>>();
 

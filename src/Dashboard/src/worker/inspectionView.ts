@@ -3,6 +3,7 @@
 // the phone's position. Who may record, and what a failure leads to (rework or a new case), is the server's.
 
 import { api, ApiError } from '../shared/api';
+import { currentPosition, uploadPhotos } from '../shared/device';
 import type { InspectionSummaryView, InspectionTaskView } from '../shared/wire';
 import { h, stamp, stateWords, zh } from '../shared/words';
 
@@ -62,13 +63,8 @@ export class InspectionView {
         submit.disabled = true;
         message.textContent = '提交中 Sending…';
         try {
-          const names: string[] = [];
-          for (const file of photos.files ?? []) {
-            const data = new FormData();
-            data.append('file', file);
-            names.push((await api<{ photo: string }>('/api/photos', { raw: data })).photo);
-          }
-          const where = await position();
+          const names = (await uploadPhotos(photos.files)).map(p => p.photo);
+          const where = await currentPosition();
           await api(`/api/inspections/${encodeURIComponent(task.id)}/result`, {
             body: { passed: passed.value === 'true', note: note.value.trim() || null, photos: names, ...where },
           });
@@ -83,12 +79,4 @@ export class InspectionView {
     });
     return form;
   }
-}
-
-function position(): Promise<{ lat?: number; lon?: number }> {
-  return new Promise(resolve => {
-    if (!('geolocation' in navigator)) { resolve({}); return; }
-    navigator.geolocation.getCurrentPosition(p => resolve({ lat: p.coords.latitude, lon: p.coords.longitude }), () => resolve({}),
-      { enableHighAccuracy: true, timeout: 10_000, maximumAge: 30_000 });
-  });
 }

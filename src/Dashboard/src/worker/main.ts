@@ -12,7 +12,7 @@ import { currentAccount, signOut, type Account } from '../shared/session';
 import { pageAccount } from '../shared/signInForm';
 import { loadCity } from '../shared/city';
 import type { CategoryView, FeedBatch, IncidentDelta, MemberView, WorkerNotice } from '../shared/wire';
-import { clock, h } from '../shared/words';
+import { clock, h, noticeWords } from '../shared/words';
 import { chime, unlockSound } from './chime';
 import { Patrol, distanceWords, durationWords, type PatrolStatus } from './patrol';
 import { ReportForm } from './reportForm';
@@ -208,16 +208,6 @@ async function startWorker(account: Account): Promise<void> {
     verifyView?.tick(now);
   }, 1000);
 }
-
-/** What a pushed notice is, in the banner's words. */
-const noticeWords: Record<string, [string, string]> = {
-  assignment: ['新任务', 'New assignment'],
-  warning: ['即将超时', 'Warning'],
-  breach: ['超时升级', 'Escalated to you'],
-  reminder: ['再次提醒', 'Reminder'],
-  supervision: ['督办', 'Pressed'],
-  notice: ['通知', 'Notice'],
-};
 
 function tabButton(tab: Tab, zhWord: string, enWord: string, badge?: HTMLElement): HTMLElement {
   return h('button', { type: 'button', dataset: { tab } }, h('span', {}, zhWord), h('small', {}, enWord), badge ?? '');

@@ -6,7 +6,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { api } from '../shared/api';
-import type { CategoryView, PlaceView } from '../shared/wire';
+import type { CategoryView } from '../shared/wire';
+import { placeSuggestions } from '../shared/placeSearch';
 import { h, priorityWords } from '../shared/words';
 
 setWorkerUrl(workerUrl);
@@ -35,27 +36,10 @@ export class ReportForm {
     const description = h('textarea', { name: 'description', rows: 3, required: true, placeholder: '看到了什么 · What did you see?' });
     const address = h('input', { name: 'address', autocomplete: 'off', placeholder: '地名或拼音首字母 · Place (optional)' });
     const places = h('ul.report-places', {});
-    let searchTimer = 0;
-    let searchSerial = 0;
-    address.addEventListener('input', () => {
-      window.clearTimeout(searchTimer);
-      searchTimer = window.setTimeout(async () => {
-        const q = address.value.trim();
-        const ticket = ++searchSerial;
-        if (!q) { places.replaceChildren(); return; }
-        const found = await api<PlaceView[]>(`/api/places?q=${encodeURIComponent(q)}&limit=5`).catch(() => []);
-        if (ticket !== searchSerial) return;
-        places.replaceChildren(...found.map(place => {
-          const item = h('li', { tabIndex: 0, dataset: { id: place.id } }, h('strong', {}, place.name), h('small', {}, ` ${place.kindName}`));
-          item.addEventListener('click', () => {
-            address.value = place.name;
-            places.replaceChildren();
-            this.place(place.lat, place.lon, true, place.name);
-          });
-          return item;
-        }));
-      }, 200);
-    });
+    const suggestions = placeSuggestions(address, places, place => {
+      address.value = place.name;
+      this.place(place.lat, place.lon, true, place.name);
+    }, 5);
     const locate = h('button.secondary', { type: 'button' }, '使用当前位置 ', h('small', {}, 'Use my position'));
     this.where = h('p.report-where', {}, '未定位 · No position yet: use your position or tap the map.');
     this.mapHost = h('div.report-map', {});
@@ -98,7 +82,7 @@ export class ReportForm {
         message.textContent = `已上报 ${created.id} · Reported.`;
         description.value = '';
         address.value = '';
-        places.replaceChildren();
+        suggestions.clear();
         this.reported(created.id);
       } catch (e) {
         message.textContent = e instanceof Error ? e.message : String(e);

@@ -3,6 +3,7 @@
 // reason; any other offer as a small form of its fields).
 
 import { api } from '../shared/api';
+import { uploadPhotos } from '../shared/device';
 import type { ActionOffer, IncidentDelta, IncidentView } from '../shared/wire';
 import { actionForm, fieldOf, formFits, offerLabel, type FieldControls } from '../shared/actionForm';
 import { en, h, priorityWords, slaStepWords, span, stateWords, zh } from '../shared/words';
@@ -183,13 +184,9 @@ export class TaskList {
       submit.disabled = true;
       message.textContent = '提交中 Sending…';
       try {
-        const photos: string[] = [];
         const file = photo.files?.[0];
-        if (file && this.photos() === 'store') {
-          const data = new FormData();
-          data.append('file', file);
-          photos.push((await api<{ photo: string }>('/api/photos', { raw: data })).photo);
-        } else if (file && this.photos() === 'incident') {
+        const photos = file && this.photos() === 'store' ? (await uploadPhotos([file])).map(p => p.photo) : [];
+        if (file && this.photos() === 'incident') {
           const data = new FormData();
           data.append('file', file);
           await api(`/api/incidents/${encodeURIComponent(id)}/photos`, { raw: data });

@@ -5,6 +5,7 @@
 // server offers the signed-in member on each case; the page draws them, it never decides them.
 
 import { api } from '../shared/api';
+import { currentPosition } from '../shared/device';
 import { Feed, type LinkState } from '../shared/feed';
 import { currentAccount } from '../shared/session';
 import type { FieldControl, FieldControls } from '../shared/actionForm';
@@ -56,16 +57,11 @@ function positionControl(field: ActionFieldView): FieldControl {
   return {
     element: where,
     isEmpty: () => true,
-    read: () => new Promise<Record<string, unknown>>(resolve => {
-      if (!('geolocation' in navigator)) { resolve({}); return; }
-      navigator.geolocation.getCurrentPosition(
-        p => {
-          where.textContent = `${p.coords.latitude.toFixed(5)}, ${p.coords.longitude.toFixed(5)}`;
-          resolve({ lat: p.coords.latitude, lon: p.coords.longitude });
-        },
-        () => { where.textContent = `${field.chinese}: 无法定位 · no position`; resolve({}); },
-        { enableHighAccuracy: true, timeout: 10_000, maximumAge: 30_000 });
-    }),
+    async read() {
+      const at = await currentPosition();
+      where.textContent = at ? `${at.lat.toFixed(5)}, ${at.lon.toFixed(5)}` : `${field.chinese}: 无法定位 · no position`;
+      return at ?? {};
+    },
   };
 }
 

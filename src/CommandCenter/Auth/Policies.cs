@@ -12,9 +12,9 @@ public static class Policies
     public const string Inspections = "inspections";
 
     public static void AddCommandCenterPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) => builder
-        .AddPolicy(Staff, p => p.RequireRole(Roles.Operator, Roles.Supervisor, Roles.Admin))
+        .AddPolicy(Staff, p => p.RequireRole([.. Roles.Staff]))
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
-        .AddPolicy(Supervision, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
+        .AddPolicy(Supervision, p => p.RequireRole([.. Roles.Supervision]))
         .AddPolicy(Inspections, p => p.RequireRole([.. Roles.InspectionDesk]))
         .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 }

@@ -22,6 +22,9 @@ public static class Roles
     /// <summary>The command center's desks.</summary>
     public static readonly IReadOnlyList<string> Staff = [Operator, Supervisor, Admin];
 
+    /// <summary>Who replays history, reads KPIs and assessments: the supervisors and admins.</summary>
+    public static readonly IReadOnlyList<string> Supervision = [Supervisor, Admin];
+
     /// <summary>The grid teams' people: accounts linked to a member of the roster.</summary>
     public static readonly IReadOnlyList<string> Members = [Worker, GridLeader, Inspector, Informant, Liaison];
 
@@ -63,13 +66,16 @@ public static class Roles
 
     /// <summary>
     /// The desk powers a role has beyond incident actions (those the incident view offers per case), carried in the
-    /// token so a page shows only what the server will take: "report", "run-jobs"; for members "my-reports" (what
+    /// token so a page shows only what the server will take: "wall" (the map wall's desks), "replay", "report",
+    /// "run-jobs"; for members "my-reports" (what
     /// became of its reports), "patrol", "grid" (its home grid's cases and people live), "verify" (核查 on site) and
     /// "inspections" (the 双随机 checks it was drawn for).
     /// </summary>
     public static IReadOnlyList<string> PowersOf(string role)
     {
         var powers = new List<string>();
+        if (IsStaff(role)) powers.Add("wall");
+        if (Supervision.Contains(role)) powers.Add("replay");
         if (MayReport(role)) powers.Add("report");
         if (MayRunJobs(role)) powers.Add("run-jobs");
         if (IsMember(role)) powers.Add("my-reports");

@@ -110,6 +110,28 @@ public class SignInTests(CenterFactory center)
         (response.StatusCode != HttpStatusCode.Forbidden).Should().Be(mayRunJobs, "the power in the token and the server's answer agree");
     }
 
+    [Theory]
+    [InlineData("operator1", true, false)]
+    [InlineData("supervisor1", true, true)]
+    [InlineData("admin", true, true)]
+    [InlineData("M00040", false, false)]
+    [InlineData("M00010", false, false)]
+    public async Task The_token_carries_the_wall_and_replay_powers_exactly_when_the_server_serves_them(string username, bool wallPower, bool replayPower)
+    {
+        var client = await center.ClientFor(username);
+        var payload = client.DefaultRequestHeaders.Authorization!.Parameter!.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight((payload.Length + 3) / 4 * 4, '='))).RootElement;
+        var powers = claims.TryGetProperty("powers", out var p)
+            ? p.ValueKind == JsonValueKind.Array ? p.EnumerateArray().Select(x => x.GetString()).ToList() : [p.GetString()]
+            : [];
+
+        powers.Contains("wall").Should().Be(wallPower);
+        powers.Contains("replay").Should().Be(replayPower);
+        // The wall's list and the replay stream: the server's answer agrees with the power the page reads.
+        ((await client.GetAsync("/api/incidents?pageSize=1")).StatusCode != HttpStatusCode.Forbidden).Should().Be(wallPower);
+        ((await client.GetAsync("/api/kpis")).StatusCode != HttpStatusCode.Forbidden).Should().Be(replayPower);
+    }
+
     [Fact]
     public async Task Every_route_that_is_not_marked_public_answers_401_without_a_token()
     {

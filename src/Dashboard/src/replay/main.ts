@@ -21,7 +21,6 @@ import { ReplayMap, stepColours } from './replayMap';
 import { cityInput, cityStamp, fromCityInput } from '../shared/cityTime';
 import type { Track } from './replayWire';
 
-const supervisionRoles = ['supervisor', 'admin'];
 const app = document.getElementById('app')!;
 
 void main();
@@ -32,7 +31,7 @@ async function main(): Promise<void> {
     subtitle: 'SLA replay · 督查员与管理员 Supervisors and admins',
     usernameLabel: '用户名 ',
     usernamePlaceholder: 'supervisor1',
-  }, a => supervisionRoles.includes(a.role) ? null : '回放仅供督查员与管理员使用 · Replay is for supervisors and admins.');
+  }, a => a.powers.includes('replay') ? null : '回放仅供督查员与管理员使用 · Replay is for supervisors and admins.');
   await loadCity();
   await startReplay(account);
 }

@@ -18,7 +18,6 @@ import { IncidentPanel } from './incidentPanel';
 import { Lookup } from './lookup';
 import { SlaBoard } from './slaBoard';
 
-const staffRoles = ['operator', 'supervisor', 'admin'];
 const app = document.getElementById('app')!;
 
 void main();
@@ -29,7 +28,7 @@ async function main(): Promise<void> {
     subtitle: 'Grid Governance Command Center · 大屏 Map wall',
     usernameLabel: '用户名 ',
     usernamePlaceholder: 'operator1',
-  }, a => staffRoles.includes(a.role) ? null : '大屏仅供指挥中心人员使用，网格员请打开 /worker · Workers use /worker.');
+  }, a => a.powers.includes('wall') ? null : '大屏仅供指挥中心人员使用，网格员请打开 /worker · Workers use /worker.');
   await loadCity();
   await startWall(account);
 }

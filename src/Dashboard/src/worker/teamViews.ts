@@ -40,13 +40,12 @@ export class HomeGrid {
   }
 }
 
-/** A member chosen from the team (a 网格长 re-dispatching within its grid): the server still checks who it may reach. */
+/** A member chosen from the team (a 网格长 re-dispatching within its grid): the whole team is listed; the server decides who it may reach. */
 function teamControl(team: () => MemberView[]): (field: ActionFieldView) => FieldControl {
   return field => {
     const select = h('select', { name: field.name, title: field.prompt },
       h('option', { value: '' }, `${field.chinese} ${field.english}…`),
-      ...team().filter(m => m.role === 'GridWorker' || m.role === 'Patroller')
-        .map(m => h('option', { value: m.id }, `${m.name} ${m.id} · ${m.duty === 'off' ? '离岗' : '在岗'}`)));
+      ...team().map(m => h('option', { value: m.id }, `${m.name} ${m.id} · ${m.duty === 'off' ? '离岗' : '在岗'}`)));
     return { element: select, isEmpty: () => !select.value, read: () => (select.value ? { [field.name]: select.value } : {}) };
   };
 }

@@ -39,6 +39,7 @@ builder.Services.AddSingleton<PhotoStore>();
 builder.Services.AddSingleton<ScopeHistory>();
 builder.Services.AddSingleton<ReplayStream>();
 builder.Services.AddSingleton<KpiDesk>();
+CommandCenter.Admin.AdminEndpoints.AddAdmin(builder.Services);
 builder.AddPatrol();
 builder.AddCommandCenterJobs(storage.Options);
 builder.Services.AddProblemDetails();
@@ -70,6 +71,7 @@ app.MapGet("/health", async (GridDirectory grids) =>
     return Results.Ok(new { status = "ok", profile = storage.Options.Profile, gridVersion = index?.Hierarchy.Version, grids = index?.Hierarchy.Nodes.Count ?? 0 });
 }).AllowAnonymous().NotGridScoped("public: the node's health").WithTags("Health");
 app.MapAuthEndpoints();
+CommandCenter.Admin.AdminEndpoints.MapAdminEndpoints(app);
 app.MapGridEndpoints();
 CommandCenter.Places.PlaceEndpoints.MapPlaceEndpoints(app);
 CommandCenter.City.CityEndpoints.MapCityEndpoints(app);

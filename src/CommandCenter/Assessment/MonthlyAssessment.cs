@@ -1,3 +1,4 @@
+using CommandCenter.Grains.Setup;
 using System.Globalization;
 using CommandCenter.Grains.Assessment;
 using CommandCenter.Grains.Dossiers;
@@ -12,8 +13,10 @@ namespace CommandCenter.Assessment;
 /// KPIs (<see cref="AssessmentScore"/>, weights from configuration) and writes one entry per period
 /// into each dossier. Re-running a month replaces its entries.
 /// </summary>
-public sealed class MonthlyAssessment(KpiDesk kpis, IGrainFactory grains, SlaPolicy policy, AssessmentWeights weights, TimeProvider clock)
+public sealed class MonthlyAssessment(KpiDesk kpis, IGrainFactory grains, ICityRules rules, AssessmentWeights weights, TimeProvider clock)
 {
+    private SlaPolicy policy => rules.Policy;
+
     public sealed record Result(string Period, DateTimeOffset From, DateTimeOffset To, int Members, int Grids);
 
     /// <summary>The month (yyyy-MM, the city's calendar) the clock is in.</summary>

@@ -31,6 +31,8 @@ public static class AuthEndpoints
                 return Results.Problem(title: "Account locked", statusCode: StatusCodes.Status429TooManyRequests,
                     detail: $"Too many failed sign-ins: try again after {until:HH:mm:ss} UTC, or ask an administrator.");
             }
+            if (result.Disabled)
+                return Results.Problem(title: "Account disabled", detail: "This account is disabled; ask an administrator.", statusCode: StatusCodes.Status403Forbidden);
             return Results.Problem(title: "Sign-in failed", detail: "The username or password is wrong.", statusCode: StatusCodes.Status401Unauthorized);
         })
         .AllowAnonymous()

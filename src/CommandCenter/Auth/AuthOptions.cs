@@ -14,6 +14,9 @@ public sealed class AuthOptions
     /// <summary>How long a token lives: a shift, by default.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>How long an invitation (a one-time code to set one's password) stays open: a week, by default.</summary>
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
     public const string Issuer = "grid-command-center";
     public const string Audience = "grid-command-center";
 }

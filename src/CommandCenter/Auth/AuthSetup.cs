@@ -14,6 +14,8 @@ public static class AuthSetup
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddHostedService<BootstrapAdmin>();
+        builder.Services.AddSingleton<AccountSessions>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AccountSessions>());
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
@@ -41,6 +43,13 @@ public static class AuthSetup
                     },
                     OnTokenValidated = context =>
                     {
+                        // A disabled or reset account's tokens stop here, on every request, whatever their expiry.
+                        var user = context.Principal!;
+                        if (!context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().Admits(user.Identity?.Name ?? "", user.SessionsOf()))
+                        {
+                            context.Fail("The session has ended: the account was disabled or its password reset.");
+                            return Task.CompletedTask;
+                        }
                         DashboardToken.Remember(context);
                         return Task.CompletedTask;
                     },

@@ -12,6 +12,10 @@ public static class Claims
     public const string GridScope = "grid_scope";
     /// <summary>The desk powers of the account's role (<see cref="Roles.PowersOf"/>), for pages to show what the server will take.</summary>
     public const string Powers = "powers";
+    /// <summary>The account's session generation when the token was issued (<see cref="AccountSessions"/>).</summary>
+    public const string Sessions = "ses";
+
+    public static int SessionsOf(this ClaimsPrincipal user) => int.TryParse(user.FindFirst(Sessions)?.Value, out var n) ? n : 0;
 
     public static string? MemberIdOf(this ClaimsPrincipal user) => user.FindFirst(MemberId)?.Value;
 

@@ -16,8 +16,8 @@ public sealed class TokenIssuer(IGrainFactory grains, SymmetricSecurityKey key, 
 
     public sealed record IssuedToken(string AccessToken, int ExpiresIn);
 
-    /// <summary>A token, or why not: wrong credentials, or locked until an instant after too many failures.</summary>
-    public sealed record SignInResult(IssuedToken? Token, DateTimeOffset? LockedUntil);
+    /// <summary>A token, or why not: wrong credentials, locked until an instant after too many failures, or the account disabled.</summary>
+    public sealed record SignInResult(IssuedToken? Token, DateTimeOffset? LockedUntil, bool Disabled = false);
 
     public async Task<SignInResult> SignIn(string username, string password)
     {
@@ -25,7 +25,8 @@ public sealed class TokenIssuer(IGrainFactory grains, SymmetricSecurityKey key, 
         if (await guard.LockedUntil() is { } locked) return new SignInResult(null, locked);
         var account = await grains.GetGrain<IAccountDirectoryGrain>("accounts").Find(username);
         bool ok;
-        if (account is null)
+        // An invited account has no password yet: nothing signs in to it until its person sets one.
+        if (account is null || account.PasswordHash.Length == 0)
         {
             // Spend the same effort as a real check so timing does not tell which usernames exist.
             Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
@@ -38,8 +39,13 @@ public sealed class TokenIssuer(IGrainFactory grains, SymmetricSecurityKey key, 
             return new SignInResult(null, await guard.LockedUntil());
         }
         await guard.RecordSuccess();
-        return new SignInResult(Issue(account!), null);
+        if (account!.Disabled) return new SignInResult(null, null, Disabled: true);
+        return new SignInResult(Issue(account), null);
     }
+
+    /// <summary>Whether <paramref name="password"/> is the account's (an invited account has none yet).</summary>
+    public bool Verifies(Account account, string password) =>
+        account.PasswordHash.Length > 0 && Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
 
     public IssuedToken Issue(Account account)
     {
@@ -50,6 +56,7 @@ public sealed class TokenIssuer(IGrainFactory grains, SymmetricSecurityKey key, 
         {
             [Claims.Subject] = account.Username,
             [Claims.Role] = account.Role,
+            [Claims.Sessions] = account.Sessions,
         };
         if (account.MemberId is not null) claims[Claims.MemberId] = account.MemberId;
         if (account.GridScope is not null) claims[Claims.GridScope] = account.GridScope;

@@ -12,10 +12,9 @@ public static class CityEndpoints
     {
         app.MapGet("/api/city", async (GridDirectory grids, CitySettings settings, SlaPolicy policy, TimeProvider clock) =>
         {
+            // A new city's admin reads it before any grid is imported: then it has no root grid yet.
             var index = await grids.Current();
-            if (index is null)
-                return Results.Problem(title: "No grid hierarchy", detail: "No grid hierarchy has been imported yet, so the city has no root grid.", statusCode: 503);
-            return Results.Ok(CityView.Of(index.Hierarchy.Root, settings, policy.Calendar, clock.GetUtcNow()));
+            return Results.Ok(CityView.Of(index?.Hierarchy.Root, settings, policy.Calendar, clock.GetUtcNow()));
         })
         .WithTags("City")
         .NotGridScoped("the city's own settings: one document for the whole city, the same for every account")

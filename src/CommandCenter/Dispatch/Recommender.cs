@@ -1,3 +1,4 @@
+using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Dispatch;
 using CommandCenter.Grains.Grids;
@@ -7,8 +8,10 @@ using CommandCenter.Grains.Members;
 namespace CommandCenter.Dispatch;
 
 /// <summary>Gathers the members of an incident's grid chain with their workloads and ranks them.</summary>
-public sealed class Recommender(IGrainFactory grains, IIncidentLedger ledger, CategoryCatalogue catalogue, TimeProvider clock)
+public sealed class Recommender(IGrainFactory grains, IIncidentLedger ledger, ICityRules rules, TimeProvider clock)
 {
+    private CategoryCatalogue catalogue => rules.Catalogue;
+
     public async Task<Ranking?> For(IncidentState incident)
     {
         if (incident.Placement is not { } placement || catalogue.Find(incident.Report!.Category) is not { } category) return null;

@@ -17,9 +17,12 @@ public sealed record Intake(string Id, ActionOutcome Outcome, bool Duplicate);
 /// in the city's time zone, grid placement from the index, and auto-dispatch by policy.
 /// </summary>
 public sealed class IncidentDesk(
-    IGrainFactory grains, IIncidentLedger ledger, CitySettings city, SlaPolicy policy, DuplicateRule duplicates,
+    IGrainFactory grains, IIncidentLedger ledger, ICityRules rules, DuplicateRule duplicates,
     AutoDispatchPolicy autoDispatch, Recommender recommender, TimeProvider clock, ILogger<IncidentDesk> log)
 {
+    private SlaPolicy policy => rules.Policy;
+    private CitySettings city => rules.City;
+
     /// <summary>The open incidents a report of the category at the point would join (the duplicate rule), nearest first.</summary>
     public async Task<IReadOnlyList<NearbyIncident>> OpenNear(string category, double lat, double lon)
     {

@@ -58,8 +58,10 @@ public static class IncidentEndpoints
             if (!Roles.MayReport(user.FindFirst(Claims.Role)?.Value ?? ""))
                 return Results.Problem(title: "Forbidden", detail: "Operators and workers report incidents.", statusCode: 403);
             var fields = new Fields();
-            var category = body?.Category is { } code ? catalogue.Find(code) : null;
-            if (category is null) fields.Add("category", body?.Category is null ? "Give a category code from /api/categories." : $"Unknown category \"{body.Category}\"; see /api/categories.");
+            var category = body?.Category is { } code ? catalogue.ForNewReport(code) : null;
+            if (category is null) fields.Add("category", body?.Category is null ? "Give a category code from /api/categories."
+                : catalogue.Find(body.Category) is not null ? $"Category \"{body.Category}\" is retired and takes no new reports; see /api/categories."
+                : $"Unknown category \"{body.Category}\"; see /api/categories.");
             var priority = body?.Priority is null ? category?.DefaultPriority : PriorityWords.Parse(body.Priority);
             if (priority is null && body?.Priority is not null) fields.Add("priority", "priority must be one of urgent, high, normal, low.");
             if (string.IsNullOrWhiteSpace(body?.Description)) fields.Add("description", "Describe what was seen.");

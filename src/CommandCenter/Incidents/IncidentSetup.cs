@@ -1,26 +1,29 @@
-using CommandCenter.Grains.Catalogue;
+using CommandCenter.City;
+using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Sla;
 
 namespace CommandCenter.Incidents;
 
 public static class IncidentSetup
 {
-    /// <summary>Loads the catalogue, the SLA policy and the city file at start-up: a bad file stops the start with a message naming the bad entry.</summary>
+    /// <summary>
+    /// The city's rules: read from the sample city's files (or the product's blank start) to seed a new store, then from
+    /// the stored codebook the admin console edits. A bad file stops the start with a message naming the bad entry.
+    /// Services that need the catalogue, the policy or the settings take <see cref="ICityRules"/> and read it at each use;
+    /// an endpoint may take them directly (resolved per request).
+    /// </summary>
     public static void AddIncidents(this WebApplicationBuilder builder, CommandCenter.Storage.StorageSetup storage)
     {
-        var options = new IncidentOptions
-        {
-            PolicyFile = builder.Configuration["Sla:PolicyFile"] ?? new IncidentOptions().PolicyFile,
-            CatalogueFile = builder.Configuration["Catalogue:File"] ?? new IncidentOptions().CatalogueFile,
-            CityFile = builder.Configuration["City:File"] ?? new IncidentOptions().CityFile,
-        };
-        var root = builder.Environment.ContentRootPath;
-        var catalogue = CategoryCatalogue.Load(Path.GetFullPath(options.CatalogueFile, root));
-        var policy = SlaPolicy.Load(Path.GetFullPath(options.PolicyFile, root), catalogue);
+        var options = IncidentOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
+        var rules = new CityRules(options.InitialCodebook());
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(catalogue);
-        builder.Services.AddSingleton(policy);
-        builder.Services.AddSingleton(CommandCenter.Grains.Setup.CitySettings.Load(Path.GetFullPath(options.CityFile, root)));
+        builder.Services.AddSingleton(rules);
+        builder.Services.AddSingleton<ICityRules>(rules);
+        builder.Services.AddTransient(_ => rules.Catalogue);
+        builder.Services.AddTransient(_ => rules.Policy);
+        builder.Services.AddTransient(_ => rules.City);
+        builder.Services.AddSingleton<CityRulesSync>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CityRulesSync>());
         builder.Services.AddSingleton<IncidentDesk>();
         builder.Services.AddSingleton(new CommandCenter.Grains.Incidents.DuplicateRule(
             builder.Configuration.GetValue("Intake:DuplicateRadiusMetres", 50.0),

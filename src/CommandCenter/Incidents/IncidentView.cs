@@ -20,11 +20,12 @@ public sealed record TimelineEntry(int Sequence, DateTimeOffset At, string Actio
 
 /// <summary>A category of the catalogue; <see cref="Initials"/> are its name's pinyin initials (道路破损 → dlps) for typing it in the call form.</summary>
 public sealed record CategoryView(string Code, string Name, string Kind, string MajorName, string Platform, string PlatformName, string DefaultPriority, string HandlingLimit,
-    string Initials)
+    string Initials, bool Retired)
 {
+    /// <remarks>A retired category is listed (its cases go on and are shown by name) but takes no new reports.</remarks>
     public static CategoryView Of(Category c) => new(c.Code, c.Name, c.Kind == CategoryKind.Component ? "部件" : "事件", c.MajorName,
         c.Platform.ToString(), PlatformWords.Chinese(c.Platform), PriorityWords.Of(c.DefaultPriority), c.HandlingLimit.ToString(),
-        Grains.Places.Pinyin.InitialsOf(c.Name));
+        Grains.Places.Pinyin.InitialsOf(c.Name), c.Retired);
 }
 
 /// <summary>An incident as the API shows it: where it stands, its deadlines and lights, and what happened.</summary>

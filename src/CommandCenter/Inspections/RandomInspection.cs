@@ -1,3 +1,5 @@
+using CommandCenter.Grains.Catalogue;
+using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Grids;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Inspections;
@@ -15,9 +17,12 @@ public sealed record InspectionRun(string Period, int Seed, int Inspectors, int 
 /// the cases handled or closed this month (their last move in the month, reported within <see cref="ReportedWithin"/>),
 /// and has the city's inspection book draw from them by <see cref="InspectionDraw"/> under the configured quotas.
 /// </summary>
-public sealed class RandomInspection(IIncidentLedger ledger, GridDirectory grids, IGrainFactory grainFactory, SlaPolicy policy,
-    InspectionOptions options, Grains.Catalogue.CategoryCatalogue catalogue, TimeProvider clock)
+public sealed class RandomInspection(IIncidentLedger ledger, GridDirectory grids, IGrainFactory grainFactory, ICityRules rules,
+    InspectionOptions options, TimeProvider clock)
 {
+    private SlaPolicy policy => rules.Policy;
+    private CategoryCatalogue catalogue => rules.Catalogue;
+
     // How far back a case may have been reported and still be handled or closed this month: the month and the one before.
     // A case older than that and still moving is rare; reading further would read every case of a quarter each morning.
     private static readonly TimeSpan ReportedWithin = TimeSpan.FromDays(31);

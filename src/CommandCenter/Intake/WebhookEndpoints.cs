@@ -37,7 +37,7 @@ public static class WebhookEndpoints
             }
 
             var fields = new Fields();
-            var category = alert?.Category is { } code ? catalogue.Find(code) : null;
+            var category = alert?.Category is { } code ? catalogue.ForNewReport(code) : null;
             if (category is null) fields.Add("category", alert?.Category is null ? "Give a category code from /api/categories." : $"Unknown category \"{alert.Category}\".");
             var priority = alert?.Priority is null ? category?.DefaultPriority : PriorityWords.Parse(alert.Priority);
             if (priority is null && alert?.Priority is not null) fields.Add("priority", "priority must be one of urgent, high, normal, low.");

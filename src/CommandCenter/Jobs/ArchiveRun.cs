@@ -1,3 +1,4 @@
+using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Archive;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Sla;
@@ -13,9 +14,11 @@ namespace CommandCenter.Jobs;
 /// index points at one).
 /// </summary>
 public sealed class ArchiveRun(
-    IIncidentLedger ledger, IArchiveIndex index, IArchiveStore archive, IGrainFactory grains, SlaPolicy policy, TimeProvider clock,
+    IIncidentLedger ledger, IArchiveIndex index, IArchiveStore archive, IGrainFactory grains, ICityRules rules, TimeProvider clock,
     ILogger<ArchiveRun> log)
 {
+    private SlaPolicy policy => rules.Policy;
+
     private const int Batch = 200;
 
     public sealed record Result(int Archived, int Sealed, string? File);

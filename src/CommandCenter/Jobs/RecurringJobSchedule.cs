@@ -1,11 +1,14 @@
+using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Sla;
 using Hangfire;
 
 namespace CommandCenter.Jobs;
 
 /// <summary>Registers the recurring jobs at start-up, on cron schedules in the city's time zone.</summary>
-public sealed class RecurringJobSchedule(IRecurringJobManager jobs, SlaPolicy policy, IConfiguration configuration) : IHostedService
+public sealed class RecurringJobSchedule(IRecurringJobManager jobs, ICityRules rules, IConfiguration configuration) : IHostedService
 {
+    private SlaPolicy policy => rules.Policy;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var options = new RecurringJobOptions { TimeZone = policy.Calendar.TimeZone };

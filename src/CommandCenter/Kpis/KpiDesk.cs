@@ -1,3 +1,4 @@
+using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Kpis;
@@ -9,8 +10,11 @@ namespace CommandCenter.Kpis;
 /// Gathers what the KPI rules need from the ledger: the full log, up to the end of the period, of every
 /// incident with an event in the period (earlier events are needed to know its grid and deadlines).
 /// </summary>
-public sealed class KpiDesk(IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue)
+public sealed class KpiDesk(IIncidentLedger ledger, ICityRules rules)
 {
+    private SlaPolicy policy => rules.Policy;
+    private CategoryCatalogue catalogue => rules.Catalogue;
+
     public async Task<IReadOnlyList<IReadOnlyList<IncidentEvent>>> LogsActiveIn(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);

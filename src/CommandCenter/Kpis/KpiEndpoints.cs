@@ -17,46 +17,53 @@ public static class KpiEndpoints
 
     public sealed record WhatIfRequest(DateTimeOffset? From, DateTimeOffset? To, string? Scope, string? By, JsonElement? Policy);
 
+    /// <summary>
+    /// The what-if of <paramref name="body"/>'s policy against the one in force: the API's and the admin console's draft
+    /// (which sends its draft as a whole policy through here, so both answer alike).
+    /// </summary>
+    public static async Task<IResult> WhatIf(WhatIfRequest? body, GridDirectory grids, KpiDesk kpis, SlaPolicy policy, CategoryCatalogue catalogue,
+        TimeProvider clock, HttpContext http, ScopeGate gate)
+    {
+        var scoped = await gate.Subtree(http.User, body?.Scope);
+        if (scoped.Refused) return ScopeGate.Refusal(http.User, scoped);
+        var fields = new Fields();
+        var window = ReplayEndpoints.Window(fields, body?.From, body?.To, MaxWindow);
+        var grouping = Grouping(fields, body?.By);
+        var (_, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
+        if (body?.Policy is not { ValueKind: JsonValueKind.Object } document)
+            fields.Add("policy", "Give the alternative SLA policy as a JSON object, in the shape of samples/Jiangyin/sla-policy.json.");
+        if (fields.Any) return fields.Result();
+
+        SlaPolicy alternative;
+        try
+        {
+            alternative = SlaPolicy.Parse(body!.Policy!.Value.GetRawText(), catalogue);
+        }
+        catch (SlaPolicyException e)
+        {
+            return Results.Problem(title: "The alternative policy is invalid.", detail: string.Join(" ", e.Problems.Select(p => "policy." + p)), statusCode: 422,
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["policy"] = e.Problems.Select(p => "policy." + p).ToArray() } });
+        }
+        var logs = await kpis.LogsActiveIn(window.From, window.To, http.RequestAborted);
+        var horizon = clock.GetUtcNow() < window.To ? clock.GetUtcNow() : window.To;
+        var result = Grains.Kpis.WhatIfResult.Of(logs, policy, alternative, catalogue, scopeId!, window.From, window.To, grouping, horizon);
+        return Results.Ok(new
+        {
+            actual = View(result.Actual),
+            alternative = View(result.Alternative),
+            differences = result.Differences,
+            lightChanges = result.LightChanges.Select(c => new
+            {
+                c.IncidentId, c.GridId, actual = Word(c.Actual), alternative = Word(c.Alternative),
+                change = c.Alternative > c.Actual ? "worse" : "better",
+            }),
+        });
+    }
+
     public static void MapKpiEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/kpis/what-if", async (WhatIfRequest? body, GridDirectory grids, KpiDesk kpis, SlaPolicy policy, CategoryCatalogue catalogue,
-            TimeProvider clock, HttpContext http, ScopeGate gate) =>
-        {
-            var scoped = await gate.Subtree(http.User, body?.Scope);
-            if (scoped.Refused) return ScopeGate.Refusal(http.User, scoped);
-            var fields = new Fields();
-            var window = ReplayEndpoints.Window(fields, body?.From, body?.To, MaxWindow);
-            var grouping = Grouping(fields, body?.By);
-            var (_, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
-            if (body?.Policy is not { ValueKind: JsonValueKind.Object } document)
-                fields.Add("policy", "Give the alternative SLA policy as a JSON object, in the shape of samples/Jiangyin/sla-policy.json.");
-            if (fields.Any) return fields.Result();
-
-            SlaPolicy alternative;
-            try
-            {
-                alternative = SlaPolicy.Parse(body!.Policy!.Value.GetRawText(), catalogue);
-            }
-            catch (SlaPolicyException e)
-            {
-                return Results.Problem(title: "The alternative policy is invalid.", detail: string.Join(" ", e.Problems.Select(p => "policy." + p)), statusCode: 422,
-                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["policy"] = e.Problems.Select(p => "policy." + p).ToArray() } });
-            }
-            var logs = await kpis.LogsActiveIn(window.From, window.To, http.RequestAborted);
-            var horizon = clock.GetUtcNow() < window.To ? clock.GetUtcNow() : window.To;
-            var result = Grains.Kpis.WhatIfResult.Of(logs, policy, alternative, catalogue, scopeId!, window.From, window.To, grouping, horizon);
-            return Results.Ok(new
-            {
-                actual = View(result.Actual),
-                alternative = View(result.Alternative),
-                differences = result.Differences,
-                lightChanges = result.LightChanges.Select(c => new
-                {
-                    c.IncidentId, c.GridId, actual = Word(c.Actual), alternative = Word(c.Alternative),
-                    change = c.Alternative > c.Actual ? "worse" : "better",
-                }),
-            });
-        })
+        app.MapPost("/api/kpis/what-if", (WhatIfRequest? body, GridDirectory grids, KpiDesk kpis, SlaPolicy policy, CategoryCatalogue catalogue,
+            TimeProvider clock, HttpContext http, ScopeGate gate) => WhatIf(body, grids, kpis, policy, catalogue, clock, http, gate))
         .RequireAuthorization(Policies.Supervision)
         .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none replays the account's subtree; one outside it is refused")
         .WithTags("KPIs")

@@ -33,7 +33,7 @@ public static class Open311Endpoints
 
         v2.MapGet("/services.{format}", (string format, CategoryCatalogue catalogue) =>
             Open311Formats.Parse(format) is { } f
-                ? Open311Reply.Result(Open311Reply.List(f, 200, "services", "service", catalogue.All.Select(Open311Service.Of)))
+                ? Open311Reply.Result(Open311Reply.List(f, 200, "services", "service", catalogue.Open.Select(Open311Service.Of)))
                 : UnknownFormat(format))
             .WithSummary("The service list: one service per category of the catalogue (service_code = category code, group = its major class).");
 
@@ -56,7 +56,7 @@ public static class Open311Endpoints
             if (keys.NameOf(form.GetValueOrDefault("api_key")) is not { } keyName)
                 return Open311Reply.Errors(f, 403, "api_key: missing or not valid; ask the city for an API key to post requests.");
 
-            if (form.GetValueOrDefault("service_code") is { } code && !string.IsNullOrWhiteSpace(code) && catalogue.Find(code.Trim()) is null)
+            if (form.GetValueOrDefault("service_code") is { } code && !string.IsNullOrWhiteSpace(code) && catalogue.ForNewReport(code.Trim()) is null)
                 return Open311Reply.Errors(f, 404, $"service_code: no service has the code \"{code.Trim()}\"; see services.{format}.");
 
             var fields = new Fields();

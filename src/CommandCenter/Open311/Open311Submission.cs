@@ -85,7 +85,7 @@ public sealed record Open311Submission(
         }
 
         var code = Text("service_code");
-        var category = code is null ? null : catalogue.Find(code);
+        var category = code is null ? null : catalogue.ForNewReport(code);
         if (code is null) fields.Add("service_code", "Required: a service_code from services.json.");
         else if (category is null) fields.Add("service_code", $"Unknown service_code \"{code}\"; see services.json.");
         double lat, lon;

@@ -1,3 +1,4 @@
+using CommandCenter.Grains.Setup;
 using System.Text.Json;
 using CommandCenter.Grains.Geography;
 using CommandCenter.Grains.Incidents;
@@ -11,8 +12,10 @@ namespace CommandCenter.Replay;
 /// they are read, flushed every few hundred events, so a long window starts playing at once and the
 /// server never holds the whole window in memory.
 /// </summary>
-public sealed class ReplayStream(IIncidentLedger ledger, ScopeHistory history, SlaPolicy policy)
+public sealed class ReplayStream(IIncidentLedger ledger, ScopeHistory history, ICityRules rules)
 {
+    private SlaPolicy policy => rules.Policy;
+
     private const int FlushEvery = 256;
     private const int FlushBytes = 64 * 1024;
     private static readonly byte[] EventPrefix = """{"kind":"event",""".Select(c => (byte)c).ToArray();

@@ -1,3 +1,4 @@
+using CommandCenter.Grains.Setup;
 using System.Globalization;
 using System.Text.Json;
 using CommandCenter.Grains.Incidents;
@@ -17,8 +18,10 @@ namespace CommandCenter.Reports;
 /// that moved that day as it stood at the end of the day, as <c>reports/yyyy-MM-dd/{grid}.json</c> and
 /// <c>{grid}.csv</c>. The day is the city's local day. Run for today, it reports the day so far.
 /// </summary>
-public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, SlaPolicy policy, IOptions<StorageOptions> storage, TimeProvider clock)
+public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, ICityRules rules, IOptions<StorageOptions> storage, TimeProvider clock)
 {
+    private SlaPolicy policy => rules.Policy;
+
     public sealed record Counters(int Moved, int Reported, int Closed, int OpenAtEnd, int OverdueAtEnd);
     public sealed record GridReport(string GridId, string Name, DateOnly Date, DateTimeOffset From, DateTimeOffset To, Counters Counters, KpiSet Kpis, IReadOnlyList<IncidentAt> Incidents);
     /// <param name="Location">Where the files are read through the API (never the server's folder).</param>

@@ -20,13 +20,21 @@ public interface ICenterClient
 /// snapshot's sequence already covers).
 /// </summary>
 [Authorize]
-public sealed class CenterHub(IGrainFactory grains, ScopeGate gate) : Hub<ICenterClient>
+public sealed class CenterHub(IGrainFactory grains, ScopeGate gate, AccountSessions sessions) : Hub<ICenterClient>
 {
     public override async Task OnConnectedAsync()
     {
+        // Known to the sessions so that disabling the account closes this connection at once.
+        sessions.Connected(Context, Context.User?.Identity?.Name ?? "", Context.User?.SessionsOf() ?? 0);
         if (Context.User?.IsMember() == true && Context.User.MemberIdOf() is { } memberId)
             await Groups.AddToGroupAsync(Context.ConnectionId, Channels.Member(memberId));
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Disconnected(Context);
+        return base.OnDisconnectedAsync(exception);
     }
 
     [GridScopeMark(ScopeEffect.Refuses, "a scope by the account's subtree (workers follow none); a member channel by the member's home grid (a worker: only its own)")]

@@ -69,7 +69,7 @@ public static class Roles
     /// token so a page shows only what the server will take: "wall" (the map wall's desks), "replay", "report",
     /// "run-jobs"; for members "my-reports" (what
     /// became of its reports), "patrol", "grid" (its home grid's cases and people live), "verify" (核查 on site) and
-    /// "inspections" (the 双随机 checks it was drawn for).
+    /// "inspections" (the 双随机 checks it was drawn for); for admins "admin" (the admin console).
     /// </summary>
     public static IReadOnlyList<string> PowersOf(string role)
     {
@@ -83,13 +83,16 @@ public static class Roles
         if (SeesHomeGrid(role)) powers.Add("grid");
         if (VerifiesOnSite(role)) powers.Add("verify");
         if (IsMember(role) && InspectionDesk.Contains(role)) powers.Add("inspections");
+        if (role is Admin) powers.Add("admin");
         return powers;
     }
 }
 
 /// <summary>
-/// A sign-in account. The password hash is opaque here (the host hashes); a worker account is
-/// linked to its member; an operator or supervisor may be scoped to a grid subtree.
+/// A sign-in account: each person its own. The password hash is opaque here (the host hashes; empty while the account
+/// waits for its person to set one from an invitation); a member's account is linked to its member; an operator or
+/// supervisor may be scoped to a grid subtree. <see cref="Sessions"/> counts the account's session generations: a token
+/// carries the generation it was issued in and stops working when the count moves on (disabled, reset, role changed).
 /// </summary>
 [GenerateSerializer, Alias("Account")]
 public sealed record Account(
@@ -97,4 +100,17 @@ public sealed record Account(
     [property: Id(1)] string PasswordHash,
     [property: Id(2)] string Role,
     [property: Id(3)] string? MemberId,
-    [property: Id(4)] string? GridScope);
+    [property: Id(4)] string? GridScope,
+    [property: Id(5)] bool Disabled = false,
+    [property: Id(6)] int Sessions = 0,
+    [property: Id(7)] string? InvitationHash = null,
+    [property: Id(8)] DateTimeOffset? InvitationExpiresAt = null)
+{
+    public AccountState State => Disabled ? AccountState.Disabled : PasswordHash.Length == 0 ? AccountState.Invited : AccountState.Active;
+
+    /// <summary>The account with every session it had ended: tokens issued before stop working.</summary>
+    public Account EndingSessions() => this with { Sessions = Sessions + 1 };
+}
+
+/// <summary>Where an account stands: signs in, waits for its password (an invitation out), or refused.</summary>
+public enum AccountState { Active, Invited, Disabled }

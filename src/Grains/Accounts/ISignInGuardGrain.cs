@@ -11,6 +11,41 @@ public interface ISignInGuardGrain : IGrainWithStringKey
     Task<DateTimeOffset?> LockedUntil();
     Task RecordFailure();
     Task RecordSuccess();
+
+    /// <summary>An administrator lifts the lockout: sign-in may be tried at once.</summary>
+    Task Lift();
+}
+
+/// <summary>The accounts locked now, cluster-wide (one grain, key "city"), for administrators to see and lift. In memory like the guards.</summary>
+public interface ILockoutBoardGrain : IGrainWithStringKey
+{
+    Task Locked(string username, DateTimeOffset until);
+    Task Lifted(string username);
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> Current();
+}
+
+public sealed class LockoutBoardGrain(TimeProvider clock) : Grain, ILockoutBoardGrain
+{
+    private readonly Dictionary<string, DateTimeOffset> locked = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task Locked(string username, DateTimeOffset until)
+    {
+        locked[username] = until;
+        return Task.CompletedTask;
+    }
+
+    public Task Lifted(string username)
+    {
+        locked.Remove(username);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyDictionary<string, DateTimeOffset>> Current()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var expired in locked.Where(l => l.Value <= now).Select(l => l.Key).ToList()) locked.Remove(expired);
+        return Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(new Dictionary<string, DateTimeOffset>(locked));
+    }
 }
 
 public sealed class SignInGuardGrain(TimeProvider clock) : Grain, ISignInGuardGrain
@@ -29,7 +64,7 @@ public sealed class SignInGuardGrain(TimeProvider clock) : Grain, ISignInGuardGr
         return Task.FromResult(lockedUntil);
     }
 
-    public Task RecordFailure()
+    public async Task RecordFailure()
     {
         var now = clock.GetUtcNow();
         while (failures.Count > 0 && now - failures.Peek() > Window) failures.Dequeue();
@@ -38,8 +73,15 @@ public sealed class SignInGuardGrain(TimeProvider clock) : Grain, ISignInGuardGr
         {
             lockedUntil = now + Lockout;
             failures.Clear();
+            await GrainFactory.GetGrain<ILockoutBoardGrain>("city").Locked(this.GetPrimaryKeyString(), lockedUntil.Value);
         }
-        return Task.CompletedTask;
+    }
+
+    public async Task Lift()
+    {
+        lockedUntil = null;
+        failures.Clear();
+        await GrainFactory.GetGrain<ILockoutBoardGrain>("city").Lifted(this.GetPrimaryKeyString());
     }
 
     public Task RecordSuccess()

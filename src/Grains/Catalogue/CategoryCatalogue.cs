@@ -22,8 +22,40 @@ public sealed class CategoryCatalogue
     /// <summary>Every category in file order.</summary>
     public IReadOnlyList<Category> All { get; }
 
-    /// <summary>The category with this code in any letter case ("e0102" finds E0102), or null.</summary>
+    /// <summary>The category with this code in any letter case ("e0102" finds E0102), or null. Retired ones too: their cases go on.</summary>
     public Category? Find(string code) => _byCode.GetValueOrDefault(code.Trim());
+
+    /// <summary>The category a new report may take: found and not retired, else null.</summary>
+    public Category? ForNewReport(string code) => Find(code) is { Retired: false } category ? category : null;
+
+    /// <summary>The categories that take new reports, in file order.</summary>
+    public IEnumerable<Category> Open => All.Where(c => !c.Retired);
+
+    /// <summary>
+    /// This catalogue with <paramref name="category"/> added, or put in place of the one with its code; checked whole.
+    /// </summary>
+    /// <exception cref="CatalogueException">The result would not be a valid catalogue.</exception>
+    public CategoryCatalogue With(Category category)
+    {
+        var all = All.ToList();
+        var at = all.FindIndex(c => string.Equals(c.Code, category.Code, StringComparison.OrdinalIgnoreCase));
+        if (at >= 0) all[at] = category;
+        else all.Add(category);
+        return Parse(ToJson(all));
+    }
+
+    /// <summary>The catalogue as a categories.json document, which <see cref="Parse(string)"/> reads back to the same.</summary>
+    public string ToJson() => ToJson(All);
+
+    private static string ToJson(IEnumerable<Category> categories) => JsonSerializer.Serialize(categories.Select(c => new Entry(
+        c.Code, c.Kind == CategoryKind.Component ? "部件" : "事件", c.MajorCode, c.MajorName, c.MinorCode, c.Name,
+        c.Platform.ToString(), PriorityWords.Of(c.DefaultPriority), c.HandlingLimit.ToString(), c.Retired ? true : null)), Write);
+
+    private static readonly JsonSerializerOptions Write = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static CategoryCatalogue Load(string path) => Parse(File.ReadAllText(path), path);
 
@@ -126,7 +158,7 @@ public sealed class CategoryCatalogue
 
         if (problems.Count > before)
             return null;
-        return new Category(code, kind!.Value, majorCode, majorName, minorCode, title, platform!.Value, priority!.Value, limit);
+        return new Category(code, kind!.Value, majorCode, majorName, minorCode, title, platform!.Value, priority!.Value, limit, entry.Retired ?? false);
     }
 
     /// <summary>An entry as written in the file; every field is text so that a bad value can be reported by name.</summary>
@@ -139,5 +171,6 @@ public sealed class CategoryCatalogue
         string? Name,
         string? Platform,
         string? DefaultPriority,
-        string? HandlingLimit);
+        string? HandlingLimit,
+        bool? Retired = null);
 }

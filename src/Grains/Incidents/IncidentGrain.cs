@@ -1,3 +1,4 @@
+using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Grids;
 using CommandCenter.Grains.Geography;
@@ -14,9 +15,12 @@ namespace CommandCenter.Grains.Incidents;
 /// with a grain timer (second precision) while active and a reminder as the backstop.
 /// </summary>
 public sealed class IncidentGrain(
-    IIncidentLedger ledger, SlaPolicy policy, CategoryCatalogue catalogue, ICityMap city, SlaReminderOptions reminder, TimeProvider clock, ILogger<IncidentGrain> log)
+    IIncidentLedger ledger, ICityRules rules, ICityMap city, SlaReminderOptions reminder, TimeProvider clock, ILogger<IncidentGrain> log)
     : Grain, IIncidentGrain, IRemindable
 {
+    private SlaPolicy policy => rules.Policy;
+    private CategoryCatalogue catalogue => rules.Catalogue;
+
     private const string ReminderName = "sla";
 
     private readonly List<IncidentEvent> events = [];

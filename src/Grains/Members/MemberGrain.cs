@@ -1,3 +1,4 @@
+using CommandCenter.Grains.Setup;
 using CommandCenter.Grains.Geography;
 using CommandCenter.Grains.Patrol;
 using CommandCenter.Grains.Sla;
@@ -36,9 +37,11 @@ public sealed class MemberGrain(
     ICityMap city,
     PatrolFilter patrolFilter,
     TrackRetention retention,
-    SlaPolicy policy,
+    ICityRules rules,
     TimeProvider clock) : Grain, IMemberGrain
 {
+    private SlaPolicy policy => rules.Policy;
+
     private DateOnly prunedOn;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ import { api } from './api';
 /** As the server sends it (src/CommandCenter/City/CityView.cs); declared by hand, only what the pages read. */
 export interface CityView {
   name: string;
-  rootGridId: string;
+  rootGridId: string | null;
   /** IANA id: the pages convert instants with it (it knows daylight saving where the zone has it). */
   timeZone: string;
   /** The zone's offset when the document was read, for labels only. */

@@ -4,7 +4,11 @@ namespace CommandCenter.Grains.Members;
 public interface IMemberGrain : IGrainWithStringKey
 {
     /// <summary>Adds or updates the member from the roster; duty and positions are kept.</summary>
+    /// <summary>Puts the member on the roster with this profile (again, after it left).</summary>
     Task Enroll(MemberProfile profile);
+
+    /// <summary>The member left the roster: off duty; its grid's team drops it (the caller does), its record and history stay.</summary>
+    Task Leave();
 
     /// <summary>Null when no member has this id.</summary>
     Task<MemberSnapshot?> GetSnapshot();

@@ -15,6 +15,8 @@ public sealed class MemberState
     [Id(3)] public Fix? LastLocation { get; set; }
     /// <summary>The cases this member reported (or whose report joined an open case), newest last, the latest <see cref="MemberReports.Kept"/>.</summary>
     [Id(4)] public List<string> Reported { get; set; } = [];
+    /// <summary>The member left the roster: off duty, out of its grid's team; its record and history stay.</summary>
+    [Id(5)] public bool Left { get; set; }
 }
 
 /// <summary>What a member's "my reports" keeps: enough for a 信息员 to follow what became of a season's reports.</summary>
@@ -53,9 +55,20 @@ public sealed class MemberGrain(
 
     public async Task Enroll(MemberProfile profile)
     {
-        if (member.State.Profile == profile) return;
+        if (member.State.Profile == profile && !member.State.Left) return;
         member.State.Profile = profile;
+        member.State.Left = false;
         await member.WriteStateAsync();
+    }
+
+    public async Task Leave()
+    {
+        if (member.State.Profile is null || member.State.Left) return;
+        member.State.Left = true;
+        member.State.Duty = DutyState.Off;
+        member.State.DutySince = clock.GetUtcNow();
+        await member.WriteStateAsync();
+        PublishPosition();
     }
 
     public Task<MemberSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());

@@ -5,7 +5,8 @@ namespace CityGenerator;
 /// <summary>Process-independent seeds (string.GetHashCode is randomised per process, so it is not used).</summary>
 public static class StableSeed
 {
-    public const int Master = 20240531;
+    /// <summary>The city's seed (city-settings.json <c>seed</c>); set once before anything is drawn.</summary>
+    public static int Master { get; set; } = 20240531;
 
     public static int For(string key)
     {

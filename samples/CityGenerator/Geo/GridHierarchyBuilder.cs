@@ -7,6 +7,7 @@ namespace CityGenerator.Geo;
 /// Builds the four grid levels: the city outline, the Voronoi cells of the town centres, and two
 /// levels of seeded Voronoi cells inside each parent. Children are numbered nearest-the-parent's
 /// centre first, so JY01-01 is the seat community of JY01 and …第一片区 is the central block.
+/// The city (id prefix, name, stems) comes from its <see cref="CitySettings"/>.
 /// </summary>
 public static class GridHierarchyBuilder
 {
@@ -15,13 +16,13 @@ public static class GridHierarchyBuilder
     private const double MinCellShare = 0.2; // a cell below 20 % of its parent's mean cell area is dissolved
     private const int MaxAttempts = 10;
 
-    public static List<GridCell> Build(Polygon outline, IReadOnlyList<Town> towns)
+    public static List<GridCell> Build(Polygon outline, IReadOnlyList<Town> towns, CitySettings city)
     {
-        var grids = new List<GridCell> { new("JY", null, 0, "江阴市", outline) { Area = "urban" } };
-        var townCells = BuildTowns(outline, towns);
+        var grids = new List<GridCell> { new(city.Id, null, 0, city.Name, outline) { Area = city.Area } };
+        var townCells = BuildTowns(outline, towns, city);
         grids.AddRange(townCells);
 
-        var namer = new GridNamer(StableSeed.Random("village-names"));
+        var namer = new GridNamer(StableSeed.Random("village-names"), city);
         var villages = new List<GridCell>();
         for (var i = 0; i < towns.Count; i++)
         {
@@ -37,7 +38,7 @@ public static class GridHierarchyBuilder
         return grids;
     }
 
-    private static List<GridCell> BuildTowns(Polygon outline, IReadOnlyList<Town> towns)
+    private static List<GridCell> BuildTowns(Polygon outline, IReadOnlyList<Town> towns, CitySettings city)
     {
         var cells = VoronoiPartitioner.Partition(outline, towns.Select(t => t.Centre).ToList());
         if (cells.Count != towns.Count)
@@ -52,7 +53,7 @@ public static class GridHierarchyBuilder
             {
                 throw new InvalidOperationException($"{towns[i].GridName}: centre is outside its own cell");
             }
-            result.Add(new GridCell($"JY{i + 1:00}", "JY", 1, towns[i].GridName, cell) { Site = towns[i].Centre, Area = towns[i].Area });
+            result.Add(new GridCell(city.TownId(i), city.Id, 1, towns[i].GridName, cell) { Site = towns[i].Centre, Area = towns[i].Area });
         }
         return result;
     }

@@ -17,7 +17,7 @@ public static class PlacesGeoJson
         foreach (var town in towns)
         {
             var grid = level1.Single(g => g.Name == town.GridName);
-            var seat = town.Kind switch { "镇" => "人民政府", "街道" => "办事处", _ => "管理委员会" };
+            var seat = town.Kind switch { "镇" or "乡" => "人民政府", "街道" => "办事处", _ => "管理委员会" };
             features.Add(Point($"{grid.Id}-SEAT", town.GridName + seat, "seat", town.Centre.Y, town.Centre.X));
         }
         foreach (var village in grids.Where(g => g.Level == 2).OrderBy(g => g.Id, StringComparer.Ordinal))

@@ -10,7 +10,7 @@ namespace CityGenerator.Validation;
 /// <summary>
 /// The checks the product's importer applies to grids.geojson, run on the data as re-read from
 /// the serialised bytes: ids, hierarchy, validity, minimum area, containment, sibling overlap,
-/// coverage, and point look-ups (town centres, 徐霞客镇, random points inside the city).
+/// coverage, and point look-ups (town centres, the city's probe point, random points inside the city).
 /// </summary>
 public static partial class GridValidator
 {
@@ -18,12 +18,10 @@ public static partial class GridValidator
     public const double MinPolygonSquareMetres = 10_000;
     private const int RandomProbePoints = 5_000;
 
-    private static readonly Coordinate XuXiakeCentre = new(120.3435, 31.7538);
-
-    public static void Validate(IReadOnlyList<GridCell> grids, IReadOnlyList<Town> towns)
+    public static void Validate(IReadOnlyList<GridCell> grids, IReadOnlyList<Town> towns, CitySettings city)
     {
         var errors = new ValidationErrors();
-        var byId = CheckIds(grids, errors);
+        var byId = CheckIds(grids, city, errors);
         errors.ThrowIfAny("grid ids");
 
         foreach (var g in grids)
@@ -42,11 +40,11 @@ public static partial class GridValidator
         }
         errors.ThrowIfAny("grid hierarchy");
 
-        CheckPoints(grids, byId, towns, errors);
+        CheckPoints(grids, byId, towns, city, errors);
         errors.ThrowIfAny("grid point look-ups");
     }
 
-    private static Dictionary<string, GridCell> CheckIds(IReadOnlyList<GridCell> grids, ValidationErrors errors)
+    private static Dictionary<string, GridCell> CheckIds(IReadOnlyList<GridCell> grids, CitySettings city, ValidationErrors errors)
     {
         var byId = new Dictionary<string, GridCell>();
         foreach (var g in grids)
@@ -56,7 +54,7 @@ public static partial class GridValidator
                 errors.Add($"{g.Id}: duplicate id");
             }
             errors.Check(g.Level is >= 0 and <= 3, $"{g.Id}: level {g.Level} out of range");
-            errors.Check(IdPattern(g.Level).IsMatch(g.Id), $"{g.Id}: id does not match the level-{g.Level} scheme");
+            errors.Check(IdPattern(city.Id, g.Level).IsMatch(g.Id), $"{g.Id}: id does not match the level-{g.Level} scheme");
             errors.Check(g.Name.Length > 0, $"{g.Id}: empty name");
             errors.Check((g.Level == 0) == (g.ParentId is null), $"{g.Id}: parentId must be null exactly at level 0");
             errors.Check(g.Level > 1 ? g.Area is null : g.Area is "urban" or "rural",
@@ -79,18 +77,14 @@ public static partial class GridValidator
         return byId;
     }
 
-    private static Regex IdPattern(int level) => level switch
+    /// <summary>Id scheme per level for the city's prefix, e.g. JY, JY01, JY01-01, JY01-01-01.</summary>
+    private static Regex IdPattern(string prefix, int level) => new(level switch
     {
-        0 => CityId(),
-        1 => TownId(),
-        2 => VillageId(),
-        _ => BlockId(),
-    };
-
-    [GeneratedRegex("^JY$")] private static partial Regex CityId();
-    [GeneratedRegex("^JY[0-9]{2}$")] private static partial Regex TownId();
-    [GeneratedRegex("^JY[0-9]{2}-[0-9]{2}$")] private static partial Regex VillageId();
-    [GeneratedRegex("^JY[0-9]{2}-[0-9]{2}-[0-9]{2}$")] private static partial Regex BlockId();
+        0 => $"^{prefix}$",
+        1 => $"^{prefix}[0-9]{{2}}$",
+        2 => $"^{prefix}[0-9]{{2}}-[0-9]{{2}}$",
+        _ => $"^{prefix}[0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}}$",
+    }, RegexOptions.CultureInvariant);
 
     private static void CheckGeometry(GridCell g, ValidationErrors errors)
     {
@@ -152,12 +146,12 @@ public static partial class GridValidator
     private static Geometry Overlay(Geometry a, Geometry b, SpatialFunction op) => OverlayNGRobust.Overlay(a, b, op);
 
     private static void CheckPoints(IReadOnlyList<GridCell> grids, Dictionary<string, GridCell> byId,
-        IReadOnlyList<Town> towns, ValidationErrors errors)
+        IReadOnlyList<Town> towns, CitySettings city, ValidationErrors errors)
     {
         var factory = grids[0].Geometry.Factory;
         for (var i = 0; i < towns.Count; i++)
         {
-            var id = $"JY{i + 1:00}";
+            var id = city.TownId(i);
             errors.Check(byId[id].Geometry.Covers(factory.CreatePoint(towns[i].Centre)),
                 $"{towns[i].GridName} centre is not inside {id}");
         }
@@ -172,18 +166,21 @@ public static partial class GridValidator
             blocks.Query(new Envelope(c)).FirstOrDefault(b => b.Geometry.Covers(factory.CreatePoint(c)));
         string TownOf(GridCell g) => g.Level == 1 ? g.Id : TownOf(byId[g.ParentId!]);
 
-        var xu = Locate(XuXiakeCentre);
-        errors.Check(xu is not null && TownOf(xu) == "JY10",
-            $"徐霞客镇 centre lands in {xu?.Id ?? "no level-3 grid"}, expected a block under JY10");
+        if (city.Probe is { } probe)
+        {
+            var hit = Locate(new Coordinate(probe.Lon, probe.Lat));
+            errors.Check(hit is not null && TownOf(hit) == probe.TownId,
+                $"{probe.Name} ({probe.Lon}, {probe.Lat}) lands in {hit?.Id ?? "no level-3 grid"}, expected a block under {probe.TownId}");
+        }
 
-        var city = grids.Single(g => g.Level == 0).Geometry;
-        var env = city.EnvelopeInternal;
+        var outline = grids.Single(g => g.Level == 0).Geometry;
+        var env = outline.EnvelopeInternal;
         var random = StableSeed.Random("probe-points");
         var misses = 0;
         for (var probed = 0; probed < RandomProbePoints;)
         {
             var c = new Coordinate(env.MinX + random.NextDouble() * env.Width, env.MinY + random.NextDouble() * env.Height);
-            if (!city.Contains(factory.CreatePoint(c)))
+            if (!outline.Contains(factory.CreatePoint(c)))
             {
                 continue;
             }

@@ -201,6 +201,7 @@ public static partial class RosterImport
         if (name is not null)
         {
             if (name.Length == 0) Problem(Name, "姓名 is empty: give the member's name.");
+            else if (name.Any(char.IsControl)) Problem(Name, "姓名 holds a line break or another control character: write the name on one line.");
             else if (new StringInfo(name).LengthInTextElements > MaxNameLength)
                 Problem(Name, $"姓名 is {new StringInfo(name).LengthInTextElements} characters long: a name has at most {MaxNameLength}.");
         }

@@ -178,6 +178,7 @@ public class RosterImportTests
         { 0, new string('A', 33), "编号", "at most 32" },
         { 1, "", "姓名", "姓名 is empty" },
         { 1, new string('名', 41), "姓名", "at most 40" },
+        { 1, "张\n三", "姓名", "write the name on one line" },
         { 2, "", "角色", "网格长 (GridLeader)" },
         { 2, "组长", "角色", "'组长' is not a role: write one of 网格长 (GridLeader), 网格员 (GridWorker), 督查员 (Supervisor), 信息员 (Informant), 联络员 (Liaison), 巡查员 (Patroller)" },
         { 3, "", "网格", "网格 is empty" },

@@ -9,6 +9,7 @@ public static class AdminEndpoints
     {
         services.AddSingleton<AuditLog>();
         services.AddSingleton<CodebookDesk>();
+        services.AddSingleton<CommandCenter.Members.RosterDesk>();
     }
 
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
@@ -20,6 +21,7 @@ public static class AdminEndpoints
         admin.MapPolicyAdminEndpoints();
         admin.MapAccountAdminEndpoints();
         admin.MapAuditEndpoints();
+        CommandCenter.Members.RosterEndpoints.MapRosterEndpoints(admin);
         app.MapPasswordEndpoints();
     }
 }

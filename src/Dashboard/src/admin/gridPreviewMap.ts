@@ -1,0 +1,68 @@
+// A small map of a GeoJSON file's polygons before it is imported: outlines by level on a plain background (no
+// tiles, no glyphs), as the other pages draw grids. Made on first draw, when its section is shown (a hidden map
+// has no size).
+
+import { Map as MapLibreMap, LngLatBounds, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
+
+setWorkerUrl(workerUrl);
+
+const style: StyleSpecification = { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#07121f' } }] };
+
+export class GridPreviewMap {
+  private map: MapLibreMap | null = null;
+  private loaded: Promise<void> | null = null;
+  /** How many features the map holds now (for the browser tests). */
+  featureCount = 0;
+
+  constructor(private readonly host: HTMLElement) {}
+
+  async draw(collection: FeatureCollection): Promise<void> {
+    if (!this.map) {
+      const map = this.map = new MapLibreMap({ container: this.host, style, center: [120.3, 31.8], zoom: 8, attributionControl: false, dragRotate: false, fadeDuration: 0 });
+      this.loaded = new Promise<void>(resolve => map.once('load', () => {
+        map.addSource('preview', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+        map.addLayer({ id: 'preview-fill', type: 'fill', source: 'preview', paint: { 'fill-color': '#0f2740', 'fill-opacity': 0.55 } });
+        map.addLayer({
+          id: 'preview-line', type: 'line', source: 'preview',
+          paint: {
+            'line-color': ['match', ['coalesce', ['get', 'level'], -1], 0, '#e6f1ff', 1, '#4fc3f7', 2, '#34d399', 3, '#ffb020', '#8aa4c2'],
+            'line-width': ['match', ['coalesce', ['get', 'level'], -1], 0, 2.4, 1, 1.6, 1],
+          },
+        });
+        resolve();
+      }));
+    }
+    await this.loaded;
+    const map = this.map!;
+    map.resize();
+    (map.getSource('preview') as GeoJSONSource).setData(collection);
+    this.featureCount = collection.features.length;
+    const bounds = new LngLatBounds();
+    for (const f of collection.features) for (const p of positionsOf(f.geometry)) if (p.length >= 2) bounds.extend([p[0], p[1]]);
+    if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 16, duration: 0 });
+  }
+}
+
+function positionsOf(geometry: Geometry | null): Position[] {
+  switch (geometry?.type) {
+    case 'Polygon': return geometry.coordinates.flat();
+    case 'MultiPolygon': return geometry.coordinates.flat(2);
+    case 'Point': return [geometry.coordinates];
+    default: return [];
+  }
+}
+
+/** The file's features as a collection the map can draw, or null when the text is not GeoJSON the map can read. */
+export function drawableOf(text: string): FeatureCollection | null {
+  try {
+    const json = JSON.parse(text) as { type?: string; features?: unknown };
+    if (json?.type === 'FeatureCollection' && Array.isArray(json.features)) return json as FeatureCollection;
+    if (json?.type === 'Feature') return { type: 'FeatureCollection', features: [json as FeatureCollection['features'][number]] };
+  } catch {
+    // Not JSON: the server's report says what is wrong with it.
+  }
+  return null;
+}

@@ -96,7 +96,7 @@ export function accountsSection(): Section {
       h('td', {}, h('span.state', { dataset: { state: a.state } }, zh(accountStateWords, a.state)),
         a.state === 'invited' && a.invitationExpiresAt ? h('small.expiry', {}, ` 邀请至 ${when(a.invitationExpiresAt)}`) : null),
       h('td', {}, isLocked(a, now) ? h('span.locked', {}, `锁定至 ${when(a.lockedUntil)}`) : '—'),
-      h('td.actions', {}, ...buttons));
+      h('td', {}, h('div.actions', {}, ...buttons)));
     return editing === a.username ? [row, h('tr.edit-row', {}, h('td', { colSpan: 7 }, editForm(a)))] : [row];
   };
 

@@ -89,15 +89,15 @@ export function categoriesSection(): Section {
     body.replaceChildren(...shown.flatMap(c => {
       const row = h('tr', { dataset: { code: c.code, retired: String(c.retired) } },
         h('td', {}, h('code', {}, c.code)), h('td', {}, c.kind), h('td', {}, `${c.majorCode} ${c.majorName}`), h('td', {}, c.minorCode),
-        h('td', {}, c.name, c.retired ? h('span.retired-mark', {}, ' 已停用 Retired') : null),
+        h('td', {}, h('span.category-name', {}, c.name), c.retired ? h('span.retired-mark', {}, ' 已停用 Retired') : null),
         h('td', {}, zh(platformWords, c.platform), h('small', {}, ` ${en(platformWords, c.platform)}`)),
         h('td', {}, h('span.prio', { dataset: { priority: c.defaultPriority } }, zh(priorityWords, c.defaultPriority))),
         h('td', {}, c.handlingLimit),
-        h('td.actions', {},
+        h('td', {}, h('div.actions', {},
           h('button.category-edit', { type: 'button', onclick: () => { editing = editing === c.code ? null : c.code; draw(); } }, '编辑 ', h('small', {}, 'Edit')),
           c.retired
             ? h('button.category-restore', { type: 'button', onclick: () => void act(`恢复 ${c.code}`, () => api(path(c.code, '/restore'), { method: 'POST' })) }, '恢复 ', h('small', {}, 'Restore'))
-            : h('button.category-retire.danger', { type: 'button', onclick: () => void act(`停用 ${c.code}`, () => api(path(c.code, '/retire'), { method: 'POST' })) }, '停用 ', h('small', {}, 'Retire'))));
+            : h('button.category-retire.danger', { type: 'button', onclick: () => void act(`停用 ${c.code}`, () => api(path(c.code, '/retire'), { method: 'POST' })) }, '停用 ', h('small', {}, 'Retire')))));
       if (editing !== c.code) return [row];
       const form = categoryForm(c, false, async next => {
         await api(path(c.code), { method: 'PUT', body: next });

@@ -1,5 +1,5 @@
 // A small map of a GeoJSON file's polygons before it is imported: outlines by level on a plain background (no
-// tiles, no glyphs), as the other pages draw grids. Made on first draw, when its section is shown (a hidden map
+// tiles, no glyphs), as the other pages draw grids, and the features the server found a problem in filled red. Made on first draw, when its section is shown (a hidden map
 // has no size).
 
 import { Map as MapLibreMap, LngLatBounds, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
@@ -19,18 +19,24 @@ export class GridPreviewMap {
 
   constructor(private readonly host: HTMLElement) {}
 
-  async draw(collection: FeatureCollection): Promise<void> {
+  /** Draws the file's features; those at `problemIndexes` (the server's featureIndex) fill red. */
+  async draw(collection: FeatureCollection, problemIndexes: Iterable<number> = []): Promise<void> {
     if (!this.map) {
       const map = this.map = new MapLibreMap({ container: this.host, style, center: [120.3, 31.8], zoom: 8, attributionControl: false, dragRotate: false, fadeDuration: 0 });
       this.loaded = new Promise<void>(resolve => map.once('load', () => {
         map.addSource('preview', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-        map.addLayer({ id: 'preview-fill', type: 'fill', source: 'preview', paint: { 'fill-color': '#0f2740', 'fill-opacity': 0.55 } });
+        // Deeper grids first, the city and its towns on top; features the server named a problem in fill red.
         map.addLayer({
-          id: 'preview-line', type: 'line', source: 'preview',
-          paint: {
-            'line-color': ['match', ['coalesce', ['get', 'level'], -1], 0, '#e6f1ff', 1, '#4fc3f7', 2, '#34d399', 3, '#ffb020', '#8aa4c2'],
-            'line-width': ['match', ['coalesce', ['get', 'level'], -1], 0, 2.4, 1, 1.6, 1],
-          },
+          id: 'preview-fill', type: 'fill', source: 'preview',
+          paint: { 'fill-color': ['case', ['==', ['get', 'problem'], true], '#b3261e', '#0f2740'], 'fill-opacity': ['case', ['==', ['get', 'problem'], true], 0.75, 0.55] },
+        });
+        map.addLayer({
+          id: 'preview-line-fine', type: 'line', source: 'preview', filter: ['>=', ['coalesce', ['get', 'level'], 9], 2],
+          paint: { 'line-color': ['match', ['get', 'level'], 2, '#2f9e7a', '#8a6a2a'], 'line-width': 0.7 },
+        });
+        map.addLayer({
+          id: 'preview-line-coarse', type: 'line', source: 'preview', filter: ['<', ['coalesce', ['get', 'level'], 9], 2],
+          paint: { 'line-color': ['match', ['get', 'level'], 0, '#e6f1ff', '#4fc3f7'], 'line-width': ['match', ['get', 'level'], 0, 2.4, 1.6] },
         });
         resolve();
       }));
@@ -38,7 +44,11 @@ export class GridPreviewMap {
     await this.loaded;
     const map = this.map!;
     map.resize();
-    (map.getSource('preview') as GeoJSONSource).setData(collection);
+    const problems = new Set(problemIndexes);
+    (map.getSource('preview') as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: collection.features.map((f, i) => ({ ...f, properties: { ...(f.properties ?? {}), problem: problems.has(i) } })),
+    });
     this.featureCount = collection.features.length;
     const bounds = new LngLatBounds();
     for (const f of collection.features) for (const p of positionsOf(f.geometry)) if (p.length >= 2) bounds.extend([p[0], p[1]]);

@@ -47,6 +47,7 @@ export function gridsSection(): Section {
     try {
       const answer = await api<GridPreview>('/api/admin/grids/preview', { method: 'POST', raw: text });
       drawReport(answer);
+      if (drawable) void map.draw(drawable, (answer.problems ?? []).map(p => p.featureIndex));
       apply.disabled = !answer.accepted;
       say(status, answer.accepted ? `${chosen.name}：可以替换 · Ready to replace` : `${chosen.name}：请按下列问题修改文件 · Fix the problems below`, answer.accepted ? 'green' : 'red');
     } catch (e) {
@@ -82,7 +83,10 @@ export function gridsSection(): Section {
         h('small', {}, 'The file is checked by the server first; it replaces the hierarchy only when accepted.')),
       h('div.toolbar', {}, h('label.file-pick', {}, h('span', {}, '选择文件 ', h('small', {}, 'Choose a file')), file), apply),
       status,
-      h('div.grids-layout', {}, report, h('div.map-frame', {}, mapHost))),
+      h('div.grids-layout', {}, report, h('div.map-frame', {}, mapHost, h('div.map-legend', {},
+        h('span', {}, h('i', { style: 'background:#e6f1ff' }), '全市'), h('span', {}, h('i', { style: 'background:#4fc3f7' }), '一级'),
+        h('span', {}, h('i', { style: 'background:#2f9e7a' }), '二级'), h('span', {}, h('i', { style: 'background:#8a6a2a' }), '三级'),
+        h('span', {}, h('i', { style: 'background:#b3261e;height:0.7rem' }), '有问题 Problem'))))),
     async show() { /* Nothing to read until a file is chosen. */ },
   };
 }

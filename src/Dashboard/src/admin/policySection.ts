@@ -38,7 +38,7 @@ export function policySection(): Section {
       field('warnFraction', '预警比例', 'Warn at (fraction of the limit)', warnFraction, '0.8 = 时限的 80% 亮黄灯'),
       field('resendUnreadAfter', '未读再提醒', 'Resend unread after', resend, '例 10m · 留空不提醒')),
     h('div.field', { dataset: { field: 'limits' } },
-      h('span.field-label', {}, '时限 ', h('small', {}, 'Limits: the most specific row that fits wins (server rule)')),
+      h('span.field-label', {}, '时限 ', h('small', {}, 'Limits per step, narrowed by category, priority or area when given · 时限写 30m、4h、8wh（工作时），或 category（按分类的处置时限）')),
       limits.element, h('em.field-error', { role: 'alert' })),
     field('note', '版本说明', 'Note', note),
     h('fieldset.what-if-window', {},

@@ -25,7 +25,7 @@ function group(kind: string, zhText: string, enText: string, count: number, body
 export function rosterReport(preview: RosterPreview): HTMLElement {
   const changedField = (before: RosterMember, after: RosterMember, key: keyof RosterMember, word: (v: string) => string = v => v) =>
     (before[key] ?? '') === (after[key] ?? '') ? null
-      : h('span.change', { dataset: { key } }, `${word(String(before[key] ?? '')) || '—'} → ${word(String(after[key] ?? '')) || '—'}`);
+      : h('span.field-change', { dataset: { key } }, `${word(String(before[key] ?? '')) || '—'} → ${word(String(after[key] ?? '')) || '—'}`);
 
   return h('div.roster-report', {},
     h('div.tally', {},

@@ -21,7 +21,7 @@ export function whatIfPanel(view: WhatIfView): HTMLElement {
     h('table.what-if-kpis', {},
       h('thead', {}, h('tr', {}, h('th', {}, '指标 KPI'), h('th', {}, '现行策略 Actual'), h('th', {}, '草稿策略 Draft'), h('th', {}, '差异 Difference'))),
       h('tbody', {}, ...view.lines.map(l => h('tr', { dataset: { kpi: l.kpi, tone: l.tone } },
-        h('td', {}, l.zh, h('small', {}, ` ${l.en}`)), h('td.num', {}, l.actual), h('td.num', {}, l.alternative), h('td.num.change', {}, l.change))))),
+        h('td', {}, l.zh, h('small', {}, ` ${l.en}`)), h('td.num', {}, l.actual), h('td.num', {}, l.alternative), h('td.num.difference', {}, l.change))))),
     h('div.light-change-lists', {},
       changesList('worse', '时限灯变差的案件', 'Cases whose light gets worse', view.worse),
       changesList('better', '时限灯变好的案件', 'Cases whose light gets better', view.better)));

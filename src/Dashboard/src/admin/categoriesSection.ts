@@ -36,7 +36,7 @@ function categoryForm(initial: CategoryInput, isNew: boolean, send: (body: Categ
       field('minorCode', '小类码', 'Minor', inputs.minorCode), field('name', '名称', 'Name', inputs.name)),
     h('div.field-row', {},
       field('platform', '平台', 'Platform', inputs.platform), field('defaultPriority', '默认紧急程度', 'Default priority', inputs.defaultPriority),
-      field('handlingLimit', '处置时限', 'Handling limit', inputs.handlingLimit, 'm 分钟 · h 小时 · wh 工作时 · d 天'),
+      field('handlingLimit', '处置时限', 'Handling limit', inputs.handlingLimit, '30m 分钟 · 4h 小时 · 2wh 工作时'),
       h('div.form-actions', {},
         h('button.primary', { type: 'submit' }, isNew ? '添加 ' : '保存 ', h('small', {}, isNew ? 'Add' : 'Save')),
         cancel ? h('button.plain', { type: 'button', onclick: cancel }, '取消 ', h('small', {}, 'Cancel')) : null)),

@@ -17,7 +17,7 @@ import { passwordDialog } from './passwordDialog';
 import { policySection } from './policySection';
 import { rosterSection } from './rosterSection';
 import type { Section } from './section';
-import { setupSection } from './setupSection';
+import { sectionOfStep, setupSection } from './setupSection';
 
 const app = document.getElementById('app')!;
 
@@ -32,7 +32,13 @@ async function main(): Promise<void> {
   }, a => a.powers.includes('admin') ? null : '管理控制台仅供管理员使用 · The console is for admins.');
   await loadCity();
 
-  const setup = setupSection();
+  // The nav marks each setup step's section done or not, from the checklist's every read.
+  const setup = setupSection(view => {
+    for (const b of navButtons) {
+      const step = view.steps.find(s => sectionOfStep(s.step) === b.dataset.section);
+      if (step) b.dataset.done = String(step.done);
+    }
+  });
   const refreshCity = () => { void loadCity(); };
   const sections: Section[] = [
     setup, citySection(refreshCity), gridsSection(), rosterSection(), accountsSection(), categoriesSection(), policySection(), auditSection(),
@@ -61,7 +67,7 @@ async function main(): Promise<void> {
     password));
 
   let shown: Section | null = null;
-  const show = (id: string) => {
+  const show = (id: string, load = true) => {
     const section = sections.find(s => s.id === id) ?? sections[0];
     if (shown !== section) {
       for (const s of sections) s.element.hidden = s !== section;
@@ -69,7 +75,9 @@ async function main(): Promise<void> {
       shown = section;
       content.scrollTop = 0;
     }
-    void section.show();
+    if (load) void section.show();
+    // The checklist is read again with every move, so the nav's marks follow what was just saved.
+    if (section !== setup) void setup.show();
   };
   addEventListener('hashchange', () => show(location.hash.slice(1)));
 
@@ -78,6 +86,6 @@ async function main(): Promise<void> {
   const asked = location.hash.slice(1);
   if (!setup.allDone() || !sections.some(s => s.id === asked)) {
     if (location.hash !== '#setup') history.replaceState(null, '', '#setup');
-    show('setup');
+    show('setup', false);
   } else show(asked);
 }

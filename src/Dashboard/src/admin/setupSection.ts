@@ -16,7 +16,8 @@ export interface SetupSection extends Section {
   allDone(): boolean;
 }
 
-export function setupSection(): SetupSection {
+/** `read` hears every checklist read, so the nav can mark each step's section done or not. */
+export function setupSection(read: (view: SetupView) => void = () => undefined): SetupSection {
   const list = h('ol.setup-steps');
   const summary = h('p.setup-summary', { role: 'status' });
   let done = false;
@@ -46,7 +47,9 @@ export function setupSection(): SetupSection {
     allDone: () => done,
     async show() {
       try {
-        draw(await api<SetupView>('/api/admin/setup'));
+        const view = await api<SetupView>('/api/admin/setup');
+        draw(view);
+        read(view);
       } catch (e) {
         summary.dataset.tone = 'red';
         summary.textContent = messageOf(e);

@@ -4,7 +4,7 @@
 
 import { api } from '../shared/api';
 import { cityStamp } from '../shared/cityTime';
-import type { AccountView, CreatedAccount, Invitation } from './adminWire';
+import type { AccountView, CreatedAccount, Invitation, Lockout } from './adminWire';
 import { accountRoleWords, accountStateWords, staffRoles } from './adminWords';
 import { clearRefusal, field, messageOf, say, showRefusal } from './fieldErrors';
 import { invitationBox } from './invitationBox';
@@ -23,7 +23,10 @@ export function accountsSection(): Section {
   const body = h('tbody');
   const status = h('div.form-message.accounts-status', { role: 'status' });
   const invitations = h('div.invitations');
+  // Lockouts of names no account has (sign-in tries on a wrong name), listed apart with their unlock.
+  const strayLocks = h('div.stray-lockouts');
   let accounts: AccountView[] = [];
+  let lockouts: Lockout[] = [];
   let editing: string | null = null;
 
   // The create form.
@@ -127,11 +130,16 @@ export function accountsSection(): Section {
   const draw = () => {
     const now = Date.now();
     body.replaceChildren(...accounts.flatMap(a => rowOf(a, now)));
+    const known = new Set(accounts.map(a => a.username.toLowerCase()));
+    const stray = lockouts.filter(l => !known.has(l.username.toLowerCase()) && Date.parse(l.lockedUntil) > now);
+    strayLocks.replaceChildren(...(stray.length ? [h('p.note', {}, '以下名称没有账号但因多次登录失败被锁定 ', h('small', {}, 'Locked names with no account')),
+      ...stray.map(l => h('span.stray-lock', { dataset: { username: l.username } }, h('code', {}, l.username), ` 锁定至 ${when(l.lockedUntil)} `,
+        h('button.account-unlock', { type: 'button', onclick: () => void act(`解锁 ${l.username}`, () => api(`/api/admin/lockouts/${encodeURIComponent(l.username)}`, { method: 'DELETE' })) }, '解锁 ', h('small', {}, 'Unlock'))))] : []));
   };
 
   const load = async () => {
     try {
-      accounts = await api<AccountView[]>('/api/admin/accounts');
+      [accounts, lockouts] = await Promise.all([api<AccountView[]>('/api/admin/accounts'), api<Lockout[]>('/api/admin/lockouts')]);
     } catch (e) {
       say(status, messageOf(e), 'red');
     }
@@ -146,6 +154,7 @@ export function accountsSection(): Section {
       h('div.table-scroll', {}, h('table.accounts', {},
         h('thead', {}, h('tr', {}, ...['用户名 Username', '角色 Role', '成员 Member', '范围 Scope', '状态 State', '锁定 Locked', '操作 Actions'].map(t => h('th', {}, t)))),
         body)),
+      strayLocks,
       h('p.note', {}, '成员账号由名册导入产生；重置或邀请会使原密码失效并结束其所有会话。 ',
         h('small', {}, 'Members\' accounts come from the roster; a reset or invite ends the old password and every session.'))),
     show: load,

@@ -188,6 +188,7 @@ export interface AuditEntry {
   actor: string;
   action: string;
   subject: string;
-  before: unknown;
-  after: unknown;
+  /** As text: an object's JSON, or words ("locked"). */
+  before: string | null;
+  after: string | null;
 }

@@ -41,6 +41,13 @@ export const memberRoleWords: Record<string, [string, string]> = {
   Patroller: ['巡查员', 'Patroller'],
 };
 
+/** Duty states as the member views send them (the worker page's duty buttons use the same words). */
+export const dutyWords: Record<string, [string, string]> = {
+  on: ['在岗', 'On duty'],
+  busy: ['忙碌', 'Busy'],
+  off: ['离岗', 'Off'],
+};
+
 export const employmentWords: Record<string, [string, string]> = {
   FullTime: ['专职', 'Full-time'],
   PartTime: ['兼职', 'Part-time'],

@@ -11,7 +11,7 @@ import type { Section } from './section';
 import { h } from '../shared/words';
 
 export function auditSection(): Section {
-  const subject = h('input', { name: 'subject', placeholder: '对象，如 city、operator2、E0102 · Subject', spellcheck: false, size: 24 });
+  const subject = h('input', { name: 'subject', placeholder: 'account:operator2 · category: · policy · city', spellcheck: false, size: 24 });
   const from = h('input', { name: 'from', type: 'datetime-local' });
   const to = h('input', { name: 'to', type: 'datetime-local' });
   const status = h('div.form-message.audit-status', { role: 'status' });
@@ -46,7 +46,7 @@ export function auditSection(): Section {
   };
 
   const filter = h('form.toolbar.audit-filter', {},
-    field('subject', '对象', 'Subject', subject), field('from', '开始', 'From', from), field('to', '结束', 'To', to),
+    field('subject', '对象（前缀）', 'Subject starts with', subject), field('from', '开始', 'From', from), field('to', '结束', 'To', to),
     h('button.primary', { type: 'submit' }, '查询 ', h('small', {}, 'Filter')), exportButton);
   filter.addEventListener('submit', e => { e.preventDefault(); void load(); });
   exportButton.addEventListener('click', () => void download(`/api/admin/audit/export${query()}`, 'audit.csv')

@@ -5,8 +5,9 @@ import { api } from '../shared/api';
 import { city } from '../shared/city';
 import type { MemberView } from '../shared/wire';
 import type { RosterMember } from './adminWire';
-import { employmentWords, memberRoleWords } from './adminWords';
+import { dutyWords, employmentWords, memberRoleWords } from './adminWords';
 import { clearRefusal, field, say, showRefusal } from './fieldErrors';
+import { phonesOf } from './rosterPhones';
 import { h, zh } from '../shared/words';
 
 export class MemberTable {
@@ -17,6 +18,8 @@ export class MemberTable {
   private readonly grid = h('input.member-grid', { name: 'grid', placeholder: '网格 Grid id', spellcheck: false, size: 12 });
   private readonly status = h('div.form-message', { role: 'status' });
   private editing: string | null = null;
+  /** Phones from the roster export, read when a member is first edited after each listing. */
+  private phones: Promise<Map<string, string> | null> | null = null;
 
   constructor() {
     this.filter.addEventListener('input', () => this.draw());
@@ -32,6 +35,7 @@ export class MemberTable {
   }
 
   async load(): Promise<void> {
+    this.phones = null;
     if (!this.grid.value.trim()) this.grid.value = city()?.rootGridId ?? '';
     const grid = this.grid.value.trim();
     try {
@@ -50,7 +54,7 @@ export class MemberTable {
     this.body.replaceChildren(...shown.flatMap(m => {
       const row = h('tr', { dataset: { member: m.id } },
         h('td', {}, m.id), h('td', {}, m.name), h('td', {}, zh(memberRoleWords, m.role)), h('td', {}, m.gridId),
-        h('td', {}, zh(employmentWords, m.employment)), h('td', {}, m.duty),
+        h('td', {}, zh(employmentWords, m.employment)), h('td', {}, zh(dutyWords, m.duty)),
         h('td', {}, h('button.member-edit', { type: 'button', onclick: () => { this.editing = this.editing === m.id ? null : m.id; this.draw(); } }, '编辑 ', h('small', {}, 'Edit'))));
       return this.editing === m.id ? [row, h('tr.edit-row', {}, h('td', { colSpan: 7 }, this.editForm(m)))] : [row];
     }));
@@ -64,12 +68,20 @@ export class MemberTable {
     const role = h('select', { name: 'role' }, ...options(memberRoleWords, m.role));
     const gridId = h('input', { name: 'gridId', value: m.gridId, spellcheck: false });
     const employment = h('select', { name: 'employment' }, ...options(employmentWords, m.employment));
-    const phone = h('input', { name: 'phone', type: 'tel', placeholder: '电话 Phone' });
+    const phone = h('input', { name: 'phone', type: 'tel', placeholder: '电话 Phone', disabled: true });
+    const phoneHint = h('small.field-hint', {}, '读取名册中的电话… reading the roster');
+    this.phones ??= api<string>('/api/admin/roster/export?format=csv').then(phonesOf).catch(() => null);
+    void this.phones.then(phones => {
+      phone.disabled = false;
+      const known = phones?.get(m.id);
+      if (known !== undefined) { phone.value = known; phoneHint.textContent = ''; }
+      else phoneHint.textContent = '未能读取现有电话：留空即清除 · The phone on file could not be read; empty clears it';
+    });
     const message = h('div.form-message', { role: 'status' });
     const form = h('form.member-form', { dataset: { member: m.id }, noValidate: true },
       h('div.field-row', {},
         field('name', '姓名', 'Name', name), field('role', '角色', 'Role', role), field('gridId', '网格', 'Grid', gridId),
-        field('employment', '用工', 'Employment', employment), field('phone', '电话', 'Phone', phone)),
+        field('employment', '用工', 'Employment', employment), h('div', {}, field('phone', '电话', 'Phone', phone), phoneHint)),
       h('div.form-actions', {}, h('button.primary', { type: 'submit' }, '保存 ', h('small', {}, 'Save')),
         h('button.plain', { type: 'button', onclick: () => { this.editing = null; this.draw(); } }, '取消 ', h('small', {}, 'Cancel')), message));
     form.addEventListener('submit', event => {

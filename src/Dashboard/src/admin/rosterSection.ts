@@ -57,8 +57,10 @@ export function rosterSection(): Section {
     } catch (e) {
       // The server refuses (422) while errors or blocked members remain; its answer shows them when it sends them.
       const problem = e instanceof ApiError ? e.problem : null;
-      if (problem && Array.isArray(problem.errors) && Array.isArray(problem.blocked)) report.replaceChildren(rosterReport(problem as unknown as RosterPreview));
-      say(status, messageOf(e), 'red');
+      if (problem && Array.isArray(problem.errors) && Array.isArray(problem.blocked)) {
+        report.replaceChildren(rosterReport(problem as unknown as RosterPreview));
+        say(status, '未导入：名册有错误或受阻成员 · Nothing applied: the file has errors or blocked members', 'red');
+      } else say(status, messageOf(e), 'red');
     }
   })());
 

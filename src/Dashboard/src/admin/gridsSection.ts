@@ -12,7 +12,8 @@ import { h } from '../shared/words';
 
 const levelWords = ['全市 City', '一级 镇/街道', '二级 村/社区', '三级 片区'];
 
-export function gridsSection(): Section {
+/** `imported` hears a replaced hierarchy (the city's root grid may have changed). */
+export function gridsSection(imported: () => void = () => undefined): Section {
   const file = h('input.grids-file', { type: 'file', name: 'geojson', accept: '.geojson,.json,application/geo+json,application/json' });
   const apply = h('button.primary.grids-apply', { type: 'button', disabled: true }, '替换网格 ', h('small', {}, 'Replace the grids'));
   const exportButton = h('button.grids-export', { type: 'button' }, '导出当前网格 ', h('small', {}, 'Export GeoJSON'));
@@ -63,6 +64,7 @@ export function gridsSection(): Section {
     try {
       const answer = await api<GridPreview>('/api/grids/import', { method: 'POST', raw: text });
       say(status, `已替换：网格 ${answer?.gridCount ?? ''} · The hierarchy was replaced.`, 'green');
+      imported();
     } catch (e) {
       // A refusal carries the problems as the preview does.
       const problems = e instanceof ApiError ? e.problem?.problems as GridProblem[] | undefined : undefined;

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   });
   const refreshCity = () => { void loadCity(); };
   const sections: Section[] = [
-    setup, citySection(refreshCity), gridsSection(), rosterSection(), accountsSection(), categoriesSection(), policySection(), auditSection(),
+    setup, citySection(refreshCity), gridsSection(refreshCity), rosterSection(), accountsSection(), categoriesSection(), policySection(), auditSection(),
   ];
   const navButtons = sections.map(s => h('a.nav-item', { href: `#${s.id}`, dataset: { section: s.id } },
     h('span.nav-zh', {}, s.zh), h('small.nav-en', {}, s.en)));

@@ -1,0 +1,62 @@
+// Small pure pieces of the admin console: which form field a server error key names, an audit event's change in
+// few words, an export's file name, the invitation's whole address, and when a roster may be applied.
+
+import { describe, expect, it } from 'vitest';
+import { fieldFor } from '../src/admin/fieldErrors';
+import { changedFields } from '../src/admin/auditChange';
+import { fileNameOf } from '../src/admin/download';
+import { invitationUrl } from '../src/admin/invitationBox';
+import { appliable } from '../src/admin/rosterReport';
+import type { RosterPreview } from '../src/admin/adminWire';
+
+describe('the admin console', () => {
+  it('finds the field an error key names, by its path or its last part, any case', () => {
+    const names = ['name', 'timeZone', 'calendar.officeHours', 'calendar.holidays'];
+    expect(fieldFor('TimeZone', names)).toBe('timeZone');
+    expect(fieldFor('calendar.officeHours[1].to', names)).toBe('calendar.officeHours');
+    expect(fieldFor('holidays[0]', names)).toBe('calendar.holidays');
+    expect(fieldFor('casePrefix', names)).toBeUndefined();
+  });
+
+  it('shows an audit change as the keys that differ, or the values whole', () => {
+    expect(changedFields({ role: 'operator', gridScope: null, username: 'a' }, { role: 'supervisor', gridScope: 'G01', username: 'a' }))
+      .toEqual([{ key: 'role', before: 'operator', after: 'supervisor' }, { key: 'gridScope', before: '—', after: 'G01' }]);
+    expect(changedFields(null, { state: 'active' })).toEqual([{ key: null, before: '—', after: '{"state":"active"}' }]);
+    expect(changedFields('active', 'disabled')).toEqual([{ key: null, before: 'active', after: 'disabled' }]);
+    expect(changedFields(null, null)).toEqual([]);
+    expect(changedFields('{"role":"operator","gridScope":"JY10"}', '{"role":"supervisor","gridScope":"JY10"}'))
+      .toEqual([{ key: 'role', before: 'operator', after: 'supervisor' }]);
+    expect(changedFields('locked', 'unlocked')).toEqual([{ key: null, before: 'locked', after: 'unlocked' }]);
+  });
+
+  it('names a download as the server does', () => {
+    expect(fileNameOf('attachment; filename=grids.geojson', 'x')).toBe('grids.geojson');
+    expect(fileNameOf('attachment; filename="roster.csv"; filename*=UTF-8\'\'%E5%90%8D%E5%86%8C.csv', 'x')).toBe('名册.csv');
+    expect(fileNameOf(null, 'audit.csv')).toBe('audit.csv');
+  });
+
+  it('makes the invitation link whole with the page\'s origin', () => {
+    expect(invitationUrl('/worker?invite=abc', 'https://center.example')).toBe('https://center.example/worker?invite=abc');
+    expect(invitationUrl('https://other/admin?invite=abc', 'https://center.example')).toBe('https://other/admin?invite=abc');
+  });
+
+  it('offers to apply a roster only with no errors and nobody blocked', () => {
+    const clean: RosterPreview = { rows: 3, errors: [], added: [], changed: [], left: [], blocked: [] };
+    expect(appliable(clean)).toBe(true);
+    expect(appliable({ ...clean, errors: [{ row: 2, column: '角色', message: 'unknown role' }] })).toBe(false);
+    expect(appliable({ ...clean, blocked: [{ id: 'M1', name: '张三', openCases: ['JY-1'] }] })).toBe(false);
+  });
+});
+
+describe('the roster export read for the members\' phones', () => {
+  it('finds each member\'s phone by the Chinese or English header, quotes, BOM and formula escapes handled', async () => {
+    const { phonesOf } = await import('../src/admin/rosterPhones');
+    const csv = '\uFEFF编号,姓名,角色,网格,用工,电话\r\nM00001,"邓,萍彬",Supervisor,JY01,FullTime,13926381696\r\nM00002,"肖""昊""荣",Supervisor,JY01,FullTime,\'+8613915224880\r\nM00003,崔霞艳,Patroller,JY01,FullTime,\r\n';
+    const phones = phonesOf(csv);
+    expect(phones.get('M00001')).toBe('13926381696');
+    expect(phones.get('M00002')).toBe('+8613915224880');
+    expect(phones.get('M00003')).toBe('');
+    expect(phonesOf('id,name,phone\nM9,x,0510-86801234\n').get('M9')).toBe('0510-86801234');
+    expect(phonesOf('id,name\nM9,x\n').size).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ namespace CommandCenter.Auth;
 /// <summary>A person sets its password from an invitation, and changes it later; the strength rule is <see cref="PasswordRule"/>.</summary>
 public static class PasswordEndpoints
 {
-    public sealed record InvitationView(string Username, DateTimeOffset ExpiresAt);
+    public sealed record OpenInvitation(string Username, DateTimeOffset ExpiresAt);
 
     public sealed record AcceptInvitation(string? Code, string? Password);
 
@@ -21,7 +21,7 @@ public static class PasswordEndpoints
             if (string.IsNullOrWhiteSpace(code)) return Problems.Field("code", "Give the invitation's code.");
             var account = await grains.GetGrain<IAccountDirectoryGrain>("accounts").FindByInvitation(Invitations.HashOf(code));
             return account is not null && Invitations.IsOpen(account, clock.GetUtcNow())
-                ? Results.Ok(new InvitationView(account.Username, account.InvitationExpiresAt!.Value))
+                ? Results.Ok(new OpenInvitation(account.Username, account.InvitationExpiresAt!.Value))
                 : Closed();
         })
         .AllowAnonymous()

@@ -11,7 +11,7 @@ namespace CommandCenter.Tests.Browser;
 /// by Playwright, headless, WebGL through SwiftShader. The SLA policy gives urgent and high incidents a
 /// dispatch limit of seconds, so the wall shows yellow and red lights while the tests run.
 /// </summary>
-public sealed class WallFixture : IAsyncLifetime
+public class WallFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -28,6 +28,12 @@ public sealed class WallFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Operator { get; private set; } = null!;
 
+    /// <summary>How the center starts: the sample city with a policy of seconds for urgent work, and no sign-in limit (the tests are not an attack).</summary>
+    protected virtual string[] CenterArguments =>
+        [$"--Sla:PolicyFile={Path.Combine(AppContext.BaseDirectory, "Support", "sla-policy.wall.json")}", "--RateLimits:SignInPerMinute=100000"];
+
+    protected virtual bool HasSampleCity => true;
+
     public static string Screenshots { get; } = Path.Combine(Repo.Root, "artifacts", "screenshots");
 
     public async Task InitializeAsync()
@@ -38,10 +44,8 @@ public sealed class WallFixture : IAsyncLifetime
             throw new InvalidOperationException("The dashboard is not built: build the solution (src/Dashboard builds into src/CommandCenter/wwwroot/app).");
         Directory.CreateDirectory(Screenshots);
 
-        var policy = Path.Combine(AppContext.BaseDirectory, "Support", "sla-policy.wall.json");
-        // Many sign-ins from one address in a few minutes: the tests are not an attack.
-        Center = await CenterProcess.Start(data, $"--Sla:PolicyFile={policy}", "--RateLimits:SignInPerMinute=100000");
-        Operator = await Center.ClientFor("operator1");
+        Center = await CenterProcess.Start(data, CenterArguments);
+        if (HasSampleCity) Operator = await Center.ClientFor("operator1");
 
         // The browser is Debian's; Playwright's own browser download stays off.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");

@@ -46,7 +46,7 @@ export function gridsSection(imported: () => void = () => undefined): Section {
     const drawable = drawableOf(text);
     if (drawable) void map.draw(drawable);
     try {
-      const answer = await api<GridPreview>('/api/admin/grids/preview', { method: 'POST', raw: text });
+      const answer = await api<GridPreview>('/api/admin/grids/preview', { method: 'POST', raw: text, contentType: 'application/geo+json' });
       drawReport(answer);
       if (drawable) void map.draw(drawable, (answer.problems ?? []).map(p => p.featureIndex));
       apply.disabled = !answer.accepted;
@@ -62,7 +62,7 @@ export function gridsSection(imported: () => void = () => undefined): Section {
     apply.disabled = true;
     say(status, '替换中 Replacing…');
     try {
-      const answer = await api<GridPreview>('/api/grids/import', { method: 'POST', raw: text });
+      const answer = await api<GridPreview>('/api/grids/import', { method: 'POST', raw: text, contentType: 'application/geo+json' });
       say(status, `已替换：网格 ${answer?.gridCount ?? ''} · The hierarchy was replaced.`, 'green');
       imported();
     } catch (e) {

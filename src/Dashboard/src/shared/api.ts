@@ -15,11 +15,12 @@ function onUnauthorized(): void {
   location.reload();
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: BodyInit } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: BodyInit; contentType?: string } = {}): Promise<T> {
   const account = currentAccount();
   const headers: Record<string, string> = {};
   if (account) headers.Authorization = `Bearer ${account.token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  else if (init.contentType) headers['Content-Type'] = init.contentType;
   let response: Response;
   try {
     response = await fetch(path, {

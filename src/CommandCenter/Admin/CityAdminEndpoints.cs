@@ -63,7 +63,7 @@ public static class CityAdminEndpoints
             var name = body?.Name?.Trim();
             if (string.IsNullOrEmpty(name)) fields.Add("name", "Give the city's name, e.g. 江阴市.");
             if (body?.Calendar is null) fields.Add("calendar", "Give the working calendar: officeHours, workingDays, holidays, makeUpWorkdays.");
-            if (string.IsNullOrWhiteSpace(body?.TimeZone)) fields.Add("timeZone", "Give an IANA time zone such as Asia/Shanghai.");
+            if (string.IsNullOrWhiteSpace(body?.TimeZone)) fields.Add("timeZone", "Give an IANA time zone (tz database name) such as Europe/Paris.");
             CitySettings? city = null;
             try
             {

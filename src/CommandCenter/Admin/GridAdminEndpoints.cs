@@ -7,7 +7,9 @@ namespace CommandCenter.Admin;
 /// <summary>A grid file checked before it replaces the hierarchy, and the hierarchy exported.</summary>
 public static class GridAdminEndpoints
 {
-    public sealed record GridPreview(bool Accepted, int GridCount, IReadOnlyDictionary<string, int> Levels, IReadOnlyList<GridImportProblem> Problems);
+    public sealed record GridLevelCount(int Level, int Grids);
+
+    public sealed record GridPreview(bool Accepted, int GridCount, IReadOnlyList<GridLevelCount> Levels, IReadOnlyList<GridImportProblem> Problems);
 
     public static void MapGridAdminEndpoints(this RouteGroupBuilder admin)
     {
@@ -16,8 +18,8 @@ public static class GridAdminEndpoints
             using var reader = new StreamReader(request.Body);
             // The same reader as the import itself: the preview's report is the import's.
             var result = GridImport.Read(await reader.ReadToEndAsync());
-            var levels = result.Hierarchy?.Nodes.GroupBy(n => n.Level).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(), g => g.Count())
-                         ?? new Dictionary<string, int>();
+            var levels = result.Hierarchy?.Nodes.GroupBy(n => n.Level).OrderBy(g => g.Key).Select(g => new GridLevelCount(g.Key, g.Count())).ToList()
+                         ?? [];
             return Results.Ok(new GridPreview(result.Accepted, result.Hierarchy?.Nodes.Count ?? 0, levels, result.Problems));
         })
         .NotGridScoped("admin only, and admins are never scoped")

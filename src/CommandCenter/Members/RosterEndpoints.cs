@@ -34,6 +34,10 @@ public static class RosterEndpoints
 
     public static void MapRosterEndpoints(this RouteGroupBuilder admin)
     {
+        admin.MapGet("/roster", async (RosterDesk roster) => Results.Ok((await roster.Current()).Select(RosterMember.Of)))
+            .NotGridScoped("admin only, and admins are never scoped")
+            .WithSummary("The roster now: every member with its role, home grid, employment and phone, as the roster file has them.");
+
         admin.MapPost("/roster/preview", async (HttpRequest request, RosterDesk roster) =>
         {
             if (await ReadFile(request) is not { } sheet) return FileProblem(request);

@@ -54,7 +54,7 @@ describe('the SLA policy draft', () => {
   it('starts from the version in force', () => {
     const start = draftOf({
       version: 3, savedBy: 'admin', savedAt: '2026-11-30T02:00:00Z', note: 'x', warnFraction: 0.8, resendUnreadAfter: null,
-      limits: [{ step: 'accept', limit: '15m' }, { step: 'verify', area: 'rural', limit: '2h', category: null }],
+      limits: [{ step: 'accept', category: null, priority: null, area: null, limit: '15m' }, { step: 'verify', area: 'rural', limit: '2h', category: null, priority: null }],
     });
     expect(start.warnFraction).toBe('0.8');
     expect(start.note).toBe('');

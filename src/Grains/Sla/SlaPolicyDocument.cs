@@ -18,12 +18,12 @@ public static class SlaPolicyDocument
     };
 
     /// <summary>
-    /// The product's starting policy for a city that brings none: the step limits of the closed loop's defaults, China's
-    /// time zone and government office hours, no holidays yet. The admin sets the city's own on the first setup step.
+    /// The product's starting policy for a city that brings none: the step limits of the closed loop's defaults, office
+    /// hours on weekdays, no holidays, and UTC until the admin sets the city's own time zone on the first setup step.
     /// </summary>
     public const string Blank = """
         {
-          "timeZone": "Asia/Shanghai",
+          "timeZone": "UTC",
           "warnFraction": 0.8,
           "calendar": {
             "officeHours": [ { "from": "08:30", "to": "12:00" }, { "from": "13:30", "to": "17:30" } ],

@@ -64,6 +64,7 @@ public class AdminOnboardingTests(EmptyCenterWall wall)
         (await grids.Locator(".verdict").GetAttributeAsync("data-accepted")).Should().Be("true", await grids.InnerTextAsync());
         (await grids.Locator("table.levels tr[data-level='3']").InnerTextAsync()).Should().Contain("2");
         await grids.Locator(".grids-apply").ClickAsync();
+        await grids.Locator(".grids-status[data-tone=green]").Filter(new() { HasText = "已替换" }).WaitForAsync();
         await Checked(admin, "grids");
 
         // 名册: a roster with a bad row is refused by row and column; fixed, it is applied.
@@ -78,6 +79,7 @@ public class AdminOnboardingTests(EmptyCenterWall wall)
         await roster.Locator(".tally-item[data-kind=errors][data-count='0']").WaitForAsync();
         await roster.Locator(".tally-item[data-kind=added][data-count='3']").WaitForAsync();
         await roster.Locator(".roster-apply").ClickAsync();
+        await roster.Locator(".roster-status[data-tone=green]").Filter(new() { HasText = "已导入" }).WaitForAsync();
         await Checked(admin, "roster");
 
         // 事项分类: one category added through the form.

@@ -10,68 +10,9 @@ namespace CommandCenter.Tests.Browser;
 /// The real center as a process on the second sample city, chosen by the one setting
 /// Samples:CityDirectory=samples/Cangnan, and Debian's Chromium as in <see cref="WallFixture"/>.
 /// </summary>
-public sealed class SecondCityWall : IAsyncLifetime
+public sealed class SecondCityWall : WallFixture
 {
-    // As WallFixture's: headless, WebGL through SwiftShader.
-    private static readonly string[] ChromiumArguments =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--use-gl=swiftshader", "--enable-unsafe-swiftshader",
-    ];
-
-    private readonly string data = Path.Combine(Path.GetTempPath(), "cc-browser", Guid.NewGuid().ToString("N"));
-    private IPlaywright? playwright;
-
-    public CenterProcess Center { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
-    public HttpClient Operator { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(WallFixture.ChromiumPath))
-            throw new InvalidOperationException($"Browser tests drive Debian's Chromium at {WallFixture.ChromiumPath}: install it (apt-get install chromium), as scripts/test.sh does.");
-        if (!File.Exists(Path.Combine(Repo.Root, "src", "CommandCenter", "wwwroot", "app", "index.html")))
-            throw new InvalidOperationException("The dashboard is not built: build the solution (src/Dashboard builds into src/CommandCenter/wwwroot/app).");
-        Directory.CreateDirectory(WallFixture.Screenshots);
-
-        Center = await CenterProcess.Start(data, $"--Samples:CityDirectory={CangnanCenter.Folder}", "--RateLimits:SignInPerMinute=100000");
-        Operator = await Center.ClientFor("operator1");
-
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = WallFixture.ChromiumPath,
-            Headless = true,
-            Args = ChromiumArguments,
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null) await Browser.CloseAsync();
-        playwright?.Dispose();
-        Operator?.Dispose();
-        if (Center is not null) await Center.DisposeAsync();
-        try { Directory.Delete(data, true); } catch (IOException) { }
-    }
-
-    /// <summary>Opens the map wall and signs in as an operator; returns when the grids are drawn and the feed is live.</summary>
-    public async Task<IPage> OpenWall()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
-            Locale = "zh-CN",
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        page.PageError += (_, error) => Console.WriteLine($"[browser] page error: {error}");
-        await page.GotoAsync(new Uri(Center.Address, "/").ToString());
-        await WallFixture.SignIn(page, "operator1", CenterFactory.DemoPassword);
-        await page.WaitForFunctionAsync("() => window.__wall && window.__wall.linkState === 'live'", null, new() { Timeout = 60_000 });
-        return page;
-    }
+    protected override string[] CenterArguments => [$"--Samples:CityDirectory={CangnanCenter.Folder}", "--RateLimits:SignInPerMinute=100000"];
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

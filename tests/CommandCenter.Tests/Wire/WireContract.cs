@@ -1,3 +1,6 @@
+using CommandCenter.Admin;
+using CommandCenter.Auth;
+using CommandCenter.City;
 using System.Reflection;
 using System.Text.Json;
 using CommandCenter.Grains.Incidents;
@@ -46,6 +49,18 @@ public static class WireContract
                 typeof(IncidentEndpoints.Created), typeof(IncidentEndpoints.NearbyAnswer), typeof(PlaceEndpoints.PlaceView), typeof(GridEndpoints.LocateAnswer),
                 typeof(IncidentEndpoints.IncidentList), typeof(ReturnVisitEndpoints.ReturnVisitQueue),
                 typeof(InspectionSummaryView), typeof(InspectionTaskView), typeof(InspectionRun), typeof(PublicInspectionFeed),
+                typeof(CityView),
+            ]);
+        yield return new WireSection(
+            "The admin console's API (/api/admin, docs/admin.md; JSON, camelCase, nulls written).",
+            WireDialect.Json("API JSON", ApiJson),
+            [
+                typeof(CityAdminEndpoints.SetupView), typeof(CityAdminEndpoints.CitySettingsView), typeof(GridAdminEndpoints.GridPreview),
+                typeof(RosterEndpoints.RosterPlanView), typeof(RosterEndpoints.RosterMember),
+                typeof(AccountAdminEndpoints.AccountView), typeof(AccountAdminEndpoints.CreatedAccount), typeof(AccountAdminEndpoints.LockoutView),
+                typeof(PasswordEndpoints.OpenInvitation),
+                typeof(CategoryAdminEndpoints.CategoryAdminView), typeof(PolicyAdminEndpoints.PolicyView), typeof(PolicyAdminEndpoints.PolicyVersionView),
+                typeof(AuditEndpoints.AuditEntryView),
             ]);
         yield return new WireSection(
             "Replay lines of GET /api/replay (the ledger's JSON: camelCase, enums by name, nulls left out).",

@@ -1,161 +1,51 @@
-// Shapes of what the admin API sends and takes (docs/admin.md), declared by hand until the server's records are
-// generated into shared/generated like the rest of the wire.
+// The admin API's shapes (docs/admin.md): what the server answers is generated from its C# records
+// (shared/generated, via shared/wire.ts) and named here in the console's words; only the requests the console
+// builds and the what-if answer (an anonymous object on the server) are declared by hand.
 
+import type {
+  AccountView, AuditEntryView, CalendarView, CategoryAdminView, CitySettingsView, CreatedAccount, GridImportProblem, GridPreview,
+  InvitationView, LockoutView, OfficePeriod, PolicyLimit, PolicyVersionView, PolicyView, RosterBlockView, RosterChangeView,
+  RosterMember, RosterPlanView, RosterProblemView, SetupStep, SetupView,
+} from '../shared/wire';
+
+export type { AccountView, CreatedAccount, GridPreview, PolicyLimit, PolicyView, RosterMember, SetupStep, SetupView };
 export type SetupStepName = 'city' | 'grids' | 'roster' | 'accounts' | 'categories' | 'policy';
-
-export interface SetupStep {
-  step: SetupStepName | string;
-  done: boolean;
-  detail: string | null;
-}
-
-export interface SetupView {
-  steps: SetupStep[];
-}
-
-export interface OfficeHours {
-  from: string;
-  to: string;
-}
-
-export interface CityCalendar {
-  officeHours: OfficeHours[];
-  workingDays: string[];
-  holidays: string[];
-  makeUpWorkdays: string[];
-}
-
-export interface CitySettings {
-  name: string;
-  timeZone: string;
-  casePrefix: string;
-  calendar: CityCalendar;
-}
-
-export interface GridProblem {
-  featureIndex: number;
-  gridId: string | null;
-  problem: string;
-}
-
-export interface GridPreview {
-  accepted: boolean;
-  gridCount: number;
-  levels: Record<string, number>;
-  problems: GridProblem[];
-}
-
-export interface RosterMember {
-  id: string;
-  name: string;
-  role: string;
-  gridId: string;
-  employment: string;
-  phone: string | null;
-}
-
-export interface RosterError {
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface RosterChange {
-  id: string;
-  before: RosterMember;
-  after: RosterMember;
-}
-
-export interface RosterBlocked {
-  id: string;
-  name: string;
-  openCases: string[];
-}
-
-export interface RosterPreview {
-  rows: number;
-  errors: RosterError[];
-  added: RosterMember[];
-  changed: RosterChange[];
-  left: RosterMember[];
-  blocked: RosterBlocked[];
-}
-
+export type OfficeHours = OfficePeriod;
+export type CityCalendar = CalendarView;
+export type CitySettings = CitySettingsView;
+export type GridProblem = GridImportProblem;
+export type RosterError = RosterProblemView;
+export type RosterChange = RosterChangeView;
+export type RosterBlocked = RosterBlockView;
+export type RosterPreview = RosterPlanView;
 export type AccountState = 'active' | 'invited' | 'disabled';
-
-export interface AccountView {
-  username: string;
-  role: string;
-  memberId: string | null;
-  gridScope: string | null;
-  state: AccountState | string;
-  invitationExpiresAt: string | null;
-  lockedUntil: string | null;
-}
-
-export interface Invitation {
-  code: string;
-  link: string;
-  expiresAt: string;
-}
-
-export interface CreatedAccount {
-  account: AccountView;
-  invitation: Invitation;
-}
-
-export interface Lockout {
-  username: string;
-  lockedUntil: string;
-}
-
-export interface CategoryRecord {
-  code: string;
-  kind: '部件' | '事件' | string;
-  majorCode: string;
-  majorName: string;
-  minorCode: string;
-  name: string;
-  platform: string;
-  defaultPriority: string;
-  handlingLimit: string;
-  retired: boolean;
-}
-
+export type Invitation = InvitationView;
+export type Lockout = LockoutView;
+export type CategoryRecord = CategoryAdminView;
 export type CategoryInput = Omit<CategoryRecord, 'retired'>;
+export type PolicyVersionInfo = PolicyVersionView;
+export type AuditEntry = AuditEntryView;
 
-export interface PolicyLimit {
+/** A row of the limits table as the console sends it: the optional keys only when given. */
+export interface LimitRequest {
   step: string;
-  category?: string | null;
-  priority?: string | null;
-  area?: string | null;
+  category?: string;
+  priority?: string;
+  area?: string;
   limit: string;
-}
-
-export interface PolicyVersionInfo {
-  version: number;
-  savedBy: string;
-  savedAt: string;
-  note: string | null;
-}
-
-export interface PolicyView extends PolicyVersionInfo {
-  warnFraction: number;
-  resendUnreadAfter: string | null;
-  limits: PolicyLimit[];
 }
 
 export interface PolicyRequest {
   warnFraction: number;
   resendUnreadAfter?: string;
-  limits: PolicyLimit[];
+  limits: LimitRequest[];
   note: string;
 }
 
 export interface WhatIfRequest {
   warnFraction: number;
   resendUnreadAfter?: string;
-  limits: PolicyLimit[];
+  limits: LimitRequest[];
   from?: string;
   to?: string;
   scope?: string;
@@ -181,14 +71,4 @@ export interface LightChange {
 export interface WhatIfAnswer {
   differences: KpiDifference[];
   lightChanges: LightChange[];
-}
-
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  action: string;
-  subject: string;
-  /** As text: an object's JSON, or words ("locked"). */
-  before: string | null;
-  after: string | null;
 }

@@ -85,10 +85,8 @@ export const kpiWords: Record<string, { zh: string; en: string; kind: 'rate' | '
   supervision: { zh: '督办次数', en: 'Supervisions', kind: 'count', higherIsBetter: false },
 };
 
-/** A few IANA zones for the time-zone input's suggestions; any IANA name may be typed. */
-export const commonZones = [
-  'Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Tokyo', 'Asia/Seoul', 'Asia/Singapore',
-  'Asia/Bangkok', 'Asia/Kolkata', 'Asia/Dubai', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'Europe/Moscow',
-  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Sao_Paulo',
-  'Australia/Sydney', 'Pacific/Auckland', 'Africa/Johannesburg', 'UTC',
-];
+/** The time-zone input's suggestions: every IANA zone the browser knows (the server checks what is typed). */
+export function knownZones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  return intl.supportedValuesOf?.('timeZone') ?? ['UTC'];
+}

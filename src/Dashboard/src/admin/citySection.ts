@@ -3,7 +3,7 @@
 
 import { api } from '../shared/api';
 import type { CitySettings } from './adminWire';
-import { commonZones } from './adminWords';
+import { knownZones } from './adminWords';
 import { CalendarEditor } from './calendarEditor';
 import { clearRefusal, field, say, showRefusal } from './fieldErrors';
 import type { Section } from './section';
@@ -11,9 +11,9 @@ import { h } from '../shared/words';
 
 export function citySection(saved: () => void): Section {
   const name = h('input', { name: 'name', autocomplete: 'off', placeholder: '江阴市' });
-  const timeZone = h('input', { name: 'timeZone', autocomplete: 'off', spellcheck: false, placeholder: 'Asia/Shanghai' });
+  const timeZone = h('input', { name: 'timeZone', autocomplete: 'off', spellcheck: false, placeholder: Intl.DateTimeFormat().resolvedOptions().timeZone });
   timeZone.setAttribute('list', 'admin-zones');
-  const casePrefix = h('input', { name: 'casePrefix', autocomplete: 'off', spellcheck: false, placeholder: 'JY', maxLength: 8, size: 10 });
+  const casePrefix = h('input', { name: 'casePrefix', autocomplete: 'off', spellcheck: false, placeholder: 'AB', maxLength: 8, size: 10 });
   const calendar = new CalendarEditor();
   const message = h('div.form-message', { role: 'status' });
   const save = h('button.primary.city-save', { type: 'submit' }, '保存 ', h('small', {}, 'Save'));
@@ -23,7 +23,7 @@ export function citySection(saved: () => void): Section {
       field('name', '城市名称', 'Name', name),
       field('timeZone', '时区', 'Time zone (IANA)', timeZone),
       field('casePrefix', '案件编号前缀', 'Case prefix', casePrefix, '1–8 位字母或数字 · letters or digits')),
-    h('datalist', { id: 'admin-zones' }, ...commonZones.map(z => h('option', { value: z }))),
+    h('datalist', { id: 'admin-zones' }, ...knownZones().map(z => h('option', { value: z }))),
     calendar.element,
     h('p.note', {}, '时区与工作日历属于时限策略：保存后产生新的策略版本，只对此后开始的时限生效。 ',
       h('small', {}, 'The zone and the calendar are the SLA policy\'s: saving them saves a new policy version.')),

@@ -24,7 +24,7 @@ export function gridsSection(imported: () => void = () => undefined): Section {
   let text: string | null = null;
 
   const drawReport = (preview: GridPreview) => {
-    const levels = Object.entries(preview.levels ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+    const levels = (preview.levels ?? []).map(l => [String(l.level), l.grids] as const);
     report.replaceChildren(
       h('div.verdict', { dataset: { accepted: String(preview.accepted) } },
         preview.accepted ? '✓ 校验通过 ' : '✗ 校验未通过 ', h('small', {}, preview.accepted ? 'Accepted' : 'Refused'),

@@ -1,45 +1,36 @@
-// The members as the server lists them (GET /api/members: the city's, or a grid subtree's), with a filter and an
-// edit form per member (PUT /api/admin/members/{id}). Role and employment are offered in the member views' words.
+// The roster as the server keeps it (GET /api/admin/roster: every member with its role, home grid, employment and
+// phone), with a filter and an edit form per member (PUT /api/admin/members/{id}, checked by the roster's rules).
 
 import { api } from '../shared/api';
-import { city } from '../shared/city';
-import type { MemberView } from '../shared/wire';
 import type { RosterMember } from './adminWire';
-import { dutyWords, employmentWords, memberRoleWords } from './adminWords';
+import { employmentWords, memberRoleWords } from './adminWords';
 import { clearRefusal, field, say, showRefusal } from './fieldErrors';
-import { phonesOf } from './rosterPhones';
 import { h, zh } from '../shared/words';
 
 export class MemberTable {
   readonly element: HTMLElement;
-  private members: MemberView[] = [];
+  private members: RosterMember[] = [];
   private readonly body = h('tbody');
   private readonly filter = h('input.member-filter', { type: 'search', placeholder: '筛选：编号、姓名、网格 · Filter', ariaLabel: '筛选 Filter' });
-  private readonly grid = h('input.member-grid', { name: 'grid', placeholder: '网格 Grid id', spellcheck: false, size: 12 });
   private readonly status = h('div.form-message', { role: 'status' });
   private editing: string | null = null;
-  /** Phones from the roster export, read when a member is first edited after each listing. */
-  private phones: Promise<Map<string, string> | null> | null = null;
 
   constructor() {
     this.filter.addEventListener('input', () => this.draw());
-    const load = h('button', { type: 'submit' }, '查询 ', h('small', {}, 'List'));
-    const form = h('form.toolbar', {}, h('label.inline', {}, h('span', {}, '网格 ', h('small', {}, 'Grid')), this.grid), load, this.filter);
+    const load = h('button', { type: 'submit' }, '刷新 ', h('small', {}, 'Reload'));
+    const form = h('form.toolbar', {}, this.filter, load);
     form.addEventListener('submit', e => { e.preventDefault(); void this.load(); });
     this.element = h('div.member-table', {},
       h('h3', {}, '成员 ', h('small', {}, 'Members')),
       form, this.status,
       h('div.table-scroll', {}, h('table.members', {},
-        h('thead', {}, h('tr', {}, ...['编号 Id', '姓名 Name', '角色 Role', '网格 Grid', '用工 Employment', '在岗 Duty', ''].map(t => h('th', {}, t)))),
+        h('thead', {}, h('tr', {}, ...['编号 Id', '姓名 Name', '角色 Role', '网格 Grid', '用工 Employment', '电话 Phone', ''].map(t => h('th', {}, t)))),
         this.body)));
   }
 
   async load(): Promise<void> {
-    this.phones = null;
-    if (!this.grid.value.trim()) this.grid.value = city()?.rootGridId ?? '';
-    const grid = this.grid.value.trim();
     try {
-      this.members = await api<MemberView[]>(`/api/members${grid ? `?grid=${encodeURIComponent(grid)}` : ''}`);
+      this.members = await api<RosterMember[]>('/api/admin/roster');
       say(this.status, `${this.members.length} 名成员 · members`);
     } catch (e) {
       showRefusal(this.element, this.status, e);
@@ -50,17 +41,17 @@ export class MemberTable {
 
   private draw(): void {
     const words = this.filter.value.trim().toLowerCase();
-    const shown = words ? this.members.filter(m => [m.id, m.name, m.gridId].some(v => v.toLowerCase().includes(words))) : this.members;
+    const shown = words ? this.members.filter(m => [m.id, m.name, m.gridId, m.phone ?? ''].some(v => v.toLowerCase().includes(words))) : this.members;
     this.body.replaceChildren(...shown.flatMap(m => {
       const row = h('tr', { dataset: { member: m.id } },
         h('td', {}, m.id), h('td', {}, m.name), h('td', {}, zh(memberRoleWords, m.role)), h('td', {}, m.gridId),
-        h('td', {}, zh(employmentWords, m.employment)), h('td', {}, zh(dutyWords, m.duty)),
+        h('td', {}, zh(employmentWords, m.employment)), h('td', {}, m.phone ?? ''),
         h('td', {}, h('button.member-edit', { type: 'button', onclick: () => { this.editing = this.editing === m.id ? null : m.id; this.draw(); } }, '编辑 ', h('small', {}, 'Edit'))));
       return this.editing === m.id ? [row, h('tr.edit-row', {}, h('td', { colSpan: 7 }, this.editForm(m)))] : [row];
     }));
   }
 
-  private editForm(m: MemberView): HTMLElement {
+  private editForm(m: RosterMember): HTMLElement {
     const options = (table: Record<string, [string, string]>, current: string) =>
       [...Object.entries(table).map(([code, [zhText, enText]]) => h('option', { value: code, selected: code === current }, `${zhText} ${enText}`)),
         ...(current in table ? [] : [h('option', { value: current, selected: true }, current)])];
@@ -68,20 +59,12 @@ export class MemberTable {
     const role = h('select', { name: 'role' }, ...options(memberRoleWords, m.role));
     const gridId = h('input', { name: 'gridId', value: m.gridId, spellcheck: false });
     const employment = h('select', { name: 'employment' }, ...options(employmentWords, m.employment));
-    const phone = h('input', { name: 'phone', type: 'tel', placeholder: '电话 Phone', disabled: true });
-    const phoneHint = h('small.field-hint', {}, '读取名册中的电话… reading the roster');
-    this.phones ??= api<string>('/api/admin/roster/export?format=csv').then(phonesOf).catch(() => null);
-    void this.phones.then(phones => {
-      phone.disabled = false;
-      const known = phones?.get(m.id);
-      if (known !== undefined) { phone.value = known; phoneHint.textContent = ''; }
-      else phoneHint.textContent = '未能读取现有电话：留空即清除 · The phone on file could not be read; empty clears it';
-    });
+    const phone = h('input', { name: 'phone', type: 'tel', placeholder: '电话 Phone', value: m.phone ?? '' });
     const message = h('div.form-message', { role: 'status' });
     const form = h('form.member-form', { dataset: { member: m.id }, noValidate: true },
       h('div.field-row', {},
         field('name', '姓名', 'Name', name), field('role', '角色', 'Role', role), field('gridId', '网格', 'Grid', gridId),
-        field('employment', '用工', 'Employment', employment), h('div', {}, field('phone', '电话', 'Phone', phone), phoneHint)),
+        field('employment', '用工', 'Employment', employment), field('phone', '电话', 'Phone', phone)),
       h('div.form-actions', {}, h('button.primary', { type: 'submit' }, '保存 ', h('small', {}, 'Save')),
         h('button.plain', { type: 'button', onclick: () => { this.editing = null; this.draw(); } }, '取消 ', h('small', {}, 'Cancel')), message));
     form.addEventListener('submit', event => {
@@ -92,7 +75,7 @@ export class MemberTable {
           name: name.value.trim(), role: role.value, gridId: gridId.value.trim(), employment: employment.value, phone: phone.value.trim() || null,
         };
         try {
-          const saved = await api<MemberView>(`/api/admin/members/${encodeURIComponent(m.id)}`, { method: 'PUT', body });
+          const saved = await api<RosterMember>(`/api/admin/members/${encodeURIComponent(m.id)}`, { method: 'PUT', body });
           this.members = this.members.map(x => (x.id === m.id ? { ...x, ...saved } : x));
           this.editing = null;
           this.draw();

@@ -2,7 +2,7 @@
 // the request bodies for saving and for the what-if are made from it here; what is valid is the server's to say
 // (its 400 names each bad entry, `limits[3].limit`, which rowOfError maps back to the table's row).
 
-import type { PolicyLimit, PolicyRequest, PolicyView, WhatIfRequest } from './adminWire';
+import type { LimitRequest, PolicyRequest, PolicyView, WhatIfRequest } from './adminWire';
 
 export interface LimitRow {
   step: string;
@@ -24,15 +24,15 @@ export function draftOf(policy: PolicyView | null): PolicyDraft {
     warnFraction: policy ? String(policy.warnFraction) : '',
     resendUnreadAfter: policy?.resendUnreadAfter ?? '',
     note: '',
-    limits: (policy?.limits ?? []).map(l => ({ step: l.step, category: l.category ?? '', priority: l.priority ?? '', area: l.area ?? '', limit: l.limit })),
+    limits: (policy?.limits ?? []).map(l => ({ step: l.step ?? '', category: l.category ?? '', priority: l.priority ?? '', area: l.area ?? '', limit: l.limit ?? '' })),
   };
 }
 
 export const emptyRow = (): LimitRow => ({ step: '', category: '', priority: '', area: '', limit: '' });
 
 /** A limit as the API takes it: the optional keys only when given. */
-export function limitOf(row: LimitRow): PolicyLimit {
-  const limit: PolicyLimit = { step: row.step.trim(), limit: row.limit.trim() };
+export function limitOf(row: LimitRow): LimitRequest {
+  const limit: LimitRequest = { step: row.step.trim(), limit: row.limit.trim() };
   if (row.category.trim()) limit.category = row.category.trim();
   if (row.priority.trim()) limit.priority = row.priority.trim();
   if (row.area.trim()) limit.area = row.area.trim();

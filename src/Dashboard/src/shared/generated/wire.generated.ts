@@ -158,6 +158,7 @@ export interface CategoryView {
   defaultPriority: string;
   handlingLimit: string;
   initials: string;
+  retired: boolean;
 }
 
 /** C# CommandCenter.Members.MemberView */
@@ -310,6 +311,16 @@ export interface PublicInspectionFeed {
   month: string;
   town: string | null;
   towns: PublicTownInspections[];
+}
+
+/** C# CommandCenter.City.CityView */
+export interface CityView {
+  name: string;
+  rootGridId: string | null;
+  timeZone: string;
+  utcOffset: string;
+  casePrefix: string;
+  calendar: CalendarView;
 }
 
 /** C# CommandCenter.Incidents.DeadlineView */
@@ -505,6 +516,14 @@ export interface PublicTownInspections {
   results: PublicInspectionResult[];
 }
 
+/** C# CommandCenter.City.CalendarView */
+export interface CalendarView {
+  officeHours: OfficePeriod[];
+  workingDays: string[];
+  holidays: string[];
+  makeUpWorkdays: string[];
+}
+
 /** C# CommandCenter.Incidents.ActionFieldView */
 export interface ActionFieldView {
   name: string;
@@ -545,6 +564,185 @@ export interface PublicInspectionResult {
   townName: string;
   checkedOn: string;
   passed: boolean;
+}
+
+/** C# CommandCenter.City.OfficePeriod */
+export interface OfficePeriod {
+  from: string;
+  to: string;
+}
+
+// The admin console's API (/api/admin, docs/admin.md; JSON, camelCase, nulls written).
+
+/** C# CommandCenter.Admin.CityAdminEndpoints.SetupView */
+export interface SetupView {
+  steps: SetupStep[];
+}
+
+/** C# CommandCenter.Admin.CityAdminEndpoints.CitySettingsView */
+export interface CitySettingsView {
+  name: string;
+  timeZone: string;
+  casePrefix: string;
+  calendar: CalendarView;
+}
+
+/** C# CommandCenter.Admin.GridAdminEndpoints.GridPreview */
+export interface GridPreview {
+  accepted: boolean;
+  gridCount: number;
+  levels: GridLevelCount[];
+  problems: GridImportProblem[];
+}
+
+/** C# CommandCenter.Members.RosterEndpoints.RosterPlanView */
+export interface RosterPlanView {
+  rows: number;
+  errors: RosterProblemView[];
+  added: RosterMember[];
+  changed: RosterChangeView[];
+  left: RosterMember[];
+  blocked: RosterBlockView[];
+  applied: boolean;
+}
+
+/** C# CommandCenter.Members.RosterEndpoints.RosterMember */
+export interface RosterMember {
+  id: string;
+  name: string;
+  role: string;
+  gridId: string;
+  employment: string;
+  phone: string | null;
+}
+
+/** C# CommandCenter.Admin.AccountAdminEndpoints.AccountView */
+export interface AccountView {
+  username: string;
+  role: string;
+  memberId: string | null;
+  gridScope: string | null;
+  state: string;
+  invitationExpiresAt: string | null;
+  lockedUntil: string | null;
+}
+
+/** C# CommandCenter.Admin.AccountAdminEndpoints.CreatedAccount */
+export interface CreatedAccount {
+  account: AccountView;
+  invitation: InvitationView;
+}
+
+/** C# CommandCenter.Admin.AccountAdminEndpoints.LockoutView */
+export interface LockoutView {
+  username: string;
+  lockedUntil: string;
+}
+
+/** C# CommandCenter.Auth.PasswordEndpoints.OpenInvitation */
+export interface OpenInvitation {
+  username: string;
+  expiresAt: string;
+}
+
+/** C# CommandCenter.Admin.CategoryAdminEndpoints.CategoryAdminView */
+export interface CategoryAdminView {
+  code: string;
+  kind: string;
+  majorCode: string;
+  majorName: string;
+  minorCode: string;
+  name: string;
+  platform: string;
+  defaultPriority: string;
+  handlingLimit: string;
+  retired: boolean;
+}
+
+/** C# CommandCenter.Admin.PolicyAdminEndpoints.PolicyView */
+export interface PolicyView {
+  version: number;
+  savedBy: string;
+  savedAt: string;
+  note: string;
+  warnFraction: number;
+  resendUnreadAfter: string | null;
+  limits: PolicyLimit[];
+}
+
+/** C# CommandCenter.Admin.PolicyAdminEndpoints.PolicyVersionView */
+export interface PolicyVersionView {
+  version: number;
+  savedBy: string;
+  savedAt: string;
+  note: string;
+}
+
+/** C# CommandCenter.Admin.AuditEndpoints.AuditEntryView */
+export interface AuditEntryView {
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** C# CommandCenter.Admin.CityAdminEndpoints.SetupStep */
+export interface SetupStep {
+  step: string;
+  done: boolean;
+  detail: string;
+}
+
+/** C# CommandCenter.Admin.GridAdminEndpoints.GridLevelCount */
+export interface GridLevelCount {
+  level: number;
+  grids: number;
+}
+
+/** C# CommandCenter.Grains.Geography.GridImportProblem */
+export interface GridImportProblem {
+  featureIndex: number;
+  gridId: string | null;
+  problem: string;
+}
+
+/** C# CommandCenter.Members.RosterEndpoints.RosterProblemView */
+export interface RosterProblemView {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** C# CommandCenter.Members.RosterEndpoints.RosterChangeView */
+export interface RosterChangeView {
+  id: string;
+  before: RosterMember;
+  after: RosterMember;
+}
+
+/** C# CommandCenter.Members.RosterEndpoints.RosterBlockView */
+export interface RosterBlockView {
+  id: string;
+  name: string;
+  openCases: string[];
+}
+
+/** C# CommandCenter.Admin.AccountAdminEndpoints.InvitationView */
+export interface InvitationView {
+  code: string;
+  link: string;
+  expiresAt: string;
+}
+
+/** C# CommandCenter.Admin.PolicyAdminEndpoints.PolicyLimit */
+export interface PolicyLimit {
+  step: string | null;
+  category: string | null;
+  priority: string | null;
+  area: string | null;
+  limit: string | null;
 }
 
 // Replay lines of GET /api/replay (the ledger's JSON: camelCase, enums by name, nulls left out).

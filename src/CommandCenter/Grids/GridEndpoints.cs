@@ -70,10 +70,11 @@ public static class GridEndpoints
         .GridScoped(ScopeEffect.Narrows, "the shape and chain for anyone signed in; the team (memberIds) only inside the account's subtree")
         .WithSummary("One grid as a GeoJSON Feature, with its chain, children and team.");
 
-        grids.MapPost("/import", async (HttpRequest request, IGrainFactory grainFactory, GridDirectory directory) =>
+        grids.MapPost("/import", async (HttpRequest request, IGrainFactory grainFactory, GridDirectory directory, CommandCenter.Admin.AuditLog audit) =>
         {
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
+            var before = await directory.Current();
             var report = await grainFactory.GetGrain<IGridCatalogGrain>("city").Import(body);
             if (!report.Accepted)
                 return Results.Problem(
@@ -82,6 +83,10 @@ public static class GridEndpoints
                     statusCode: StatusCodes.Status422UnprocessableEntity,
                     extensions: new Dictionary<string, object?> { ["problems"] = report.Problems });
             await directory.Refresh();
+            if (report.Version != before?.Hierarchy.Version)
+                await audit.Record(request.HttpContext.User, "grids.import", "grids",
+                    before is null ? null : new { version = before.Hierarchy.Version, grids = before.Hierarchy.Nodes.Count },
+                    new { version = report.Version, grids = report.GridCount });
             return Results.Ok(report);
         })
         .RequireAuthorization(Policies.Admin)

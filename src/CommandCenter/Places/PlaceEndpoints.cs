@@ -32,7 +32,7 @@ public static class PlaceEndpoints
         .NotGridScoped("place names and the hierarchy are public knowledge inside the center; a caller's address may lie anywhere in the city")
         .WithSummary("Places whose name, pinyin or initials match q (every grid at every level and the imported places), best first, each with its grid chain.");
 
-        places.MapPost("/import", async (HttpRequest request, IGrainFactory grains, PlaceDirectory directory) =>
+        places.MapPost("/import", async (HttpRequest request, IGrainFactory grains, PlaceDirectory directory, CommandCenter.Admin.AuditLog audit) =>
         {
             using var reader = new StreamReader(request.Body);
             var report = await grains.GetGrain<IPlaceCatalogGrain>("city").Import(await reader.ReadToEndAsync());
@@ -43,6 +43,7 @@ public static class PlaceEndpoints
                     statusCode: StatusCodes.Status422UnprocessableEntity,
                     extensions: new Dictionary<string, object?> { ["problems"] = report.Problems });
             await directory.Refresh();
+            await audit.Record(request.HttpContext.User, "places.import", "places", null, new { version = report.Version, places = report.Count });
             return Results.Ok(new { report.Version, report.Count });
         })
         .RequireAuthorization(Policies.Admin)

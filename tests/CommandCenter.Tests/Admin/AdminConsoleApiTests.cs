@@ -288,6 +288,17 @@ public class AdminConsoleApiTests(AdminCenter center) : IClassFixture<AdminCente
         problems.Where(p => p.GetProperty("problem").GetString()!.Contains("JY77")).Should().HaveCount(11, "JY01 has 11 villages, each named")
             .And.OnlyContain(p => p.GetProperty("featureIndex").GetInt32() > 0 && p.GetProperty("gridId").GetString()!.StartsWith("JY01-"));
         (await admin.GetFromJsonAsync<JsonElement>("/health")).GetProperty("gridVersion").GetString().Should().Be(version, "a preview imports nothing");
+
+        // The same file imported again is the same version: nothing changed, nothing audited; an import that changes it is audited.
+        (await admin.PostAsync("/api/grids/import", new StringContent(exported, Encoding.UTF8, "application/geo+json"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await admin.GetFromJsonAsync<JsonElement>("/api/admin/audit?subject=grids")).GetArrayLength().Should().Be(0);
+        var renamed = exported.Replace("\"name\":\"澄江街道\"", "\"name\":\"澄江街道（新）\"");
+        (await admin.PostAsync("/api/grids/import", new StringContent(renamed, Encoding.UTF8, "application/geo+json"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/admin/audit?subject=grids");
+        audit.EnumerateArray().Single().GetProperty("action").GetString().Should().Be("grids.import");
+        audit[0].GetProperty("before").GetString().Should().Contain(version!);
+        // Back as it was, for the other tests of this class.
+        (await admin.PostAsync("/api/grids/import", new StringContent(exported, Encoding.UTF8, "application/geo+json"))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public class AdminOnboardingTests(EmptyCenterWall wall)
         await roster.Locator(".tally-item[data-kind=added][data-count='3']").WaitForAsync();
         await roster.Locator(".roster-apply").ClickAsync();
         await roster.Locator(".roster-status[data-tone=green]").Filter(new() { HasText = "已导入" }).WaitForAsync();
-        await Checked(admin, "roster");
+        await admin.Locator("a.nav-item[data-section=roster][data-done=true]").WaitForAsync();
 
         // 事项分类: one category added through the form.
         await Open(admin, "categories");

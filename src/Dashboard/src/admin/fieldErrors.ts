@@ -79,7 +79,9 @@ export function clearRefusal(form: HTMLElement, messageArea: HTMLElement): void 
 }
 
 /** A status line's words and tone (green done, red refused, empty in progress). */
+/** Says how a request went; a success tells the page (event `admin-done`), which reads the setup checklist again. */
 export function say(area: HTMLElement, text: string, tone: '' | 'green' | 'red' = ''): void {
   area.dataset.tone = tone;
   area.replaceChildren(text);
+  if (tone === 'green') area.dispatchEvent(new CustomEvent('admin-done', { bubbles: true }));
 }

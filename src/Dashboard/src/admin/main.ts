@@ -80,6 +80,8 @@ async function main(): Promise<void> {
     if (section !== setup) void setup.show();
   };
   addEventListener('hashchange', () => show(location.hash.slice(1)));
+  // A save anywhere moves the checklist's marks at once, not only on the next move.
+  content.addEventListener('admin-done', () => { void setup.show(); });
 
   // The checklist first while any step is not done; else the section the address names, or the checklist.
   await setup.show();

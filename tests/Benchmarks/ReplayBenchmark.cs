@@ -59,7 +59,7 @@ internal static class ReplayBenchmark
 
         // Events streamed: the whole 30 days through the real NDJSON writer into a counting sink.
         var history = new ScopeHistory(ledger, TimeProvider.System);
-        var stream = new ReplayStream(ledger, history, policy);
+        var stream = new ReplayStream(ledger, history, new CommandCenter.Grains.Setup.FixedCityRules(CommandCenter.Grains.Setup.CitySettings.Load(Path.Combine(city, "city.json")), catalogue, policy));
         var sink = new CountingStream();
         clock.Restart();
         await stream.Write(sink, hierarchy, hierarchy.Root.Id, Start, Start + Span, CancellationToken.None);

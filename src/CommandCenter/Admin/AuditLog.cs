@@ -13,7 +13,11 @@ public sealed class AuditLog(IGrainFactory grains, TimeProvider clock)
     };
 
     public AuditEntry Entry(ClaimsPrincipal user, string action, string subject, object? before, object? after) =>
-        new(clock.GetUtcNow(), user.Identity?.Name ?? "system", action, subject, Text(before), Text(after));
+        Entry(user.Identity?.Name ?? "system", action, subject, before, after);
+
+    /// <summary>An entry by a named actor: the person itself when it acts without a token (setting its password from an invitation).</summary>
+    public AuditEntry Entry(string actor, string action, string subject, object? before, object? after) =>
+        new(clock.GetUtcNow(), actor, action, subject, Text(before), Text(after));
 
     public Task Record(params AuditEntry[] entries) => grains.GetGrain<IAuditTrailGrain>("city").Append(entries);
 

@@ -39,9 +39,7 @@ public static class PasswordEndpoints
             if (PasswordRule.Problem(body.Password, account.Username) is { } problem) return Problems.Field("password", problem);
             await directory.Put([account.EndingSessions() with { PasswordHash = TokenIssuer.Hash(body.Password!), InvitationHash = null, InvitationExpiresAt = null }]);
             await sessions.Refresh();
-            await audit.Record(audit.Entry(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-                [new System.Security.Claims.Claim(Claims.Subject, account.Username)], "invitation", Claims.Subject, Claims.Role)),
-                "account.password-set", "account:" + account.Username, null, "from an invitation"));
+            await audit.Record(audit.Entry(account.Username, "account.password-set", "account:" + account.Username, null, "from an invitation"));
             return Results.NoContent();
         })
         .AllowAnonymous()
@@ -50,7 +48,7 @@ public static class PasswordEndpoints
         .WithTags("Sign-in")
         .WithSummary("Set one's password from an invitation (one time). The password must pass the strength rule (400 naming password).");
 
-        app.MapPost("/api/auth/password", async (ChangePassword? body, IGrainFactory grains, TokenIssuer issuer, AuditLog audit, HttpContext http) =>
+        app.MapPost("/api/auth/password", async (ChangePassword? body, IGrainFactory grains, TokenIssuer issuer, AccountSessions sessions, AuditLog audit, HttpContext http) =>
         {
             var fields = new Fields();
             if (string.IsNullOrEmpty(body?.CurrentPassword)) fields.Add("currentPassword", "Give the current password.");
@@ -60,14 +58,16 @@ public static class PasswordEndpoints
             if (await directory.Find(username) is not { } account || !issuer.Verifies(account, body!.CurrentPassword!))
                 return Problems.Field("currentPassword", "The current password is wrong.");
             if (PasswordRule.Problem(body.NewPassword, account.Username) is { } problem) return Problems.Field("newPassword", problem);
-            await directory.Put([account with { PasswordHash = TokenIssuer.Hash(body.NewPassword!) }]);
+            // Every session of the account ends, this one too: the page signs in again with the new password.
+            await directory.Put([account.EndingSessions() with { PasswordHash = TokenIssuer.Hash(body.NewPassword!) }]);
+            await sessions.Refresh();
             await audit.Record(http.User, "account.password-change", "account:" + account.Username, null, "by its person");
             return Results.NoContent();
         })
         .NotGridScoped("changes the signed-in account's own password")
         .RequireRateLimiting(RateLimits.SignIn)
         .WithTags("Sign-in")
-        .WithSummary("Change one's own password: the current one, then a new one that passes the strength rule.");
+        .WithSummary("Change one's own password: the current one, then a new one that passes the strength rule. Every session of the account ends (sign in again with the new one).");
     }
 
     private static IResult Closed() => Results.Problem(title: "No open invitation",

@@ -51,8 +51,8 @@ public static class IncidentActionEndpoints
                 {
                     if (PlatformWords.Parse(task?.Platform) is not { } platform)
                         return Problems.Field($"tasks[{i}].platform", $"platform must be one of {string.Join(", ", PlatformWords.All)}.");
-                    if (string.IsNullOrWhiteSpace(task!.MemberId) || await factory.GetGrain<IMemberGrain>(task.MemberId).GetSnapshot() is null)
-                        return Problems.Field($"tasks[{i}].memberId", $"No member has the id \"{task.MemberId}\".");
+                    if (string.IsNullOrWhiteSpace(task!.MemberId) || await factory.GetGrain<IMemberGrain>(task.MemberId).GetSnapshot() is not { Left: false })
+                        return Problems.Field($"tasks[{i}].memberId", $"No member on the roster has the id \"{task.MemberId}\".");
                     if (await gate.DispatchTarget(user, task.MemberId) is { Refused: true } elsewhere) return ScopeGate.Refusal(user, elsewhere);
                     plans.Add(new TaskPlan(platform, task.MemberId));
                 }
@@ -79,9 +79,10 @@ public static class IncidentActionEndpoints
                     command = command with { Placement = placement };
                 }
             }
+            // A member who left the roster keeps its record but takes no new work.
             if (parsed == IncidentAction.Dispatch && command.MemberId is { Length: > 0 } memberId
-                && await factory.GetGrain<IMemberGrain>(memberId).GetSnapshot() is null)
-                return Problems.Field("memberId", $"No member has the id \"{memberId}\".");
+                && await factory.GetGrain<IMemberGrain>(memberId).GetSnapshot() is not { Left: false })
+                return Problems.Field("memberId", $"No member on the roster has the id \"{memberId}\".");
             if (parsed == IncidentAction.Dispatch && command.MemberId is { Length: > 0 } target
                 && await gate.DispatchTarget(user, target) is { Refused: true } elsewhereTarget)
                 return ScopeGate.Refusal(user, elsewhereTarget);

@@ -146,6 +146,6 @@ public sealed class MemberGrain(
     }
 
     private MemberSnapshot? Snapshot() => member.State.Profile is { } profile
-        ? new MemberSnapshot(profile, member.State.Duty, member.State.LastLocation, member.State.DutySince)
+        ? new MemberSnapshot(profile, member.State.Duty, member.State.LastLocation, member.State.DutySince, member.State.Left)
         : null;
 }

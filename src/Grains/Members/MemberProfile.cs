@@ -14,10 +14,11 @@ public sealed record MemberProfile(
 [GenerateSerializer, Alias("Fix")]
 public sealed record Fix([property: Id(0)] double Lat, [property: Id(1)] double Lon, [property: Id(2)] DateTimeOffset At);
 
-/// <summary>What operators see of a member.</summary>
+/// <summary>What operators see of a member; one who <see cref="Left"/> the roster keeps its record but takes no work.</summary>
 [GenerateSerializer, Alias("MemberSnapshot")]
 public sealed record MemberSnapshot(
     [property: Id(0)] MemberProfile Profile,
     [property: Id(1)] DutyState Duty,
     [property: Id(2)] Fix? LastLocation,
-    [property: Id(3)] DateTimeOffset? DutySince);
+    [property: Id(3)] DateTimeOffset? DutySince,
+    [property: Id(4)] bool Left = false);

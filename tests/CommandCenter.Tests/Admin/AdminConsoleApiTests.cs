@@ -171,6 +171,7 @@ public class AdminConsoleApiTests(AdminCenter center) : IClassFixture<AdminCente
         var change = await Json(await desk.PostAsJsonAsync("/api/auth/password", new { currentPassword = "wrong-one-123", newPassword = "Harbour-lights-77" }), HttpStatusCode.BadRequest);
         ErrorsAt(change, "currentPassword").Should().NotBeEmpty();
         await Json(await desk.PostAsJsonAsync("/api/auth/password", new { currentPassword = "Lantern-river-42", newPassword = "Harbour-lights-77" }), HttpStatusCode.NoContent);
+        (await desk.GetAsync("/api/incidents?scope=JY10")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a changed password ends the account's sessions");
         await center.ClientFor("night-desk", "Harbour-lights-77");
 
         var audit = await admin.GetFromJsonAsync<JsonElement>("/api/admin/audit?subject=account:night-desk");
@@ -264,6 +265,11 @@ public class AdminConsoleApiTests(AdminCenter center) : IClassFixture<AdminCente
         left.GetProperty("left").EnumerateArray().Select(m => m.GetProperty("id").GetString()).Should().Equal("M90001");
         (await admin.GetFromJsonAsync<JsonElement>("/api/admin/accounts")).EnumerateArray()
             .Single(a => a.GetProperty("username").GetString() == "M90001").GetProperty("state").GetString().Should().Be("disabled");
+        var (lat, lon) = SampleCity.NextPoint();
+        var operatorClient = await center.ClientFor("operator1");
+        var reported = await Json(await operatorClient.PostAsJsonAsync("/api/incidents", new { category = "E0102", lat, lon, description = "路边垃圾", channel = "hotline" }), HttpStatusCode.Created);
+        var refused = await Json(await operatorClient.PostAsJsonAsync($"/api/incidents/{reported.GetProperty("id").GetString()}/actions/dispatch", new { memberId = "M90001" }), HttpStatusCode.BadRequest);
+        ErrorsAt(refused, "memberId").Single().Should().Contain("on the roster", "a member who left takes no new work");
         var exported = Encoding.UTF8.GetString(await admin.GetByteArrayAsync("/api/admin/roster/export?format=csv"));
         exported.Should().Contain("M90002").And.NotContain("M90001");
         (await admin.GetAsync("/api/admin/roster/export?format=xlsx")).Content.Headers.ContentType!.MediaType.Should().Contain("spreadsheetml");

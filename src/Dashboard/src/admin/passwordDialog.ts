@@ -2,6 +2,7 @@
 // server's; its message shows at the field it names. The second new-password box only guards against a typo.
 
 import { api } from '../shared/api';
+import { currentAccount, signIn } from '../shared/session';
 import { clearRefusal, field, say, showRefusal } from './fieldErrors';
 import { h } from '../shared/words';
 
@@ -32,9 +33,12 @@ export function passwordDialog(): HTMLDialogElement {
       }
       submit.disabled = true;
       try {
+        const username = currentAccount()?.username ?? '';
         await api('/api/auth/password', { body: { currentPassword: current.value, newPassword: next.value } });
+        // The change ended every session of the account, this tab's too: sign in again with the new password.
+        await signIn(username, next.value);
         form.reset();
-        say(message, '密码已修改 · Password changed.', 'green');
+        say(message, '密码已修改，其他登录已退出 · Password changed; other sessions signed out.', 'green');
       } catch (e) {
         showRefusal(form, message, e);
       } finally {

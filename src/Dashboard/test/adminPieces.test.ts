@@ -2,7 +2,7 @@
 // few words, an export's file name, the invitation's whole address, and when a roster may be applied.
 
 import { describe, expect, it } from 'vitest';
-import { fieldFor } from '../src/admin/fieldErrors';
+import { fieldFor } from '../src/shared/fieldErrors';
 import { changedFields } from '../src/admin/auditChange';
 import { fileNameOf } from '../src/admin/download';
 import { invitationUrl } from '../src/admin/invitationBox';

@@ -159,6 +159,23 @@ public class AdminOnboardingTests(EmptyCenterWall wall)
         // The worker's phone has it.
         await phone.Locator($".task[data-id='{id}']").WaitForAsync();
         await WallFixture.Screenshot(phone, "admin-onboarding-worker-390x844.png");
+
+        // Later the worker changes its own password on the phone: a weak one is refused at its field, a good one taken.
+        await phone.Locator("button.change-password").ClickAsync();
+        var dialog = phone.Locator("dialog.password-dialog");
+        await dialog.Locator("input[name=currentPassword]").FillAsync("Field-work-2027");
+        await dialog.Locator("input[name=newPassword]").FillAsync("short");
+        await dialog.Locator("input[name=newPasswordAgain]").FillAsync("short");
+        await dialog.Locator("button[type=submit]").ClickAsync();
+        (await dialog.Locator("[data-field=newPassword] .field-error").InnerTextAsync()).Should().Contain("10");
+        await dialog.Locator("input[name=newPassword]").FillAsync("River-bank-2028");
+        await dialog.Locator("input[name=newPasswordAgain]").FillAsync("River-bank-2028");
+        await dialog.Locator("button[type=submit]").ClickAsync();
+        await dialog.Locator(".form-message[data-tone=green]").WaitForAsync();
+        // Signed in again with the new password, the phone still has its work.
+        await phone.ReloadAsync();
+        await phone.WaitForFunctionAsync("() => window.__worker && window.__worker.linkState === 'live'", null, new() { Timeout = 30_000 });
+        await phone.Locator($".task[data-id='{id}']").WaitForAsync();
         foreach (var page in new[] { admin, phone, desk }) await page.Context.CloseAsync();
     }
 

@@ -6,7 +6,7 @@ import { api } from '../shared/api';
 import { cityStamp } from '../shared/cityTime';
 import type { AccountView, CreatedAccount, Invitation, Lockout } from './adminWire';
 import { accountRoleWords, accountStateWords, staffRoles } from './adminWords';
-import { clearRefusal, field, messageOf, say, showRefusal } from './fieldErrors';
+import { clearRefusal, field, messageOf, say, showRefusal } from '../shared/fieldErrors';
 import { invitationBox } from './invitationBox';
 import type { Section } from './section';
 import { en, h, zh } from '../shared/words';

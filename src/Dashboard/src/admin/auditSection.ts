@@ -6,7 +6,7 @@ import { cityStamp, fromCityInput } from '../shared/cityTime';
 import type { AuditEntry } from './adminWire';
 import { changedFields } from './auditChange';
 import { download } from './download';
-import { field, messageOf, say } from './fieldErrors';
+import { field, messageOf, say } from '../shared/fieldErrors';
 import type { Section } from './section';
 import { h } from '../shared/words';
 

@@ -6,7 +6,7 @@ import { weekDays } from './adminWords';
 import {
   addDate, addOfficeHours, byYear, calendarOf, dayOfYear, removeDate, removeOfficeHours, setOfficeHours, setWorkingDay, type DateList,
 } from './calendarModel';
-import { field } from './fieldErrors';
+import { field } from '../shared/fieldErrors';
 import { h } from '../shared/words';
 
 export class CalendarEditor {

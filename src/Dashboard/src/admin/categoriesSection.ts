@@ -4,7 +4,7 @@
 import { api } from '../shared/api';
 import type { CategoryInput, CategoryRecord } from './adminWire';
 import { categoryKinds, platformWords } from './adminWords';
-import { clearRefusal, field, messageOf, say, showRefusal } from './fieldErrors';
+import { clearRefusal, field, messageOf, say, showRefusal } from '../shared/fieldErrors';
 import type { Section } from './section';
 import { en, h, priorityWords, zh } from '../shared/words';
 

@@ -5,7 +5,7 @@ import { api } from '../shared/api';
 import type { CitySettings } from './adminWire';
 import { knownZones } from './adminWords';
 import { CalendarEditor } from './calendarEditor';
-import { clearRefusal, field, say, showRefusal } from './fieldErrors';
+import { clearRefusal, field, say, showRefusal } from '../shared/fieldErrors';
 import type { Section } from './section';
 import { h } from '../shared/words';
 

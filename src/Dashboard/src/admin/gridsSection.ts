@@ -5,7 +5,7 @@
 import { api, ApiError } from '../shared/api';
 import type { GridPreview, GridProblem } from './adminWire';
 import { download } from './download';
-import { messageOf, say } from './fieldErrors';
+import { messageOf, say } from '../shared/fieldErrors';
 import { drawableOf, GridPreviewMap } from './gridPreviewMap';
 import type { Section } from './section';
 import { h } from '../shared/words';

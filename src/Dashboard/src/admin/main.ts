@@ -13,7 +13,7 @@ import { auditSection } from './auditSection';
 import { categoriesSection } from './categoriesSection';
 import { citySection } from './citySection';
 import { gridsSection } from './gridsSection';
-import { passwordDialog } from './passwordDialog';
+import { passwordDialog } from '../shared/passwordDialog';
 import { policySection } from './policySection';
 import { rosterSection } from './rosterSection';
 import type { Section } from './section';

@@ -4,7 +4,7 @@
 import { api } from '../shared/api';
 import type { RosterMember } from './adminWire';
 import { employmentWords, memberRoleWords } from './adminWords';
-import { clearRefusal, field, say, showRefusal } from './fieldErrors';
+import { clearRefusal, field, say, showRefusal } from '../shared/fieldErrors';
 import { h, zh } from '../shared/words';
 
 export class MemberTable {

@@ -6,7 +6,7 @@
 import { api } from '../shared/api';
 import { cityStamp, fromCityInput } from '../shared/cityTime';
 import type { CategoryRecord, PolicyVersionInfo, PolicyView, WhatIfAnswer } from './adminWire';
-import { clearRefusal, field, messageOf, say, showRefusal, errorsOf } from './fieldErrors';
+import { clearRefusal, field, messageOf, say, showRefusal, errorsOf } from '../shared/fieldErrors';
 import { LimitsTable } from './limitsTable';
 import { draftOf, policyRequestOf, rowOfError, whatIfRequestOf, type PolicyDraft } from './policyDraft';
 import type { Section } from './section';

@@ -6,7 +6,7 @@
 import { api, ApiError } from '../shared/api';
 import type { RosterPreview } from './adminWire';
 import { download } from './download';
-import { messageOf, say } from './fieldErrors';
+import { messageOf, say } from '../shared/fieldErrors';
 import { MemberTable } from './memberTable';
 import { appliable, rosterReport } from './rosterReport';
 import type { Section } from './section';

@@ -4,7 +4,7 @@
 import { api } from '../shared/api';
 import type { SetupView } from './adminWire';
 import { setupStepWords } from './adminWords';
-import { messageOf } from './fieldErrors';
+import { messageOf } from '../shared/fieldErrors';
 import type { Section } from './section';
 import { h } from '../shared/words';
 

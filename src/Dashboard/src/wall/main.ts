@@ -5,6 +5,7 @@ import '../shared/base.css';
 import './wall.css';
 import { Feed, type LinkState } from '../shared/feed';
 import { currentAccount, signOut, type Account } from '../shared/session';
+import { passwordDialog } from '../shared/passwordDialog';
 import { pageAccount } from '../shared/signInForm';
 import { city, loadCity } from '../shared/city';
 import type { FeedBatch, FeedSnapshot, IncidentDelta } from '../shared/wire';
@@ -57,6 +58,7 @@ async function startWall(account: Account): Promise<void> {
   const visitButton = h('button.desk-open', { type: 'button', title: '回访 Return visits (F4)' }, '回访 F4');
   const situation = situationCard();
 
+  const password = passwordDialog();
   app.replaceChildren(h('div.wall', {},
     h('header.wall-head', {},
       h('div.brand', {},
@@ -68,10 +70,12 @@ async function startWall(account: Account): Promise<void> {
       h('div.head-side', {},
         h('div.clock', {}, time, date),
         h('div.head-meta', {}, link, callButton, findButton, visitButton,
+          h('button.change-password', { type: 'button', title: 'Change my password', onclick: () => password.showModal() }, '密码'),
           h('button.signout', { type: 'button', title: 'Sign out', onclick: () => { signOut(); location.reload(); } }, `${account.username} · 退出`)))),
     h('main.wall-body', {},
       h('div.map-area', {}, mapHost, situation.element, legend(), detailHost, banner),
-      h('div.side', {}, boardHost, alertsHost))));
+      h('div.side', {}, boardHost, alertsHost)),
+    password));
 
   const map = new CityMap(mapHost, { incidentClicked: id => void select(id) });
   await map.loadGrids();

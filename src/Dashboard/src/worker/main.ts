@@ -9,6 +9,7 @@ import './worker.css';
 import { api } from '../shared/api';
 import { Feed, type LinkState } from '../shared/feed';
 import { currentAccount, signOut, type Account } from '../shared/session';
+import { passwordDialog } from '../shared/passwordDialog';
 import { pageAccount } from '../shared/signInForm';
 import { loadCity } from '../shared/city';
 import type { CategoryView, FeedBatch, IncidentDelta, MemberView, WorkerNotice } from '../shared/wire';
@@ -70,12 +71,15 @@ async function startWorker(account: Account): Promise<void> {
   ];
   const nav = h('nav.tabs', { dataset: { tabs: String(offered.length) } }, ...offered.map(([tab, zhWord, enWord, tabBadge]) => tabButton(tab, zhWord, enWord, tabBadge)));
 
+  const password = passwordDialog();
   app.replaceChildren(h('div.phone', {},
     h('header.worker-head', {},
       h('div.avatar', {}, (me?.name ?? memberId).slice(0, 1)),
       h('div.who', {}, h('strong', {}, me?.name ?? memberId), h('small', {}, `${memberId} · ${roleWord(me?.role)}`)),
       link,
+      h('button.change-password', { type: 'button', title: 'Change my password', onclick: () => password.showModal() }, '密码'),
       h('button.signout', { type: 'button', title: 'Sign out', onclick: () => { signOut(); location.reload(); } }, '退出')),
+    password,
     duty.element,
     banner,
     h('main.worker-body', {}, ...hosts.values()),

@@ -1,10 +1,10 @@
 // 修改密码: the signed-in person changes its own password (POST /api/auth/password). The strength rule is the
 // server's; its message shows at the field it names. The second new-password box only guards against a typo.
 
-import { api } from '../shared/api';
-import { currentAccount, signIn } from '../shared/session';
+import { api } from './api';
+import { currentAccount, signIn } from './session';
 import { clearRefusal, field, say, showRefusal } from './fieldErrors';
-import { h } from '../shared/words';
+import { h } from './words';
 
 export function passwordDialog(): HTMLDialogElement {
   const current = h('input', { name: 'currentPassword', type: 'password', autocomplete: 'current-password', required: true });

@@ -2,8 +2,8 @@
 // message goes to the form field of that name, and what no field takes is listed below the form, key and all.
 // The console never judges the input itself: the server owns the rules.
 
-import { ApiError } from '../shared/api';
-import { h } from '../shared/words';
+import { ApiError } from './api';
+import { h } from './words';
 
 /** The refusal's messages by the key the server named, joined per key. */
 export function errorsOf(e: unknown): Record<string, string> {

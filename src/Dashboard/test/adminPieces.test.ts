@@ -48,5 +48,3 @@ describe('the admin console', () => {
   });
 });
 
-describe('the roster export read for the members\' phones', () => {
-});

@@ -167,7 +167,7 @@ public class AdminOnboardingTests(EmptyCenterWall wall)
         await dialog.Locator("input[name=newPassword]").FillAsync("short");
         await dialog.Locator("input[name=newPasswordAgain]").FillAsync("short");
         await dialog.Locator("button[type=submit]").ClickAsync();
-        (await dialog.Locator("[data-field=newPassword] .field-error").InnerTextAsync()).Should().Contain("10");
+        await dialog.Locator("[data-field=newPassword] .field-error").Filter(new() { HasText = "10 characters" }).WaitForAsync();
         await dialog.Locator("input[name=newPassword]").FillAsync("River-bank-2028");
         await dialog.Locator("input[name=newPasswordAgain]").FillAsync("River-bank-2028");
         await dialog.Locator("button[type=submit]").ClickAsync();

@@ -75,6 +75,7 @@ public class AdminOnboardingTests(EmptyCenterWall wall)
         await error.WaitForAsync();
         (await error.InnerTextAsync()).Should().Contain("TX99-99");
         (await roster.Locator(".roster-apply").IsDisabledAsync()).Should().BeTrue("a roster with errors is not applied");
+        await WallFixture.Screenshot(admin, "admin-roster-refused-1920x1080.png");
         await roster.Locator("input.roster-file").SetInputFilesAsync(File("roster.csv", "text/csv", SmallCity.Roster("TX01-01-02")));
         await roster.Locator(".tally-item[data-kind=errors][data-count='0']").WaitForAsync();
         await roster.Locator(".tally-item[data-kind=added][data-count='3']").WaitForAsync();
@@ -107,6 +108,7 @@ public class AdminOnboardingTests(EmptyCenterWall wall)
         await policy.Locator("textarea[name=note]").FillAsync("首版：接单时限20分钟");
         await policy.Locator(".policy-save").ClickAsync();
         await policy.Locator("table.policy-versions tr").Filter(new() { HasText = "首版：接单时限20分钟" }).WaitForAsync();
+        await WallFixture.Screenshot(admin, "admin-policy-1920x1080.png");
 
         // 账号: an operator invited; the worker (its account from the roster) invited.
         await Open(admin, "accounts");

@@ -85,7 +85,35 @@ public static class KpiEndpoints
         .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none gives the account's subtree; one outside it is refused")
         .WithTags("KPIs")
         .WithSummary("KPIs of a grid subtree over [from, to) from the event log alone, in total and by grid, member or platform. Formulas: docs/kpis.md.");
+
+        app.MapGet("/api/kpis/cases", async (string? scope, DateTimeOffset? from, DateTimeOffset? to, string? by, string? key, string? kpi, bool? met,
+            GridDirectory grids, KpiDesk kpis, HttpContext http, ScopeGate gate) =>
+        {
+            var scoped = await gate.Subtree(http.User, scope);
+            if (scoped.Refused) return ScopeGate.Refusal(http.User, scoped);
+            var fields = new Fields();
+            var window = ReplayEndpoints.Window(fields, from, to, MaxWindow);
+            var grouping = Grouping(fields, by);
+            var (_, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
+            if (KpiNames.KindOf(kpi) is not { } kind) { fields.Add("kpi", $"kpi must be one of {string.Join(", ", KpiNames.All)}."); kind = default; }
+            if (fields.Any) return fields.Result();
+            var observed = kpis.Observe(await kpis.LogsActiveIn(window.From, window.To, http.RequestAborted));
+            var behind = KpiReport.Behind(observed, scopeId!, window.From, window.To, grouping, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), kind);
+            var items = behind.Where(o => met is null || (o.Value > 0) == met)
+                .Select(o => new KpiCase(o.IncidentId, o.At, o.Value > 0, o.Value, o.GridChain.FirstOrDefault(), o.MemberId, o.Platform?.ToString())).ToList();
+            return Results.Ok(new KpiCases(kpi!.Trim(), string.IsNullOrWhiteSpace(key) ? null : key.Trim(), behind.Count, behind.Count(o => o.Value > 0), items));
+        })
+        .RequireAuthorization(Policies.Supervision)
+        .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none gives the account's subtree; one outside it is refused")
+        .WithTags("KPIs")
+        .WithSummary("The cases behind one figure of GET /api/kpis: the indicator kpi (its field name) in the scope over [from, to), of the row key " +
+                     "(by the same grouping) or of the total; met=true the numerator's cases, met=false the rest. Total and Met equal the figure's denominator and numerator.");
     }
+
+    /// <summary>A case behind a figure: when it was counted, whether it met the indicator (a rate's numerator) and its value.</summary>
+    public sealed record KpiCase(string IncidentId, DateTimeOffset At, bool Met, double Value, string? GridId, string? MemberId, string? Platform);
+
+    public sealed record KpiCases(string Kpi, string? Key, int Total, int Met, IReadOnlyList<KpiCase> Items);
 
     /// <summary>The report as the API shows it: the grouping as a word.</summary>
     public static object View(KpiReport report) => new

@@ -44,6 +44,17 @@ public sealed record KpiReport(
             .GroupBy(o => o.MemberId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => KpiSet.Of(g), StringComparer.Ordinal);
 
+    /// <summary>
+    /// The observations behind one figure of this report: the indicator <paramref name="kind"/> in the scope over the
+    /// period, of one row (<paramref name="key"/>, by the same grouping the report's rows are made by) or of the total.
+    /// A supervisor's click on a figure lists exactly these cases.
+    /// </summary>
+    public static IReadOnlyList<KpiObservation> Behind(IEnumerable<KpiObservation> observations, string scope, DateTimeOffset from, DateTimeOffset to,
+        KpiGrouping by, string? key, KpiKind kind) =>
+        observations.Where(o => o.Kind == kind && o.At >= from && o.At < to && o.GridChain.Contains(scope)
+                                && (key is null || KeyOf(o, scope, by) == key))
+            .OrderBy(o => o.At).ToList();
+
     private static string? KeyOf(KpiObservation o, string scope, KpiGrouping by) => by switch
     {
         // The chain runs deepest first up to the city: the grid just below the scope is one step before it.

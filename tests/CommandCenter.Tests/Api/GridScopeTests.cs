@@ -60,6 +60,7 @@ public class GridScopeTests(CenterFactory center)
     [InlineData("operator-jy10", "GET", "/api/reports/{today}/JY01.json")]
     [InlineData(TownSupervisor, "GET", "/api/replay?scope=JY01&{window}")]
     [InlineData(TownSupervisor, "GET", "/api/kpis?scope=JY01&{window}")]
+    [InlineData(TownSupervisor, "GET", "/api/kpis/cases?scope=JY01&kpi=handledOnTime&{window}")]
     [InlineData(TownSupervisor, "POST", "/api/kpis/what-if")]
     [InlineData(TownSupervisor, "GET", "/api/scopes/JY01/state?at={now}")]
     [InlineData(TownSupervisor, "GET", "/api/incidents/{other}/state?at={now}")]

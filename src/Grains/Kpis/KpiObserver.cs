@@ -121,6 +121,8 @@ public static class KpiObserver
         }
 
         // 处置率: the dispatched case is handled once a result was reported; it belongs to whoever reported it, or else holds it now.
+        // 有效上报率: the report counts in the grid the case was located to, whenever it was located.
+        if (report is { } r && found[r] is { } reported) found[r] = reported with { GridChain = state.Placement?.Chain ?? [] };
         if (handled is { } h && found[h] is { } dispatched)
             found[h] = dispatched with { Value = resolved ? 1 : 0, MemberId = resolved ? resolvedBy : state.AssigneeId ?? dispatched.MemberId };
         if (Closure(state, closed, catalogue) is { } closure) found.Add(closure);

@@ -36,7 +36,7 @@ public sealed class MonthlyAssessment(KpiDesk kpis, IGrainFactory grains, ICityR
         if (!TryPeriod(period, out var first)) throw new ArgumentException($"\"{period}\" is not a month written yyyy-MM.", nameof(period));
         var (from, _) = Reports.DailyReport.LocalDay(first, policy.Calendar.TimeZone);
         var (to, _) = Reports.DailyReport.LocalDay(first.AddMonths(1), policy.Calendar.TimeZone);
-        var observations = kpis.Observe(await kpis.LogsActiveIn(from, to, cancellationToken));
+        var observations = kpis.Observe(await kpis.LogsActiveIn(from, to, cancellationToken, KpiDesk.DueLookback));
         var now = clock.GetUtcNow();
 
         var members = KpiReport.ByMember(observations, from, to);

@@ -8,18 +8,30 @@ namespace CommandCenter.Kpis;
 
 /// <summary>
 /// Gathers what the KPI rules need from the ledger: the full log, up to the end of the period, of every
-/// incident with an event in the period (earlier events are needed to know its grid and deadlines).
+/// incident with an event in the period (earlier events are needed to know its grid and deadlines), and the
+/// scoring (composite weights and grade thresholds) configuration gives.
 /// </summary>
-public sealed class KpiDesk(IIncidentLedger ledger, ICityRules rules)
+public sealed class KpiDesk(IIncidentLedger ledger, ICityRules rules, IConfiguration configuration)
 {
+    /// <summary>
+    /// How far before a period the desk also looks for incidents, for 结案率: a case due in the period whose last event came
+    /// before it (closed early, or untouched) still counts. Cases further back are not read.
+    /// </summary>
+    public static readonly TimeSpan DueLookback = TimeSpan.FromDays(31);
+
+    /// <summary>The composite's weights and the grades' thresholds (<c>Kpis:Weights</c>, <c>Kpis:Grades</c>).</summary>
+    public KpiScoring Scoring { get; } = KpiScoringSettings.Read(configuration);
+
     private SlaPolicy policy => rules.Policy;
     private CategoryCatalogue catalogue => rules.Catalogue;
 
-    public async Task<IReadOnlyList<IReadOnlyList<IncidentEvent>>> LogsActiveIn(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    /// <summary>The logs, up to <paramref name="to"/>, of the incidents with an event in [from − lookback, to).</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<IncidentEvent>>> LogsActiveIn(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default,
+        TimeSpan lookback = default)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var ordered = new List<string>();
-        await foreach (var e in ledger.ReadWindow(from, to, cancellationToken))
+        await foreach (var e in ledger.ReadWindow(from - lookback, to, cancellationToken))
             if (ids.Add(e.IncidentId)) ordered.Add(e.IncidentId);
         var logs = new List<IReadOnlyList<IncidentEvent>>(ordered.Count);
         foreach (var id in ordered)
@@ -34,6 +46,10 @@ public sealed class KpiDesk(IIncidentLedger ledger, ICityRules rules)
     public IReadOnlyList<KpiObservation> Observe(IEnumerable<IReadOnlyList<IncidentEvent>> logs) =>
         logs.SelectMany(log => KpiObserver.Observe(log, policy.Calendar, catalogue)).ToList();
 
+    /// <summary>The observations a report of [from, to) counts (read with the look-back a due case needs): the report and the cases behind its figures both come from here.</summary>
+    public async Task<IReadOnlyList<KpiObservation>> Observed(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        Observe(await LogsActiveIn(from, to, cancellationToken, DueLookback));
+
     public async Task<KpiReport> Report(string scope, DateTimeOffset from, DateTimeOffset to, KpiGrouping by, CancellationToken cancellationToken = default) =>
-        KpiReport.Of(Observe(await LogsActiveIn(from, to, cancellationToken)), scope, from, to, by);
+        KpiReport.Of(await Observed(from, to, cancellationToken), scope, from, to, by, Scoring);
 }

@@ -46,7 +46,7 @@ public static class KpiEndpoints
         }
         var logs = await kpis.LogsActiveIn(window.From, window.To, http.RequestAborted);
         var horizon = clock.GetUtcNow() < window.To ? clock.GetUtcNow() : window.To;
-        var result = Grains.Kpis.WhatIfResult.Of(logs, policy, alternative, catalogue, scopeId!, window.From, window.To, grouping, horizon);
+        var result = Grains.Kpis.WhatIfResult.Of(logs, policy, alternative, catalogue, scopeId!, window.From, window.To, grouping, horizon, kpis.Scoring);
         return Results.Ok(new
         {
             actual = View(result.Actual),
@@ -62,6 +62,9 @@ public static class KpiEndpoints
 
     public static void MapKpiEndpoints(this IEndpointRouteBuilder app)
     {
+        // Bad weights or grade thresholds stop the start, naming the key, rather than the first report.
+        KpiScoringSettings.Read(app.ServiceProvider.GetRequiredService<IConfiguration>());
+
         app.MapPost("/api/kpis/what-if", (WhatIfRequest? body, GridDirectory grids, KpiDesk kpis, SlaPolicy policy, CategoryCatalogue catalogue,
             TimeProvider clock, HttpContext http, ScopeGate gate) => WhatIf(body, grids, kpis, policy, catalogue, clock, http, gate))
         .RequireAuthorization(Policies.Supervision)
@@ -84,7 +87,8 @@ public static class KpiEndpoints
         .RequireAuthorization(Policies.Supervision)
         .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none gives the account's subtree; one outside it is refused")
         .WithTags("KPIs")
-        .WithSummary("KPIs of a grid subtree over [from, to) from the event log alone, in total and by grid, member or platform. Formulas: docs/kpis.md.");
+        .WithSummary("KPIs of a grid subtree over [from, to) from the event log alone, in total and by grid, member, platform, reporter or channel, " +
+                     "each with its composite (综合指标值), grade and rank among the rows. Formulas: docs/kpis.md.");
 
         app.MapGet("/api/kpis/cases", async (string? scope, DateTimeOffset? from, DateTimeOffset? to, string? by, string? key, string? kpi, bool? met,
             GridDirectory grids, KpiDesk kpis, HttpContext http, ScopeGate gate) =>
@@ -95,10 +99,12 @@ public static class KpiEndpoints
             var window = ReplayEndpoints.Window(fields, from, to, MaxWindow);
             var grouping = Grouping(fields, by);
             var (_, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
-            if (KpiNames.KindOf(kpi) is not { } kind) { fields.Add("kpi", $"kpi must be one of {string.Join(", ", KpiNames.All)}."); kind = default; }
+            var figure = KpiNames.Of(kpi);
+            if (figure is null) fields.Add("kpi", $"kpi must be one of {string.Join(", ", KpiNames.All)}.");
             if (fields.Any) return fields.Result();
-            var observed = kpis.Observe(await kpis.LogsActiveIn(window.From, window.To, http.RequestAborted));
-            var behind = KpiReport.Behind(observed, scopeId!, window.From, window.To, grouping, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), kind);
+            var observed = await kpis.Observed(window.From, window.To, http.RequestAborted);
+            var behind = KpiReport.Behind(observed, scopeId!, window.From, window.To, grouping, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), figure!.Kind)
+                .Where(o => figure.Only is not { } only || (o.Value > 0) == only).ToList();
             var items = behind.Where(o => met is null || (o.Value > 0) == met)
                 .Select(o => new KpiCase(o.IncidentId, o.At, o.Value > 0, o.Value, o.GridChain.FirstOrDefault(), o.MemberId, o.Platform?.ToString())).ToList();
             return Results.Ok(new KpiCases(kpi!.Trim(), string.IsNullOrWhiteSpace(key) ? null : key.Trim(), behind.Count, behind.Count(o => o.Value > 0), items));
@@ -115,11 +121,22 @@ public static class KpiEndpoints
 
     public sealed record KpiCases(string Kpi, string? Key, int Total, int Met, IReadOnlyList<KpiCase> Items);
 
-    /// <summary>The report as the API shows it: the grouping as a word.</summary>
+    /// <summary>
+    /// The report as the API shows it: the grouping as a word; the total's composite and grade beside it; each row with its
+    /// composite, grade (excellent, good, pass, fail; gradeName 优秀, 良好, 合格, 不合格) and rank.
+    /// </summary>
     public static object View(KpiReport report) => new
     {
-        report.Scope, report.From, report.To, by = report.By.ToString().ToLowerInvariant(), report.Total, report.Rows,
+        report.Scope, report.From, report.To, by = report.By.ToString().ToLowerInvariant(), report.Total,
+        composite = report.TotalScore?.Composite, grade = GradeWord(report.TotalScore?.Grade), gradeName = GradeName(report.TotalScore?.Grade),
+        rows = report.Rows.Select(r => new
+        {
+            r.Key, r.Kpis, composite = r.Score?.Composite, grade = GradeWord(r.Score?.Grade), gradeName = GradeName(r.Score?.Grade), rank = r.Score?.Rank,
+        }),
     };
+
+    private static string? GradeWord(KpiGrade? grade) => grade is { } g ? KpiGrades.Word(g) : null;
+    private static string? GradeName(KpiGrade? grade) => grade is { } g ? KpiGrades.Chinese(g) : null;
 
     private static string Word(SlaLight light) => SlaLightWords.Word(light);
 
@@ -127,7 +144,7 @@ public static class KpiEndpoints
     {
         if (by is null) return KpiGrouping.Grid;
         if (Enum.TryParse<KpiGrouping>(by, ignoreCase: true, out var grouping) && !int.TryParse(by, out _)) return grouping;
-        fields.Add("by", $"by must be grid, member or platform, not \"{by}\".");
+        fields.Add("by", $"by must be grid, member, platform, reporter or channel, not \"{by}\".");
         return KpiGrouping.Grid;
     }
 }

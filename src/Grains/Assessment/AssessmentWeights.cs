@@ -1,3 +1,5 @@
+using CommandCenter.Grains.Kpis;
+
 namespace CommandCenter.Grains.Assessment;
 
 /// <summary>
@@ -14,17 +16,14 @@ public sealed record AssessmentWeights
     public double Extension { get; init; } = 5;
     public double Satisfaction { get; init; } = 15;
 
-    /// <summary>What is wrong with the weights, or nothing.</summary>
-    public IReadOnlyList<string> Problems()
+    /// <summary>The same weights for the composite's formula; the indicators the assessment does not score weigh 0.</summary>
+    public KpiWeights ToKpiWeights() => new()
     {
-        var all = new (string Name, double Value)[]
-        {
-            (nameof(GriddedOnTime), GriddedOnTime), (nameof(AccurateDispatch), AccurateDispatch), (nameof(HandledOnTime), HandledOnTime),
-            (nameof(ClosedOnTime), ClosedOnTime), (nameof(Rework), Rework), (nameof(Extension), Extension), (nameof(Satisfaction), Satisfaction),
-        };
-        var problems = all.Where(w => !double.IsFinite(w.Value) || w.Value < 0)
-            .Select(w => $"Assessment:Weights:{w.Name}: {w.Value} must be a number of 0 or more").ToList();
-        if (problems.Count == 0 && all.Sum(w => w.Value) <= 0) problems.Add("Assessment:Weights: at least one weight must be more than 0");
-        return problems;
-    }
+        GriddedOnTime = GriddedOnTime, AccurateDispatch = AccurateDispatch, HandledOnTime = HandledOnTime, ClosedOnTime = ClosedOnTime,
+        Rework = Rework, Extension = Extension, Satisfaction = Satisfaction,
+        DispatchedOnTime = 0, Handled = 0, VerifiedOnTime = 0, Closure = 0, AccurateFiling = 0, ValidReports = 0,
+    };
+
+    /// <summary>What is wrong with the weights, or nothing.</summary>
+    public IReadOnlyList<string> Problems() => ToKpiWeights().Problems("Assessment:Weights");
 }

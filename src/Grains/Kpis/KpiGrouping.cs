@@ -9,4 +9,8 @@ public enum KpiGrouping
     Member,
     /// <summary>One row per platform (四个平台).</summary>
     Platform,
+    /// <summary>One row per reporter (the account that reported: a member's account is its member id, e.g. a 信息员).</summary>
+    Reporter,
+    /// <summary>One row per channel the report came in by (worker app, 12345 hotline, Open311, patrol, sensor…).</summary>
+    Channel,
 }

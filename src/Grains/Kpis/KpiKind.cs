@@ -21,4 +21,16 @@ public enum KpiKind
     Satisfaction,
     /// <summary>督办: supervision actions on incidents.</summary>
     Supervision,
+    /// <summary>按时派遣率: dispatches that ended the dispatch step by its deadline.</summary>
+    DispatchedOnTime,
+    /// <summary>按时核查率: verifications that ended the verification step by its deadline.</summary>
+    VerifiedOnTime,
+    /// <summary>结案率: cases whose handling deadline fell due, and whether they were closed.</summary>
+    Closure,
+    /// <summary>处置率: dispatched cases, and whether their result was reported.</summary>
+    Handled,
+    /// <summary>准确立案率: filed (located) cases neither cancelled nor returned afterwards.</summary>
+    AccurateFiling,
+    /// <summary>有效上报率: reports (new cases and duplicates linked to one) that became a case not cancelled.</summary>
+    ValidReport,
 }

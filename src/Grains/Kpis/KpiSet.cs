@@ -25,7 +25,15 @@ public sealed record KpiSet(
     [property: Id(5)] KpiRatio Extension,
     [property: Id(6)] KpiMean HandlingHours,
     [property: Id(7)] KpiRatio Satisfaction,
-    [property: Id(8)] int Supervision)
+    [property: Id(8)] int Supervision,
+    [property: Id(9)] KpiRatio DispatchedOnTime,
+    [property: Id(10)] KpiRatio VerifiedOnTime,
+    [property: Id(11)] KpiRatio Closure,
+    [property: Id(12)] KpiRatio Handled,
+    [property: Id(13)] int HandledLate,
+    [property: Id(14)] int Filed,
+    [property: Id(15)] KpiRatio AccurateFiling,
+    [property: Id(16)] KpiRatio ValidReports)
 {
     public static KpiSet Of(IEnumerable<KpiObservation> observations)
     {
@@ -39,6 +47,10 @@ public sealed record KpiSet(
         return new KpiSet(
             Ratio(KpiKind.GriddedOnTime), Ratio(KpiKind.AccurateDispatch), Ratio(KpiKind.HandledOnTime), Ratio(KpiKind.ClosedOnTime),
             Ratio(KpiKind.Rework), Ratio(KpiKind.Extension), new KpiMean(handling.Count, handling.Sum(o => o.Value)), Ratio(KpiKind.Satisfaction),
-            list.Count(o => o.Kind == KpiKind.Supervision));
+            list.Count(o => o.Kind == KpiKind.Supervision),
+            Ratio(KpiKind.DispatchedOnTime), Ratio(KpiKind.VerifiedOnTime), Ratio(KpiKind.Closure), Ratio(KpiKind.Handled),
+            // 超期处置数: results reported after the handling deadline; 立案数: cases located to a grid.
+            list.Count(o => o.Kind == KpiKind.HandledOnTime && o.Value <= 0), list.Count(o => o.Kind == KpiKind.GriddedOnTime),
+            Ratio(KpiKind.AccurateFiling), Ratio(KpiKind.ValidReport));
     }
 }

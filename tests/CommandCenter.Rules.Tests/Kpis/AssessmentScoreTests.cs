@@ -9,7 +9,10 @@ public class AssessmentScoreTests
 {
     private static KpiSet Member(KpiRatio? satisfaction = null) => new(
         GriddedOnTime: new KpiRatio(0, 0), AccurateDispatch: new KpiRatio(2, 2), HandledOnTime: new KpiRatio(2, 3), ClosedOnTime: new KpiRatio(1, 2),
-        Rework: new KpiRatio(1, 3), Extension: new KpiRatio(0, 2), HandlingHours: new KpiMean(3, 5.75), Satisfaction: satisfaction ?? new KpiRatio(1, 2), Supervision: 0);
+        Rework: new KpiRatio(1, 3), Extension: new KpiRatio(0, 2), HandlingHours: new KpiMean(3, 5.75), Satisfaction: satisfaction ?? new KpiRatio(1, 2), Supervision: 0,
+        // The newer indicators do not count in the assessment (weight 0): full marks or none change nothing.
+        DispatchedOnTime: new KpiRatio(0, 1), VerifiedOnTime: new KpiRatio(0, 0), Closure: new KpiRatio(1, 1), Handled: new KpiRatio(0, 3),
+        HandledLate: 1, Filed: 0, AccurateFiling: new KpiRatio(0, 0), ValidReports: new KpiRatio(0, 1));
 
     [Fact]
     public void The_score_is_the_weighted_mean_of_the_kpis_with_data()

@@ -47,6 +47,24 @@ public class WhatIfTests
     }
 
     [Fact]
+    public void Every_indicator_and_the_composite_is_compared()
+    {
+        var result = Run(WithHandlingLimit("8wh"), LateByFourHours());
+
+        result.Differences.Select(d => d.Kpi).Should().Equal(
+            "griddedOnTime", "accurateDispatch", "handledOnTime", "closedOnTime", "rework", "extension", "handlingHours", "satisfaction", "supervision",
+            "dispatchedOnTime", "verifiedOnTime", "closure", "handled", "handledLate", "filed", "accurateFiling", "validReports", "composite");
+        var by = result.Differences.ToDictionary(d => d.Kpi);
+        by["handledLate"].Change.Should().Be(-1, "the 15:00 result was late against 14:50, in time against 8 wh");
+        // Closure: due 14:50 under 4 wh (in the day, closed at 15:30 → 1/1); under 8 wh due Wednesday → no figure for the day, no change.
+        (by["closure"].Actual, by["closure"].Alternative, by["closure"].Change).Should().Be((1.0, (double?)null, (double?)null));
+        by["dispatchedOnTime"].Change.Should().Be(0, "dispatch limits are the same");
+        // Composite, default weights: actual misses handled on time (15) and closed on time (10) of 100 → 75.00; the alternative, no closure
+        // figure (its 10 out), every rate 1 → 100.
+        (by["composite"].Actual, by["composite"].Alternative, by["composite"].Change).Should().Be((75.0, 100.0, 25.0));
+    }
+
+    [Fact]
     public void A_shorter_handling_limit_turns_an_on_time_result_late()
     {
         // Accepted 09:20, result 10:00: 40 minutes, within 4 wh, beyond 30 minutes.

@@ -38,6 +38,52 @@ public class KpiApiTests(FakeClockCenter center) : IClassFixture<FakeClockCenter
         byPlatform.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("key").GetString()).Should().Contain("LawEnforcement");
     }
 
+    [Fact]
+    public async Task The_standards_indicators_come_back_in_total_and_by_group_with_composite_grade_and_rank()
+    {
+        var loop = await Loop.For(center);
+        await loop.Filed("M00025", satisfaction: 5);
+        var invalid = await loop.Report("nothing there");
+        var operatorClient = await center.ClientFor("operator1");
+        (await operatorClient.PostAsJsonAsync($"/api/incidents/{invalid}/actions/cancel", new { note = "invalid: nothing found" })).EnsureSuccessStatusCode();
+        var supervisor = await center.ClientFor("supervisor1");
+
+        var total = await supervisor.GetFromJsonAsync<JsonElement>($"/api/kpis?{Window}");
+        var kpis = total.GetProperty("total");
+        foreach (var rate in new[] { "dispatchedOnTime", "verifiedOnTime", "closure", "handled", "accurateFiling", "validReports" })
+            kpis.GetProperty(rate).TryGetProperty("rate", out _).Should().BeTrue($"{rate} is a rate");
+        kpis.GetProperty("filed").GetInt32().Should().BeGreaterThanOrEqualTo(2, "both incidents were located at once");
+        kpis.GetProperty("handledLate").ValueKind.Should().Be(JsonValueKind.Number);
+        kpis.GetProperty("dispatchedOnTime").GetProperty("numerator").GetInt32().Should().BeGreaterThanOrEqualTo(1);
+        var valid = kpis.GetProperty("validReports");
+        valid.GetProperty("numerator").GetInt32().Should().BeLessThan(valid.GetProperty("denominator").GetInt32(), "the cancelled report is not valid");
+        var accurate = kpis.GetProperty("accurateFiling");
+        accurate.GetProperty("numerator").GetInt32().Should().BeLessThan(accurate.GetProperty("denominator").GetInt32(), "the cancelled case was filed in error");
+        total.GetProperty("composite").GetDouble().Should().BeInRange(0, 100);
+        total.GetProperty("grade").GetString().Should().BeOneOf("excellent", "good", "pass", "fail");
+        total.GetProperty("gradeName").GetString().Should().BeOneOf("优秀", "良好", "合格", "不合格");
+
+        var member = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/kpis?{Window}&by=member"))
+            .GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "M00025");
+        member.GetProperty("kpis").GetProperty("handled").GetProperty("numerator").GetInt32().Should().BeGreaterThanOrEqualTo(1);
+        member.GetProperty("kpis").GetProperty("verifiedOnTime").GetProperty("rate").GetDouble().Should().Be(1, "verified at once");
+        member.GetProperty("rank").GetInt32().Should().BeGreaterThanOrEqualTo(1);
+        member.GetProperty("composite").GetDouble().Should().BeInRange(0, 100);
+
+        var platform = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/kpis?{Window}&by=platform"))
+            .GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "LawEnforcement");
+        platform.GetProperty("kpis").GetProperty("satisfaction").GetProperty("numerator").GetInt32().Should().BeGreaterThanOrEqualTo(1);
+        platform.GetProperty("kpis").GetProperty("handledOnTime").GetProperty("rate").ValueKind.Should().Be(JsonValueKind.Number);
+        platform.GetProperty("rank").GetInt32().Should().Be(1, "the only platform the sample loop reports for");
+
+        var channel = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/kpis?{Window}&by=channel"));
+        channel.GetProperty("by").GetString().Should().Be("channel");
+        var hotline = channel.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "hotline").GetProperty("kpis");
+        hotline.GetProperty("validReports").GetProperty("denominator").GetInt32().Should().BeGreaterThanOrEqualTo(2);
+        var reporter = await supervisor.GetFromJsonAsync<JsonElement>($"/api/kpis?{Window}&by=reporter");
+        reporter.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("key").GetString()).Should().Contain("operator1", "the operator took the calls");
+    }
+
     [Theory]
     [InlineData("by=team", "by")]
     [InlineData("scope=JY99", "scope")]

@@ -125,15 +125,15 @@ public static class KpiEndpoints
     /// The report as the API shows it: the grouping as a word; the total's composite and grade beside it; each row with its
     /// composite, grade (excellent, good, pass, fail; gradeName 优秀, 良好, 合格, 不合格) and rank.
     /// </summary>
-    public static object View(KpiReport report) => new
-    {
-        report.Scope, report.From, report.To, by = report.By.ToString().ToLowerInvariant(), report.Total,
-        composite = report.TotalScore?.Composite, grade = GradeWord(report.TotalScore?.Grade), gradeName = GradeName(report.TotalScore?.Grade),
-        rows = report.Rows.Select(r => new
-        {
-            r.Key, r.Kpis, composite = r.Score?.Composite, grade = GradeWord(r.Score?.Grade), gradeName = GradeName(r.Score?.Grade), rank = r.Score?.Rank,
-        }),
-    };
+    public static KpiReportView View(KpiReport report) => new(
+        report.Scope, report.From, report.To, report.By.ToString().ToLowerInvariant(), report.Total,
+        report.TotalScore?.Composite, GradeWord(report.TotalScore?.Grade), GradeName(report.TotalScore?.Grade),
+        report.Rows.Select(r => new KpiRowView(r.Key, r.Kpis, r.Score?.Composite, GradeWord(r.Score?.Grade), GradeName(r.Score?.Grade), r.Score?.Rank)).ToList());
+
+    public sealed record KpiReportView(string Scope, DateTimeOffset From, DateTimeOffset To, string By, KpiSet Total,
+        double? Composite, string? Grade, string? GradeName, IReadOnlyList<KpiRowView> Rows);
+
+    public sealed record KpiRowView(string Key, KpiSet Kpis, double? Composite, string? Grade, string? GradeName, int? Rank);
 
     private static string? GradeWord(KpiGrade? grade) => grade is { } g ? KpiGrades.Word(g) : null;
     private static string? GradeName(KpiGrade? grade) => grade is { } g ? KpiGrades.Chinese(g) : null;

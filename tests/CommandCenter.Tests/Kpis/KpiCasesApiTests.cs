@@ -38,6 +38,14 @@ public class KpiCasesApiTests(FakeClockCenter center) : IClassFixture<FakeClockC
         var all = await supervisor.GetFromJsonAsync<JsonElement>($"/api/kpis/cases?{Window}&kpi=handledOnTime");
         all.GetProperty("total").GetInt32().Should().Be(total.GetProperty("denominator").GetInt32());
         all.GetProperty("met").GetInt32().Should().Be(total.GetProperty("numerator").GetInt32());
+
+        // A count's figure is the number of its cases: 立案数 the located ones, 超期处置数 the late results only.
+        foreach (var count in new[] { "filed", "handledLate" })
+        {
+            var cases = await supervisor.GetFromJsonAsync<JsonElement>($"/api/kpis/cases?{Window}&kpi={count}");
+            cases.GetProperty("total").GetInt32().Should().Be(report.GetProperty("total").GetProperty(count).GetInt32(), count);
+            cases.GetProperty("items").GetArrayLength().Should().Be(cases.GetProperty("total").GetInt32());
+        }
     }
 
     [Fact]

@@ -72,18 +72,6 @@ export const areaWords: Record<string, [string, string]> = {
   rural: ['农村', 'Rural'],
 };
 
-/** The what-if's KPIs (src/Grains/Kpis/WhatIf.cs), and whether a rise is good for the city. */
-export const kpiWords: Record<string, { zh: string; en: string; kind: 'rate' | 'hours' | 'count'; higherIsBetter: boolean }> = {
-  griddedOnTime: { zh: '按时立案率', en: 'Gridded on time', kind: 'rate', higherIsBetter: true },
-  accurateDispatch: { zh: '准确派遣率', en: 'Accurate dispatch', kind: 'rate', higherIsBetter: true },
-  handledOnTime: { zh: '按期处置率', en: 'Handled on time', kind: 'rate', higherIsBetter: true },
-  closedOnTime: { zh: '按期结案率', en: 'Closed on time', kind: 'rate', higherIsBetter: true },
-  rework: { zh: '返工率', en: 'Rework', kind: 'rate', higherIsBetter: false },
-  extension: { zh: '延期率', en: 'Extension', kind: 'rate', higherIsBetter: false },
-  handlingHours: { zh: '平均处置时长', en: 'Mean handling hours', kind: 'hours', higherIsBetter: false },
-  satisfaction: { zh: '满意率', en: 'Satisfaction', kind: 'rate', higherIsBetter: true },
-  supervision: { zh: '督办次数', en: 'Supervisions', kind: 'count', higherIsBetter: false },
-};
 
 /** The time-zone input's suggestions: every IANA zone the browser knows (the server checks what is typed). */
 export function knownZones(): string[] {

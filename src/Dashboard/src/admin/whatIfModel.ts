@@ -3,7 +3,7 @@
 // worse ones first.
 
 import type { LightChange, WhatIfAnswer } from './adminWire';
-import { kpiWords } from './adminWords';
+import { kpiWords } from '../shared/kpiWords';
 
 export type Tone = 'better' | 'worse' | 'same' | 'unknown';
 

@@ -4,6 +4,13 @@
 // written here: the grids' GeoJSON properties (written field by field by GridGeoJson.cs).
 
 export type {
+  KpiCase,
+  KpiCases,
+  KpiMean,
+  KpiRatio,
+  KpiReportView,
+  KpiRowView,
+  KpiSet,
   AccountView,
   AuditEntryView,
   CalendarView,

@@ -323,6 +323,28 @@ export interface CityView {
   calendar: CalendarView;
 }
 
+/** C# CommandCenter.Kpis.KpiEndpoints.KpiReportView */
+export interface KpiReportView {
+  scope: string;
+  from: string;
+  to: string;
+  by: string;
+  total: KpiSet;
+  composite: number | null;
+  grade: string | null;
+  gradeName: string | null;
+  rows: KpiRowView[];
+}
+
+/** C# CommandCenter.Kpis.KpiEndpoints.KpiCases */
+export interface KpiCases {
+  kpi: string;
+  key: string | null;
+  total: number;
+  met: number;
+  items: KpiCase[];
+}
+
 /** C# CommandCenter.Incidents.DeadlineView */
 export interface DeadlineView {
   step: string;
@@ -524,6 +546,48 @@ export interface CalendarView {
   makeUpWorkdays: string[];
 }
 
+/** C# CommandCenter.Grains.Kpis.KpiSet */
+export interface KpiSet {
+  griddedOnTime: KpiRatio;
+  accurateDispatch: KpiRatio;
+  handledOnTime: KpiRatio;
+  closedOnTime: KpiRatio;
+  rework: KpiRatio;
+  extension: KpiRatio;
+  handlingHours: KpiMean;
+  satisfaction: KpiRatio;
+  supervision: number;
+  dispatchedOnTime: KpiRatio;
+  verifiedOnTime: KpiRatio;
+  closure: KpiRatio;
+  handled: KpiRatio;
+  handledLate: number;
+  filed: number;
+  accurateFiling: KpiRatio;
+  validReports: KpiRatio;
+}
+
+/** C# CommandCenter.Kpis.KpiEndpoints.KpiRowView */
+export interface KpiRowView {
+  key: string;
+  kpis: KpiSet;
+  composite: number | null;
+  grade: string | null;
+  gradeName: string | null;
+  rank: number | null;
+}
+
+/** C# CommandCenter.Kpis.KpiEndpoints.KpiCase */
+export interface KpiCase {
+  incidentId: string;
+  at: string;
+  met: boolean;
+  value: number;
+  gridId: string | null;
+  memberId: string | null;
+  platform: string | null;
+}
+
 /** C# CommandCenter.Incidents.ActionFieldView */
 export interface ActionFieldView {
   name: string;
@@ -570,6 +634,20 @@ export interface PublicInspectionResult {
 export interface OfficePeriod {
   from: string;
   to: string;
+}
+
+/** C# CommandCenter.Grains.Kpis.KpiRatio */
+export interface KpiRatio {
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+
+/** C# CommandCenter.Grains.Kpis.KpiMean */
+export interface KpiMean {
+  count: number;
+  total: number;
+  mean: number | null;
 }
 
 // The admin console's API (/api/admin, docs/admin.md; JSON, camelCase, nulls written).

@@ -83,6 +83,7 @@ app.MapPhotoEndpoints();
 CommandCenter.Wall.WallEndpoints.MapWallEndpoints(app);
 app.MapReplayEndpoints();
 app.MapKpiEndpoints();
+CommandCenter.Assessment.AssessmentEndpoints.MapAssessmentEndpoints(app);
 app.MapExportEndpoints();
 app.MapCommandCenterJobs();
 

@@ -20,6 +20,7 @@ export default defineConfig({
         wall: resolve(here, 'index.html'),
         worker: resolve(here, 'worker/index.html'),
         replay: resolve(here, 'replay/index.html'),
+        bulletin: resolve(here, 'bulletin/index.html'),
         admin: resolve(here, 'admin/index.html'),
       },
     },

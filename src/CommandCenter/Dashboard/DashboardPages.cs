@@ -18,6 +18,8 @@ public static class DashboardPages
         ["/worker/"] = "/worker/index.html",
         ["/replay"] = "/replay/index.html",
         ["/replay/"] = "/replay/index.html",
+        ["/bulletin"] = "/bulletin/index.html",
+        ["/bulletin/"] = "/bulletin/index.html",
         ["/admin"] = "/admin/index.html",
         ["/admin/"] = "/admin/index.html",
     };

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldFor } from '../src/shared/fieldErrors';
 import { changedFields } from '../src/admin/auditChange';
-import { fileNameOf } from '../src/admin/download';
+import { fileNameOf } from '../src/shared/download';
 import { invitationUrl } from '../src/admin/invitationBox';
 import { appliable } from '../src/admin/rosterReport';
 import type { RosterPreview } from '../src/admin/adminWire';

@@ -67,7 +67,7 @@ public static class Roles
     /// <summary>
     /// The desk powers a role has beyond incident actions (those the incident view offers per case), carried in the
     /// token so a page shows only what the server will take: "wall" (the map wall's desks), "replay", "report",
-    /// "run-jobs"; for members "my-reports" (what
+    /// "kpis" (KPIs, assessments and their bulletins), "run-jobs"; for members "my-reports" (what
     /// became of its reports), "patrol", "grid" (its home grid's cases and people live), "verify" (核查 on site) and
     /// "inspections" (the 双随机 checks it was drawn for); for admins "admin" (the admin console).
     /// </summary>
@@ -76,6 +76,7 @@ public static class Roles
         var powers = new List<string>();
         if (IsStaff(role)) powers.Add("wall");
         if (Supervision.Contains(role)) powers.Add("replay");
+        if (Supervision.Contains(role)) powers.Add("kpis");
         if (MayReport(role)) powers.Add("report");
         if (MayRunJobs(role)) powers.Add("run-jobs");
         if (IsMember(role)) powers.Add("my-reports");

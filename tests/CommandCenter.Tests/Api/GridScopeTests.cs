@@ -61,6 +61,8 @@ public class GridScopeTests(CenterFactory center)
     [InlineData(TownSupervisor, "GET", "/api/replay?scope=JY01&{window}")]
     [InlineData(TownSupervisor, "GET", "/api/kpis?scope=JY01&{window}")]
     [InlineData(TownSupervisor, "GET", "/api/kpis/cases?scope=JY01&kpi=handledOnTime&{window}")]
+    [InlineData(TownSupervisor, "GET", "/api/assessments?scope=JY01&period=2026-11")]
+    [InlineData(TownSupervisor, "GET", "/api/assessments/export?scope=JY01&period=2026-11")]
     [InlineData(TownSupervisor, "POST", "/api/kpis/what-if")]
     [InlineData(TownSupervisor, "GET", "/api/scopes/JY01/state?at={now}")]
     [InlineData(TownSupervisor, "GET", "/api/incidents/{other}/state?at={now}")]

@@ -5,7 +5,7 @@ import { api } from '../shared/api';
 import { cityStamp, fromCityInput } from '../shared/cityTime';
 import type { AuditEntry } from './adminWire';
 import { changedFields } from './auditChange';
-import { download } from './download';
+import { download } from '../shared/download';
 import { field, messageOf, say } from '../shared/fieldErrors';
 import type { Section } from './section';
 import { h } from '../shared/words';

@@ -4,7 +4,7 @@
 
 import { api, ApiError } from '../shared/api';
 import type { GridPreview, GridProblem } from './adminWire';
-import { download } from './download';
+import { download } from '../shared/download';
 import { messageOf, say } from '../shared/fieldErrors';
 import { drawableOf, GridPreviewMap } from './gridPreviewMap';
 import type { Section } from './section';

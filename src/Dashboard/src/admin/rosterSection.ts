@@ -5,7 +5,7 @@
 
 import { api, ApiError } from '../shared/api';
 import type { RosterPreview } from './adminWire';
-import { download } from './download';
+import { download } from '../shared/download';
 import { messageOf, say } from '../shared/fieldErrors';
 import { MemberTable } from './memberTable';
 import { appliable, rosterReport } from './rosterReport';

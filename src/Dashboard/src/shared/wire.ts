@@ -4,6 +4,8 @@
 // written here: the grids' GeoJSON properties (written field by field by GridGeoJson.cs).
 
 export type {
+  AssessmentRowView,
+  AssessmentView,
   KpiCase,
   KpiCases,
   KpiMean,

@@ -1,8 +1,8 @@
 // Exports come from endpoints that need the bearer token, so a plain link will not do: fetch with the token, then
 // hand the browser the answer as a file under the name the server gave (Content-Disposition) or a fallback.
 
-import { ApiError } from '../shared/api';
-import { currentAccount } from '../shared/session';
+import { ApiError } from './api';
+import { currentAccount } from './session';
 
 export function fileNameOf(disposition: string | null, fallback: string): string {
   if (!disposition) return fallback;

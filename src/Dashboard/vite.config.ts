@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 const here = import.meta.dirname;
 
-// The pages are built into the command center's wwwroot/app, which it serves at /, /worker, /replay and /admin.
+// The pages are built into the command center's wwwroot/app, which it serves at /, /worker, /replay, /admin and /supervisor.
 // `npm run dev` serves them with hot reload and passes the API and the hub through to a running center.
 const center = process.env.CENTER_URL ?? 'http://127.0.0.1:5080';
 
@@ -21,6 +21,7 @@ export default defineConfig({
         worker: resolve(here, 'worker/index.html'),
         replay: resolve(here, 'replay/index.html'),
         admin: resolve(here, 'admin/index.html'),
+        supervisor: resolve(here, 'supervisor/index.html'),
       },
     },
   },

@@ -76,6 +76,7 @@ public static class Roles
         var powers = new List<string>();
         if (IsStaff(role)) powers.Add("wall");
         if (Supervision.Contains(role)) powers.Add("replay");
+        if (Supervision.Contains(role)) powers.Add("kpis");
         if (MayReport(role)) powers.Add("report");
         if (MayRunJobs(role)) powers.Add("run-jobs");
         if (IsMember(role)) powers.Add("my-reports");

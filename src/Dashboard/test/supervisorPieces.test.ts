@@ -113,8 +113,11 @@ describe('the requests behind a figure', () => {
     const link = new URL(replayPath('JY-20261202-0007', '2026-12-02T03:00:00Z', 'JY09'), 'http://x');
     expect(link.pathname).toBe('/replay');
     expect(Object.fromEntries(link.searchParams)).toEqual({
-      from: '2026-12-02T02:00:00.000Z', to: '2026-12-02T04:00:00.000Z', scope: 'JY09', focus: 'JY-20261202-0007',
+      from: '2026-12-02T02:00:00.000Z', to: '2026-12-02T04:00:00.000Z', scope: 'JY09', at: '2026-12-02T03:00:00.000Z', focus: 'JY-20261202-0007',
     });
+    // The replay's window holds whole seconds: the link widens to them, so the case's instant stays inside.
+    const odd = new URL(replayPath('JY-1', '2026-12-02T03:00:00.250Z', 'JY09'), 'http://x').searchParams;
+    expect([odd.get('from'), odd.get('to')]).toEqual(['2026-12-02T02:00:00.000Z', '2026-12-02T04:00:01.000Z']);
   });
 
   it('runs the days\' requests a few at a time and keeps their order', async () => {

@@ -2,7 +2,7 @@
 // at the start and every event after it), then play it at any speed or seek to any instant. The map, the board and
 // the KPIs show the scope as it stood at the replay clock, recomputed in the browser; a member's patrol track
 // draws for the window with a marker where the member was at that instant. A case opened from the KPI page
-// (?focus=<incidentId>) is selected, the clock at its instant.
+// (?focus=<incidentId>&at=<instant>) is selected, the clock at its instant.
 
 import '../shared/base.css';
 import '../wall/wall.css';
@@ -140,9 +140,10 @@ async function startReplay(account: Account): Promise<void> {
   /** The clock instant the map, board and KPIs last showed. */
   let drawnAt = Number.NaN;
   let loads = 0;
-  // ?focus=<incidentId> (a case opened from the KPI page): the clock goes to the case's event nearest the window's
-  // middle and the case stays selected on the board.
+  // ?focus=<incidentId> (a case opened from the KPI page): the case stays selected on the board, the clock at ?at= (the
+  // instant the case was counted) or else at the case's event nearest the window's middle.
   let focused: string | null = params.get('focus');
+  const startAt = Date.parse(params.get('at') ?? '');
   let focusPending = focused !== null;
 
   const clock = new ReplayClock(from, to, () => scheduleDraw());
@@ -216,9 +217,14 @@ async function startReplay(account: Account): Promise<void> {
     boardHost.querySelector(`.board-row[data-id="${CSS.escape(id)}"]`)?.classList.add('selected');
   }
 
-  /** Puts the clock on the focused case's event nearest the window's middle (the instant the KPI page linked to). */
+  /** Puts the clock at the instant the address names, or on the focused case's event nearest the window's middle. */
   function seekToFocused(): void {
-    if (!history || !focused) return;
+    if (!history) return;
+    if (startAt >= history.from && startAt <= history.to) {
+      clock.seek(startAt);
+      return;
+    }
+    if (!focused) return;
     const middle = (history.from + history.to) / 2;
     const own = history.events.filter(e => e.incidentId === focused).map(e => Date.parse(e.at));
     if (own.length) clock.seek(own.reduce((best, t) => (Math.abs(t - middle) < Math.abs(best - middle) ? t : best)));

@@ -56,8 +56,9 @@ async function main(): Promise<void> {
   }, a => a.powers.includes('kpis') ? null : '考核指标仅供督查员与管理员使用 · The KPIs are for supervisors and admins.');
   await loadCity();
 
-  // The grids: the city and its towns to pick from, their villages to rank and draw under a town.
-  const levels = await Promise.all([0, 1, 2].map(level => api<FeatureCollection<Geometry, GridProperties>>(`/api/grids?level=${level}`)));
+  // The grids: the city and its towns to pick from, their villages to rank and draw under a town, and the blocks a
+  // case is located to, for its name.
+  const levels = await Promise.all([0, 1, 2, 3].map(level => api<FeatureCollection<Geometry, GridProperties>>(`/api/grids?level=${level}`)));
   const features = new Map<string, GridFeature>();
   for (const collection of levels) for (const f of collection.features) features.set(f.properties.id, f as GridFeature);
   const gridName = (id: string | null) => (id ? features.get(id)?.properties.name ?? id : '—');

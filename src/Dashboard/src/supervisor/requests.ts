@@ -36,10 +36,15 @@ export function casesPath(w: Window, choice: FigureChoice): string {
   return `/api/kpis/cases?${query}`;
 }
 
-/** The replay of a case: the hour either side of its instant, in its scope, the case focused. */
+/**
+ * The replay of a case: the hour either side of its instant (widened to whole seconds, as the replay's window inputs
+ * hold it, so the instant stays inside), in its scope, the clock at the instant and the case focused.
+ */
 export function replayPath(incidentId: string, at: string | number, scope: string): string {
   const instant = typeof at === 'number' ? at : Date.parse(at);
-  const query = new URLSearchParams({ from: iso(instant - 3_600_000), to: iso(instant + 3_600_000), scope, focus: incidentId });
+  const from = Math.floor((instant - 3_600_000) / 1000) * 1000;
+  const to = Math.ceil((instant + 3_600_000) / 1000) * 1000;
+  const query = new URLSearchParams({ from: iso(from), to: iso(to), scope, at: iso(instant), focus: incidentId });
   return `/replay?${query}`;
 }
 

@@ -108,6 +108,10 @@ public class SupervisorPageTests(WallFixture wall)
         await page.WaitForFunctionAsync("() => window.__supervisor && window.__supervisor.ready", null, new() { Timeout = 60_000 });
         (await page.EvaluateAsync<string>("() => window.__supervisor.window.scope")).Should().Be(Town);
         await WallFixture.Screenshot(page, "supervisor-1920x1080.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(WallFixture.Screenshots, "supervisor-whole-page-1920.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled,
+        });
         refusals.Should().BeEmpty("the page runs behind the content security policy");
         await page.Context.CloseAsync();
     }

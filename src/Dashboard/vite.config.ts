@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 const here = import.meta.dirname;
 
-// The pages are built into the command center's wwwroot/app, which it serves at /, /worker, /replay and /admin.
+// The pages are built into the command center's wwwroot/app, which it serves at /, /worker, /replay, /admin and /supervisor.
 // `npm run dev` serves them with hot reload and passes the API and the hub through to a running center.
 const center = process.env.CENTER_URL ?? 'http://127.0.0.1:5080';
 
@@ -22,6 +22,7 @@ export default defineConfig({
         replay: resolve(here, 'replay/index.html'),
         bulletin: resolve(here, 'bulletin/index.html'),
         admin: resolve(here, 'admin/index.html'),
+        supervisor: resolve(here, 'supervisor/index.html'),
       },
     },
   },

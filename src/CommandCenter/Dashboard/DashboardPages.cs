@@ -6,7 +6,7 @@ namespace CommandCenter.Dashboard;
 
 /// <summary>
 /// Serves the built dashboard (src/Dashboard, built into wwwroot/app by the normal build): the map wall at
-/// <c>/</c>, the worker page at <c>/worker</c>, the replay page at <c>/replay</c>, the admin console at <c>/admin</c>. Pages and their files are
+/// <c>/</c>, the worker page at <c>/worker</c>, the replay page at <c>/replay</c>, the admin console at <c>/admin</c>, the supervisor's KPIs at <c>/supervisor</c>. Pages and their files are
 /// public (they sign in through the API); everything under /api and /hubs keeps requiring a token.
 /// </summary>
 public static class DashboardPages
@@ -22,6 +22,8 @@ public static class DashboardPages
         ["/bulletin/"] = "/bulletin/index.html",
         ["/admin"] = "/admin/index.html",
         ["/admin/"] = "/admin/index.html",
+        ["/supervisor"] = "/supervisor/index.html",
+        ["/supervisor/"] = "/supervisor/index.html",
     };
 
     /// <summary>Call before authentication: static files answer here and never reach the fallback policy.</summary>

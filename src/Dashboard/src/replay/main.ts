@@ -1,7 +1,8 @@
 // The supervisor's replay at /replay: pick a window and a scope, load its history once (GET /api/replay: the state
 // at the start and every event after it), then play it at any speed or seek to any instant. The map, the board and
 // the KPIs show the scope as it stood at the replay clock, recomputed in the browser; a member's patrol track
-// draws for the window with a marker where the member was at that instant.
+// draws for the window with a marker where the member was at that instant. A case opened from the KPI page
+// (?focus=<incidentId>&at=<instant>) is selected, the clock at its instant.
 
 import '../shared/base.css';
 import '../wall/wall.css';
@@ -139,6 +140,11 @@ async function startReplay(account: Account): Promise<void> {
   /** The clock instant the map, board and KPIs last showed. */
   let drawnAt = Number.NaN;
   let loads = 0;
+  // ?focus=<incidentId> (a case opened from the KPI page): the case stays selected on the board, the clock at ?at= (the
+  // instant the case was counted) or else at the case's event nearest the window's middle.
+  let focused: string | null = params.get('focus');
+  const startAt = Date.parse(params.get('at') ?? '');
+  let focusPending = focused !== null;
 
   const clock = new ReplayClock(from, to, () => scheduleDraw());
 
@@ -161,6 +167,11 @@ async function startReplay(account: Account): Promise<void> {
     kpis = history.kpis(moment);
     replayMap.showIncidents(moment.incidents.values(), at);
     board.render(moment.incidents.values(), at);
+    if (focused) markSelected(focused);
+    if (focusPending && focused && moment.incidents.has(focused)) {
+      focusPending = false;
+      select(focused);
+    }
     replayMap.moveTrack(at);
     showKpis(kpis);
     showEvents(history, moment.applied);
@@ -196,9 +207,27 @@ async function startReplay(account: Account): Promise<void> {
 
   function select(id: string): void {
     const incident = moment?.incidents.get(id);
-    for (const row of boardHost.querySelectorAll('.board-row.selected')) row.classList.remove('selected');
-    boardHost.querySelector(`.board-row[data-id="${CSS.escape(id)}"]`)?.classList.add('selected');
+    focused = id;
+    markSelected(id);
     if (incident?.lon != null && incident.lat != null) city.flyTo(incident.lon, incident.lat);
+  }
+
+  function markSelected(id: string): void {
+    for (const row of boardHost.querySelectorAll('.board-row.selected')) if ((row as HTMLElement).dataset.id !== id) row.classList.remove('selected');
+    boardHost.querySelector(`.board-row[data-id="${CSS.escape(id)}"]`)?.classList.add('selected');
+  }
+
+  /** Puts the clock at the instant the address names, or on the focused case's event nearest the window's middle. */
+  function seekToFocused(): void {
+    if (!history) return;
+    if (startAt >= history.from && startAt <= history.to) {
+      clock.seek(startAt);
+      return;
+    }
+    if (!focused) return;
+    const middle = (history.from + history.to) / 2;
+    const own = history.events.filter(e => e.incidentId === focused).map(e => Date.parse(e.at));
+    if (own.length) clock.seek(own.reduce((best, t) => (Math.abs(t - middle) < Math.abs(best - middle) ? t : best)));
   }
 
   async function load(): Promise<void> {
@@ -352,9 +381,12 @@ async function startReplay(account: Account): Promise<void> {
     trackPoints: () => replayMap.drawnTrackPoints(),
     trackPosition: () => replayMap.positionAt(clock.at),
     map: () => city.map,
+    get focused() { return focused; },
+    selectedIds: () => [...boardHost.querySelectorAll<HTMLElement>('.board-row.selected')].map(r => r.dataset.id!),
   });
   void lookup.loadMembers(root);
   await load();
+  seekToFocused();
 }
 
 /** The ledger names actions in PascalCase (NoAnswer); the API's word is the same in kebab case (no-answer). */

@@ -2,7 +2,7 @@
 // shows too: a ratio {numerator, denominator, rate}, a mean {count, total, mean} or a count (a number). The page
 // formats what the server worked out; it never computes a rate or a mean itself.
 
-import { kpiWords } from '../admin/adminWords';
+import { kpiWords } from '../shared/kpiWords';
 
 export type Figure =
   | { kind: 'ratio'; numerator: number; denominator: number; rate: number | null }

@@ -117,6 +117,7 @@ async function main(): Promise<void> {
       h('div.head-meta', {},
         h('a.to-wall', { href: '/' }, '大屏 ', h('small', {}, 'Wall')),
         h('a.to-replay', { href: '/replay' }, '回放 ', h('small', {}, 'Replay')),
+        h('a.to-bulletin', { href: '/bulletin' }, '考核通报 ', h('small', {}, 'Bulletin')),
         h('button.change-password', { type: 'button', onclick: () => password.showModal() }, '修改密码 ', h('small', {}, 'Password')),
         h('button.signout', { type: 'button', title: 'Sign out', onclick: () => { signOut(); location.reload(); } }, `${account.username} · 退出`))),
     h('div.sup-bar', {}, controls, status),

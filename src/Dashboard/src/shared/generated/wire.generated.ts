@@ -345,6 +345,26 @@ export interface KpiCases {
   items: KpiCase[];
 }
 
+/** C# CommandCenter.Assessment.AssessmentEndpoints.AssessmentView */
+export interface AssessmentView {
+  period: string;
+  kind: string;
+  name: string;
+  words: string;
+  city: string;
+  zone: string;
+  scope: string;
+  scopeName: string;
+  from: string;
+  to: string;
+  by: string;
+  total: KpiSet;
+  composite: number | null;
+  grade: string | null;
+  gradeName: string | null;
+  rows: AssessmentRowView[];
+}
+
 /** C# CommandCenter.Incidents.DeadlineView */
 export interface DeadlineView {
   step: string;
@@ -586,6 +606,18 @@ export interface KpiCase {
   gridId: string | null;
   memberId: string | null;
   platform: string | null;
+}
+
+/** C# CommandCenter.Assessment.AssessmentEndpoints.AssessmentRowView */
+export interface AssessmentRowView {
+  rank: number | null;
+  key: string;
+  name: string;
+  composite: number | null;
+  grade: string | null;
+  gradeName: string | null;
+  previousComposite: number | null;
+  kpis: KpiSet;
 }
 
 /** C# CommandCenter.Incidents.ActionFieldView */

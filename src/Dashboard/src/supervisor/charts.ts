@@ -53,7 +53,8 @@ export function drawDailyRates(host: HTMLElement, days: string[], series: DailyS
     color: palette,
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => typeof v === 'number' ? `${v.toFixed(1)}%` : '—' },
     legend: {
-      top: 0, textStyle: { color: muted }, inactiveColor: '#3b4d63',
+      // One scrolling row: a legend of every rate never runs into the plot.
+      type: 'scroll', top: 0, textStyle: { color: muted }, inactiveColor: '#3b4d63', pageTextStyle: { color: muted },
       selected: Object.fromEntries(series.map(s => [s.label, s.shown])),
     },
     grid: { left: 44, right: 16, top: 36, bottom: 28 },

@@ -84,6 +84,7 @@ CommandCenter.Wall.WallEndpoints.MapWallEndpoints(app);
 app.MapReplayEndpoints();
 app.MapKpiEndpoints();
 CommandCenter.Assessment.AssessmentEndpoints.MapAssessmentEndpoints(app);
+CommandCenter.Admin.PolicyAdminEndpoints.MapPolicyDraftEndpoints(app);
 app.MapExportEndpoints();
 app.MapCommandCenterJobs();
 

@@ -65,9 +65,25 @@ public static class PolicyAdminEndpoints
         .WithSummary("Save a draft as the next policy version (checked whole: 400 naming each bad entry, e.g. limits[3].limit). " +
                      "It applies to deadlines started after it; running deadlines keep theirs.");
 
-        policy.MapPost("/what-if", async (PolicyDraft? body, CodebookDesk codebook, CityRules rules, GridDirectory grids, KpiDesk kpis,
+    }
+
+    /// <summary>
+    /// For supervisors and admins: the policy in force as the console's table (GET /api/sla-policy), and a draft's what-if
+    /// (POST /api/kpis/what-if/draft) — the draft made a whole policy here, then the what-if API's own answer.
+    /// </summary>
+    public static void MapPolicyDraftEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/sla-policy", async (CodebookDesk codebook) => Results.Ok(View((await codebook.Latest()).CurrentPolicy)))
+            .RequireAuthorization(Auth.Policies.Supervision)
+            .NotGridScoped("the city's one policy, the same for every grid")
+            .WithTags("KPIs")
+            .WithSummary("The SLA policy in force: its limits table (step, category, priority, area, limit), warning fraction and re-send period, its version.");
+
+        app.MapPost("/api/kpis/what-if/draft", async (PolicyDraft? body, CodebookDesk codebook, CityRules rules, GridDirectory grids, KpiDesk kpis,
             TimeProvider clock, HttpContext http, ScopeGate gate) =>
         {
+            // The scope first, as every scoped route: a town desk asking about another town hears why, whatever its draft.
+            if (await gate.Subtree(http.User, body?.Scope) is { Refused: true } refused) return ScopeGate.Refusal(http.User, refused);
             var basis = await codebook.Latest();
             var (json, fields) = Compose(body, basis, rules.Catalogue);
             if (fields.Any) return fields.Result();
@@ -75,8 +91,11 @@ public static class PolicyAdminEndpoints
             var request = new KpiEndpoints.WhatIfRequest(body.From ?? to - WhatIfWindow, to, body.Scope, null, JsonDocument.Parse(json!).RootElement.Clone());
             return await KpiEndpoints.WhatIf(request, grids, kpis, rules.Policy, rules.Catalogue, clock, http, gate);
         })
-        .NotGridScoped("admin only, and admins are never scoped")
-        .WithSummary("The what-if of a draft before it is saved: by default on the 30 days before now; the same answer as POST /api/kpis/what-if with the draft as a whole policy.");
+        .RequireAuthorization(Auth.Policies.Supervision)
+        .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none gives the account's subtree; one outside it is refused")
+        .WithTags("KPIs")
+        .WithSummary("The what-if of a draft of the limits table (by default on the 30 days before now): the same answer as POST /api/kpis/what-if " +
+                     "with the draft as a whole policy (the city's time zone and calendar kept). Nothing is saved.");
     }
 
     /// <summary>The draft as a whole policy document (the city's time zone and calendar kept), checked by the policy's reader.</summary>

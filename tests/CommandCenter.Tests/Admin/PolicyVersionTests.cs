@@ -103,7 +103,7 @@ public class PolicyVersionTests(PolicyCenter center) : IClassFixture<PolicyCente
         var to = center.FakeClock.GetUtcNow();
         var limits = await LimitsWith(admin, "accept", "4h");
 
-        var draft = await admin.PostAsJsonAsync("/api/admin/sla-policy/what-if", new { limits, from, to });
+        var draft = await admin.PostAsJsonAsync("/api/kpis/what-if/draft", new { limits, from, to });
         draft.StatusCode.Should().Be(HttpStatusCode.OK, await draft.Content.ReadAsStringAsync());
         var draftAnswer = await draft.Content.ReadFromJsonAsync<JsonElement>();
 

@@ -64,6 +64,7 @@ public class GridScopeTests(CenterFactory center)
     [InlineData(TownSupervisor, "GET", "/api/assessments?scope=JY01&period=2026-11")]
     [InlineData(TownSupervisor, "GET", "/api/assessments/export?scope=JY01&period=2026-11")]
     [InlineData(TownSupervisor, "POST", "/api/kpis/what-if")]
+    [InlineData(TownSupervisor, "POST", "/api/kpis/what-if/draft")]
     [InlineData(TownSupervisor, "GET", "/api/scopes/JY01/state?at={now}")]
     [InlineData(TownSupervisor, "GET", "/api/incidents/{other}/state?at={now}")]
     [InlineData(TownSupervisor, "GET", "/api/dossiers/members/M00001")]
@@ -293,6 +294,7 @@ public class GridScopeTests(CenterFactory center)
         path.EndsWith("/duty") ? JsonContent.Create(new { state = "on" })
         : path.EndsWith("/locations") ? JsonContent.Create(new { pings = new[] { new { lat = OtherTownLat, lon = OtherTownLon, at = DateTimeOffset.UtcNow } } })
         : path.EndsWith("/what-if") ? JsonContent.Create(new { from = DateTimeOffset.UtcNow.AddHours(-1), to = DateTimeOffset.UtcNow, scope = "JY01", policy = new { } })
+        : path.EndsWith("/what-if/draft") ? JsonContent.Create(new { scope = "JY01", limits = new[] { new { step = "grid", limit = "30m" } } })
         : path.Contains("/actions/") ? JsonContent.Create(new { note = "faster" })
         : null;
 }

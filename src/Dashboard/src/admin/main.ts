@@ -3,6 +3,7 @@
 // setup step's link opens its section); the setup checklist comes first while any step is not done.
 
 import '../shared/base.css';
+import '../shared/policyTable.css';
 import './admin.css';
 import { signOut } from '../shared/session';
 import { pageAccount } from '../shared/signInForm';

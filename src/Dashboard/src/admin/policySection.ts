@@ -1,5 +1,5 @@
 // 时限策略: the current SLA policy version as an editable draft (limits, warn fraction, resend-after, a note). 试算
-// replays a window under the draft (POST /api/admin/sla-policy/what-if) and shows the KPIs side by side and the
+// replays a window under the draft (POST /api/kpis/what-if/draft) and shows the KPIs side by side and the
 // cases whose light would change; 保存为新版本 saves it (POST /api/admin/sla-policy): it applies to deadlines
 // started after it. The versions list says who saved each and when.
 
@@ -109,7 +109,7 @@ export function policySection(): Section {
     say(message, '试算中 Replaying the window under the draft…');
     whatIfHost.replaceChildren();
     try {
-      const answer = await api<WhatIfAnswer>('/api/admin/sla-policy/what-if', { body: whatIfRequestOf(sent, window) });
+      const answer = await api<WhatIfAnswer>('/api/kpis/what-if/draft', { body: whatIfRequestOf(sent, window) });
       whatIfHost.replaceChildren(h('h3', {}, '试算结果 ', h('small', {}, 'What-if: the draft against the policy in force')), whatIfPanel(whatIfView(answer)));
       say(message, '试算完成（未保存）· What-if done (nothing saved)', 'green');
     } catch (e) {

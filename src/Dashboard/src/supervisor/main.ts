@@ -5,6 +5,7 @@
 // (GET /api/kpis/cases), and each case opens in the replay at its instant. The page draws what the server counts.
 
 import '../shared/base.css';
+import '../shared/policyTable.css';
 import './supervisor.css';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { api } from '../shared/api';
@@ -21,6 +22,7 @@ import { figureOf, figureText, indicatorsOf, valueOf, wordsOf, type Figure, type
 import { cityDate, daysOf, isDate, periodKinds, periodOf, previousPeriod, type Period, type PeriodKind } from './period';
 import { Ranking, type ReportRow } from './rankings';
 import { kpisPath, mapLimited, type FigureChoice, type Window } from './requests';
+import { whatIfSection } from './whatIfSection';
 import { ScoreMap, type GridFeature, type GridScore } from './scoreMap';
 import { KpiTile } from './tiles';
 
@@ -130,7 +132,8 @@ async function main(): Promise<void> {
       h('div.sup-row', {},
         panel('map-panel', '网格考核地图', 'Grid map', h('label.chart-pick', {}, '指标 ', mapKpi), mapHost, mapLegend),
         panel('rank-grid', '网格排名', 'Grids ranked', null, gridRanking.element)),
-      panel('rank-member', '成员排名', 'Members ranked', null, memberRanking.element)),
+      panel('rank-member', '成员排名', 'Members ranked', null, memberRanking.element),
+      panel('what-if-panel', '策略试算', 'What-if of another SLA policy', null, whatIfSection(() => current?.w ?? null))),
     cases.element, password));
 
   const scoreMap = new ScoreMap(mapHost, gridId => {

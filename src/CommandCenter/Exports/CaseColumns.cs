@@ -20,7 +20,7 @@ public readonly record struct CaseCell(CaseCell.Kinds Kind, string? Text = null,
 
 /// <summary>
 /// The columns of a case export, the same in CSV and XLSX (headed 中文 English) and as the GeoJSON points' properties
-/// (by the English key). The light is the one rule's, as it stands at the export's instant.
+/// (by the English key), in the order the first exports had (case number first, the grid seventh). The light is the one rule's, as it stands at the export's instant.
 /// </summary>
 public sealed record CaseColumn(string Chinese, string Key, Func<CaseRow, CaseColumns.Context, CaseCell> Value)
 {
@@ -38,7 +38,6 @@ public static class CaseColumns
         new("状态", "state", (r, _) => CaseCell.Of(IncidentSteps.Word(r.Incident.Status))),
         new("环节", "step", (r, _) => CaseCell.Of(r.Incident.Step)),
         new("类别", "category", (r, _) => CaseCell.Of(r.Incident.Category)),
-        new("类别名称", "categoryName", (r, c) => CaseCell.Of(c.Catalogue.Find(r.Incident.Category)?.Name)),
         new("优先级", "priority", (r, _) => CaseCell.Of(PriorityWords.Of(r.Incident.Priority))),
         new("渠道", "channel", (r, _) => CaseCell.Of(r.Incident.Channel)),
         new("网格", "gridId", (r, _) => CaseCell.Of(r.Incident.GridId)),
@@ -52,6 +51,7 @@ public static class CaseColumns
         new("已超时", "breached", (r, _) => CaseCell.Of(r.Incident.Breached)),
         new("督办层级", "escalation", (r, _) => CaseCell.Of(r.Incident.Rung.ToString())),
         new("灯", "light", (r, c) => CaseCell.Of(SlaLightWords.Word(r.Incident.Light.At(c.Now)))),
+        new("类别名称", "categoryName", (r, c) => CaseCell.Of(c.Catalogue.Find(r.Incident.Category)?.Name)),
         new("地址", "address", (r, _) => CaseCell.Of(r.Report?.Address)),
         new("描述", "description", (r, _) => CaseCell.Of(r.Report?.Description)),
     ];

@@ -176,19 +176,22 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
     {
         // Keyset pages: each page starts below the last row of the one before on (created_ticks, id), the order of the
         // created index (which holds the id), so a page costs the same at the end of a year as at its start, and no
-        // read holds the file's snapshot while the caller writes.
+        // read holds the file's snapshot while the caller writes. The bound is spelled as a range on created_ticks (in
+        // place of the window's end, which it is below): SQLite seeks the index to it, where a row value
+        // (created_ticks, id) < (…) would be a filter over every row already read.
         var (where, parameters) = Filter(query);
+        var (below, belowParameters) = Filter(query with { To = null });
         long lastTicks = 0;
         string? lastId = null;
         var page = new List<IncidentSummary>(StreamPage);
         while (true)
         {
             page.Clear();
-            var after = lastId is null ? "" : " AND (created_ticks, id) < ($afterTicks, $afterId)";
+            var after = lastId is null ? where : below + " AND created_ticks <= $afterTicks AND (created_ticks < $afterTicks OR id < $afterId)";
             await using (var connection = database.OpenRead())
             await using (var command = Command(connection, null,
-                $"SELECT data, created_ticks, id FROM incidents {where}{after} ORDER BY created_ticks DESC, id DESC LIMIT $limit",
-                [.. parameters, ("$afterTicks", lastTicks), ("$afterId", lastId), ("$limit", StreamPage)]))
+                $"SELECT data, created_ticks, id FROM incidents {after} ORDER BY created_ticks DESC, id DESC LIMIT $limit",
+                [.. lastId is null ? parameters : belowParameters, ("$afterTicks", lastTicks), ("$afterId", lastId), ("$limit", StreamPage)]))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))

@@ -8,7 +8,8 @@ using CommandCenter.Benchmarks;
 // all (locate, lifecycle, replay, cluster),
 // open [count=100000] [dispatch limit s=300] [in flight=64]: open incidents with live deadlines (memory, breach lag),
 // connections [walls=1000] [workers=10000] [rate=50]: walls and workers held at once (push latency, memory),
-// track-storage [members=200] [days=3]: bytes per member-day of patrol track (SQLite file, Redis MEMORY USAGE).
+// track-storage [members=200] [days=3]: bytes per member-day of patrol track (SQLite file, Redis MEMORY USAGE),
+// export [days=365] [per day=5000] [formats=csv]: a city's year of cases through the case export (rows/s, bytes, the center's memory growth) beside the raw ledger read.
 // Connections need file descriptors: `ulimit -n` must exceed walls + workers + a few hundred, in this
 // shell and so in the center it starts (as root: `ulimit -n 65536` or `prlimit --pid $$ --nofile=65536`).
 var which = args.FirstOrDefault() ?? "all";
@@ -56,6 +57,13 @@ if (which is "track-storage")
     var members = args.Length > 1 ? int.Parse(args[1]) : 200;
     var days = args.Length > 2 ? int.Parse(args[2]) : 3;
     await TrackStorageBenchmark.Run(root, members, days);
+}
+if (which is "export")
+{
+    var days = args.Length > 1 ? int.Parse(args[1]) : 365;
+    var perDay = args.Length > 2 ? int.Parse(args[2]) : 5_000;
+    var formats = args.Length > 3 ? args[3].Split(',') : ["csv"];
+    await ExportBenchmark.Run(root, days, perDay, formats);
 }
 if (which is "cluster" or "all")
 {

@@ -1,104 +1,146 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using CommandCenter.Access;
 using CommandCenter.Auth;
 using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Incidents;
-using CommandCenter.Grains.Sla;
 using CommandCenter.Grids;
-using CommandCenter.Http;
-using CommandCenter.Replay;
 
 namespace CommandCenter.Exports;
 
-/// <summary>Incidents reported in a window, in a grid subtree, as they stand now: GeoJSON for maps, CSV for spreadsheets.</summary>
+/// <summary>
+/// The cases the desk's list shows (the same filters, <see cref="CaseExportQuery"/>), created in a window, in the account's grid
+/// subtree, as they stand now: CSV and XLSX for spreadsheets, GeoJSON for maps. Every format streams: rows are written as the
+/// ledger reads them, so a city's year never sits in memory, and none is cut short.
+/// </summary>
 public static class ExportEndpoints
 {
-    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
-    private const int Page = 500;
-
-    private static readonly string[] Columns =
-        ["id", "state", "step", "category", "priority", "channel", "grid", "assignee", "lat", "lon", "created_at", "updated_at", "active_step", "due_at", "breached", "escalation", "light", "description"];
-
-    private sealed record Selection(string? Grid, DateTimeOffset From, DateTimeOffset To);
+    private const string Filters = "Filters as the case list (GET /api/incidents): grid (scope), state, overdue, q, phone, step, light, platform, category, " +
+                                   "channel, open; from and to (required, at most 366 days) bound when the cases were reported. Newest first.";
 
     public static void MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         var exports = app.MapGroup("/api/exports").WithTags("Exports").RequireAuthorization(Policies.Staff)
-            .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none exports the account's subtree; one outside it is refused");
+            .GridScoped(ScopeEffect.NarrowsOrRefuses, "grid (scope): none exports the account's subtree; one outside it is refused");
 
-        exports.MapGet("/incidents.geojson", async (DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock,
-            ClaimsPrincipal user, ScopeGate gate, CancellationToken cancellationToken) =>
+        exports.MapGet("/incidents.csv", async ([AsParameters] CaseExportQuery filters, HttpContext http, ScopeGate gate, GridDirectory grids,
+            CategoryCatalogue catalogue, IIncidentLedger ledger, TimeProvider clock) =>
         {
-            var (error, selection) = await Select(from, to, scope, grids, user, gate);
-            if (error is not null) return error;
-            var features = new List<object>();
-            await foreach (var (s, description) in Pages(selection!, ledger, clock, cancellationToken))
-                features.Add(new
-                {
-                    type = "Feature",
-                    geometry = s.Lat is { } lat && s.Lon is { } lon ? new { type = "Point", coordinates = new[] { lon, lat } } : null,
-                    properties = Row(s, description, clock.GetUtcNow()),
-                });
-            return Results.Json(new { type = "FeatureCollection", features }, contentType: "application/geo+json");
-        })
-        .WithSummary("Incidents reported in [from, to) in the scope's subtree, newest first, as a GeoJSON FeatureCollection of points (null geometry without a position).");
-
-        exports.MapGet("/incidents.csv", async (DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids, IIncidentLedger ledger, TimeProvider clock,
-            ClaimsPrincipal user, ScopeGate gate) =>
-        {
-            var (error, selection) = await Select(from, to, scope, grids, user, gate);
             var now = clock.GetUtcNow();
-            if (error is not null) return error;
-            // Written page by page as the ledger reads: a year of a city never sits in memory at once.
-            return Results.Stream(async stream =>
+            var (refusal, query) = await filters.Read(http.User, gate, grids, catalogue, now);
+            if (refusal is not null) return refusal;
+            var context = new CaseColumns.Context(now, catalogue);
+            return Results.Stream(async body =>
             {
-                await using var sheet = CsvSheet.Start(stream, Columns);
-                await foreach (var (s, description) in Pages(selection!, ledger, clock, CancellationToken.None))
+                await using var sheet = CsvSheet.Start(body, CaseColumns.Headers());
+                await foreach (var row in CaseRows.Read(ledger, query!, http.RequestAborted))
                 {
-                    sheet.Text(s.Id).Text(IncidentSteps.Word(s.Status)).Number(s.Step).Text(s.Category).Text(PriorityWords.Of(s.Priority)).Text(s.Channel)
-                        .Text(s.GridId).Text(s.AssigneeId).Number(s.Lat).Number(s.Lon).Instant(s.CreatedAt).Instant(s.UpdatedAt)
-                        .Text(s.ActiveStep?.ToString().ToLowerInvariant()).Instant(s.DueAt).Text(s.Breached ? "true" : "false").Text(s.Rung.ToString()).Text(SlaLightWords.Word(s.Light.At(now))).Text(description);
-                    await sheet.EndRow(CancellationToken.None);
+                    foreach (var column in CaseColumns.All)
+                    {
+                        var cell = column.Value(row, context);
+                        switch (cell.Kind)
+                        {
+                            case CaseCell.Kinds.Number: sheet.Number(cell.Number); break;
+                            case CaseCell.Kinds.Flag: sheet.Text(cell.Flag ? "true" : "false"); break;
+                            case CaseCell.Kinds.Instant: sheet.Instant(cell.Instant); break;
+                            default: sheet.Text(cell.Text); break;
+                        }
+                    }
+                    await sheet.EndRow(http.RequestAborted);
                 }
             }, "text/csv; charset=utf-8", "incidents.csv");
         })
-        .WithSummary("Incidents reported in [from, to) in the scope's subtree, newest first, as CSV: RFC 4180 quoting, UTF-8 with BOM so spreadsheets read " +
-                     "the Chinese right, text that starts like a formula (= + - @) prefixed with ' so spreadsheets show it as text.");
-    }
+        .WithSummary("The desk's cases as CSV, streamed. " + Filters + " Columns headed 中文 English; RFC 4180 quoting, UTF-8 with BOM so spreadsheets " +
+                     "read the Chinese right, text that starts like a formula (= + - @, tab, CR) prefixed with ' so spreadsheets show it as text.");
 
-    // The light is the one rule's, as it stands at the export's instant.
-    private static object Row(IncidentSummary s, string? description, DateTimeOffset now) => new
-    {
-        id = s.Id, state = IncidentSteps.Word(s.Status), step = s.Step, category = s.Category, priority = PriorityWords.Of(s.Priority), channel = s.Channel,
-        gridId = s.GridId, assigneeId = s.AssigneeId, createdAt = s.CreatedAt, updatedAt = s.UpdatedAt,
-        activeStep = s.ActiveStep?.ToString().ToLowerInvariant(), dueAt = s.DueAt, breached = s.Breached, escalation = s.Rung.ToString(),
-        light = SlaLightWords.Word(s.Light.At(now)), description,
-    };
-
-    private static async Task<(IResult? Error, Selection? Selection)> Select(DateTimeOffset? from, DateTimeOffset? to, string? scope, GridDirectory grids,
-        ClaimsPrincipal user, ScopeGate gate)
-    {
-        var scoped = await gate.Subtree(user, scope);
-        if (scoped.Refused) return (ScopeGate.Refusal(user, scoped), null);
-        var fields = new Fields();
-        var window = ReplayEndpoints.Window(fields, from, to, MaxWindow);
-        var (hierarchy, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
-        if (fields.Any) return (fields.Result(), null);
-        return (null, new Selection(scopeId == hierarchy!.Root.Id ? null : scopeId, window.From, window.To));
-    }
-
-    /// <summary>The selected incidents, newest first, one ledger page at a time, each with the description it was reported with.</summary>
-    private static async IAsyncEnumerable<(IncidentSummary Incident, string? Description)> Pages(Selection selection, IIncidentLedger ledger, TimeProvider clock,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        for (var offset = 0; ; offset += Page)
+        exports.MapGet("/incidents.xlsx", async ([AsParameters] CaseExportQuery filters, HttpContext http, ScopeGate gate, GridDirectory grids,
+            CategoryCatalogue catalogue, IIncidentLedger ledger, TimeProvider clock) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = await ledger.Query(new IncidentQuery(selection.Grid, null, null, selection.From, selection.To, now, offset, Page));
-            var reports = await ledger.ReportsOf(page.Items.Select(s => s.Id).ToList());
-            foreach (var s in page.Items) yield return (s, reports.GetValueOrDefault(s.Id)?.Description);
-            if (page.Items.Count < Page) break;
+            var now = clock.GetUtcNow();
+            var (refusal, query) = await filters.Read(http.User, gate, grids, catalogue, now);
+            if (refusal is not null) return refusal;
+            var context = new CaseColumns.Context(now, catalogue);
+            return Results.Stream(async body =>
+            {
+                await using var sheet = XlsxSheet.Start(body, "案件", CaseColumns.Headers());
+                await foreach (var row in CaseRows.Read(ledger, query!, http.RequestAborted))
+                {
+                    sheet.Row();
+                    foreach (var column in CaseColumns.All)
+                    {
+                        var cell = column.Value(row, context);
+                        switch (cell.Kind)
+                        {
+                            case CaseCell.Kinds.Number: sheet.Number(cell.Number); break;
+                            case CaseCell.Kinds.Flag: sheet.Text(cell.Flag ? "true" : "false"); break;
+                            case CaseCell.Kinds.Instant: sheet.Text(cell.Instant?.ToString("O", CultureInfo.InvariantCulture)); break;
+                            default: sheet.Text(cell.Text); break;
+                        }
+                    }
+                    await sheet.EndRow(http.RequestAborted);
+                }
+            }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "incidents.xlsx");
+        })
+        .WithSummary("The desk's cases as an Excel workbook (XLSX), streamed: the CSV's columns, numbers as numbers, every other cell text; " +
+                     "past Excel's 1,048,576 rows a sheet, the rows go on in a next sheet (案件 2, …). " + Filters);
+
+        exports.MapGet("/incidents.geojson", async ([AsParameters] CaseExportQuery filters, HttpContext http, ScopeGate gate, GridDirectory grids,
+            CategoryCatalogue catalogue, IIncidentLedger ledger, TimeProvider clock) =>
+        {
+            var now = clock.GetUtcNow();
+            var (refusal, query) = await filters.Read(http.User, gate, grids, catalogue, now);
+            if (refusal is not null) return refusal;
+            var context = new CaseColumns.Context(now, catalogue);
+            return Results.Stream(async body =>
+            {
+                await using var json = new Utf8JsonWriter(body);
+                json.WriteStartObject();
+                json.WriteString("type", "FeatureCollection");
+                json.WriteStartArray("features");
+                await foreach (var row in CaseRows.Read(ledger, query!, http.RequestAborted))
+                {
+                    WriteFeature(json, row, context);
+                    if (json.BytesPending >= 32 * 1024) await json.FlushAsync(http.RequestAborted);
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+                await json.FlushAsync(http.RequestAborted);
+            }, "application/geo+json", "incidents.geojson");
+        })
+        .WithSummary("The desk's cases as a GeoJSON FeatureCollection, streamed: a Point a case (null geometry without a position), " +
+                     "its properties the CSV's columns by their English names. " + Filters);
+    }
+
+    private static void WriteFeature(Utf8JsonWriter json, CaseRow row, CaseColumns.Context context)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "Feature");
+        if (row.Incident.Lat is { } lat && row.Incident.Lon is { } lon)
+        {
+            json.WriteStartObject("geometry");
+            json.WriteString("type", "Point");
+            json.WriteStartArray("coordinates");
+            json.WriteNumberValue(lon);
+            json.WriteNumberValue(lat);
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
+        else json.WriteNull("geometry");
+        json.WriteStartObject("properties");
+        foreach (var column in CaseColumns.All)
+        {
+            var cell = column.Value(row, context);
+            switch (cell.Kind)
+            {
+                case CaseCell.Kinds.Number when cell.Number is { } n: json.WriteNumber(column.Key, n); break;
+                case CaseCell.Kinds.Flag: json.WriteBoolean(column.Key, cell.Flag); break;
+                case CaseCell.Kinds.Instant when cell.Instant is { } at: json.WriteString(column.Key, at); break;
+                case CaseCell.Kinds.Text when cell.Text is { } text: json.WriteString(column.Key, text); break;
+                default: json.WriteNull(column.Key); break;
+            }
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 }

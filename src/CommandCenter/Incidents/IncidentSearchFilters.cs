@@ -7,14 +7,21 @@ using CommandCenter.Intake;
 namespace CommandCenter.Incidents;
 
 /// <summary>
-/// The case-search parameters of <c>GET /api/incidents</c> (q, phone, step, light, platform, category, channel, open),
+/// The case-search parameters of <c>GET /api/incidents</c> (q, phone, step, light, platform, category, channel, open, state),
 /// read from the query string: each bad value is named with the values it may take (400); good ones narrow the query.
+/// The case exports (<c>/api/exports/incidents.*</c>) read the screen's filters with this same reader.
 /// </summary>
-public sealed record IncidentSearchFilters(string? Q, string? Phone, string? Step, string? Light, string? Platform, string? Category, string? Channel, string? Open)
+public sealed record IncidentSearchFilters(string? Q, string? Phone, string? Step, string? Light, string? Platform, string? Category, string? Channel, string? Open,
+    string? State = null)
 {
     /// <summary>The query narrowed by these filters, or the fields that are wrong.</summary>
     public IncidentQuery Apply(IncidentQuery query, CategoryCatalogue catalogue, Fields fields)
     {
+        if (State is not null)
+        {
+            if (Enum.TryParse<IncidentStatus>(State, ignoreCase: true, out var status) && !int.TryParse(State, out _)) query = query with { Status = status };
+            else fields.Add("state", $"state must be one of {string.Join(", ", Enum.GetValues<IncidentStatus>().Select(IncidentSteps.Word))}.");
+        }
         if (Q is not null)
         {
             if (string.IsNullOrWhiteSpace(Q)) fields.Add("q", "q is a case number or words of the address, description, caller name or phone; it may not be blank.");

@@ -56,6 +56,8 @@ public sealed class ArchiveReadingLedger(IIncidentLedger hot, IArchiveIndex inde
 
     public Task<IncidentPage> Query(IncidentQuery query) => hot.Query(query);
 
+    public IAsyncEnumerable<IncidentSummary> Stream(IncidentQuery query, CancellationToken cancellationToken = default) => hot.Stream(query, cancellationToken);
+
     // Open incidents are never archived: these read the hot store alone.
     public Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId, bool subtree = false) => hot.OpenIn(gridId, subtree);
 

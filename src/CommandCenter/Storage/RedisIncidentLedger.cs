@@ -123,14 +123,7 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
                 .ToList();
             return new IncidentPage(matching.Skip(query.Offset).Take(query.Limit).ToList(), matching.Count);
         }
-        // Start from the smallest index that covers the filters, newest first, and filter the rest here.
-        var sources = new List<RedisKey> { query.GridId is null ? keys.Created : keys.CreatedUnder(query.GridId) };
-        if (query.Status is { } status) sources.Add(keys.CreatedWithStatus(status));
-        var sizes = await Task.WhenAll(sources.Select(k => Db.SortedSetLengthAsync(k)));
-        var source = sources[Array.IndexOf(sizes, sizes.Min())];
-
-        RedisValue newest = query.To is { } to ? "(" + RedisLedgerKeys.Ticks(to) : "+";
-        RedisValue oldest = query.From is { } from ? "[" + RedisLedgerKeys.Ticks(from) : "-";
+        var (source, newest, oldest) = await Source(query);
         var filtersOnSummary = query.Overdue is not null || query.Open is not null || query.Categories is not null || query.Channels is not null
             || query.Step is not null || query.Light is not null || query.Search is not null;
         if (!filtersOnSummary && (query.GridId is null || query.Status is null))
@@ -157,6 +150,40 @@ public sealed class RedisIncidentLedger(IConnectionMultiplexer redis, RedisLedge
             newest = "(" + page[^1];
         }
         return new IncidentPage(items, total);
+    }
+
+    public async IAsyncEnumerable<IncidentSummary> Stream(IncidentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (await Candidates(query) is not null)
+        {
+            // A few named cases (ids, a caller's phone, visits closed in a window): the query reads them whole.
+            foreach (var s in (await Query(query with { Offset = 0, Limit = int.MaxValue })).Items) yield return s;
+            yield break;
+        }
+        // The index newest first, a page at a time from where the last page ended, each page filtered here.
+        var (source, newest, oldest) = await Source(query);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = (RedisValue[]?)await Db.ExecuteAsync("ZREVRANGEBYLEX", source, newest, oldest, "LIMIT", 0, Batch) ?? [];
+            if (page.Length == 0) yield break;
+            var kept = (await Summaries(page.Select(m => RedisLedgerKeys.IdOfCreated(m.ToString())))).Where(s => Matches(s, query)).ToList();
+            foreach (var summary in await Searched(kept, query)) yield return summary;
+            if (page.Length < Batch) yield break;
+            newest = "(" + page[^1];
+        }
+    }
+
+    /// <summary>The smallest created index that covers the query's grid and state, and the query's window as its range (newest, oldest).</summary>
+    private async Task<(RedisKey Source, RedisValue Newest, RedisValue Oldest)> Source(IncidentQuery query)
+    {
+        var sources = new List<RedisKey> { query.GridId is null ? keys.Created : keys.CreatedUnder(query.GridId) };
+        if (query.Status is { } status) sources.Add(keys.CreatedWithStatus(status));
+        var sizes = await Task.WhenAll(sources.Select(k => Db.SortedSetLengthAsync(k)));
+        var source = sources[Array.IndexOf(sizes, sizes.Min())];
+        RedisValue newest = query.To is { } to ? "(" + RedisLedgerKeys.Ticks(to) : "+";
+        RedisValue oldest = query.From is { } from ? "[" + RedisLedgerKeys.Ticks(from) : "-";
+        return (source, newest, oldest);
     }
 
     /// <summary>The cases a query names outright (ids, a caller's phone, unanswered visits in a window), or null when it names none.</summary>

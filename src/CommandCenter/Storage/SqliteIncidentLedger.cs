@@ -161,6 +161,54 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
 
     public async Task<IncidentPage> Query(IncidentQuery query)
     {
+        var (where, parameters) = Filter(query);
+        await using var connection = database.OpenRead();
+        await using var count = Command(connection, null, $"SELECT COUNT(*) FROM incidents {where}", parameters.ToArray());
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync());
+        await using var page = Command(connection, null, $"SELECT data FROM incidents {where} ORDER BY created_ticks DESC, id DESC LIMIT $limit OFFSET $offset",
+            [.. parameters, ("$limit", query.Limit), ("$offset", query.Offset)]);
+        return new IncidentPage(await ReadAll<IncidentSummary>(page), total);
+    }
+
+    private const int StreamPage = 2_000;
+
+    public async IAsyncEnumerable<IncidentSummary> Stream(IncidentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Keyset pages: each page starts below the last row of the one before on (created_ticks, id), the order of the
+        // created index (which holds the id), so a page costs the same at the end of a year as at its start, and no
+        // read holds the file's snapshot while the caller writes. The bound is spelled as a range on created_ticks (in
+        // place of the window's end, which it is below): SQLite seeks the index to it, where a row value
+        // (created_ticks, id) < (…) would be a filter over every row already read.
+        var (where, parameters) = Filter(query);
+        var (below, belowParameters) = Filter(query with { To = null });
+        long lastTicks = 0;
+        string? lastId = null;
+        var page = new List<IncidentSummary>(StreamPage);
+        while (true)
+        {
+            page.Clear();
+            var after = lastId is null ? where : below + " AND created_ticks <= $afterTicks AND (created_ticks < $afterTicks OR id < $afterId)";
+            await using (var connection = database.OpenRead())
+            await using (var command = Command(connection, null,
+                $"SELECT data, created_ticks, id FROM incidents {after} ORDER BY created_ticks DESC, id DESC LIMIT $limit",
+                [.. lastId is null ? parameters : belowParameters, ("$afterTicks", lastTicks), ("$afterId", lastId), ("$limit", StreamPage)]))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    page.Add(JsonSerializer.Deserialize<IncidentSummary>(reader.GetString(0), LedgerJson.Options)!);
+                    lastTicks = reader.GetInt64(1);
+                    lastId = reader.GetString(2);
+                }
+            }
+            foreach (var s in page) yield return s;
+            if (page.Count < StreamPage) yield break;
+        }
+    }
+
+    /// <summary>The query's filters as a WHERE clause and its parameters (<see cref="IncidentQuery.Offset"/> and Limit aside).</summary>
+    private static (string Where, List<(string, object?)> Parameters) Filter(IncidentQuery query)
+    {
         var where = new StringBuilder("WHERE 1 = 1");
         var parameters = new List<(string, object?)>();
         if (query.GridId is not null) { where.Append(" AND grid_path LIKE $path"); parameters.Add(("$path", $"%/{query.GridId}/%")); }
@@ -219,13 +267,7 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
             if (terms.PhoneDigits is not null) { where.Append(" OR instr(phone_digits, $searchPhone) > 0"); parameters.Add(("$searchPhone", terms.PhoneDigits)); }
             where.Append(')');
         }
-
-        await using var connection = database.OpenRead();
-        await using var count = Command(connection, null, $"SELECT COUNT(*) FROM incidents {where}", parameters.ToArray());
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync());
-        await using var page = Command(connection, null, $"SELECT data FROM incidents {where} ORDER BY created_ticks DESC, id DESC LIMIT $limit OFFSET $offset",
-            [.. parameters, ("$limit", query.Limit), ("$offset", query.Offset)]);
-        return new IncidentPage(await ReadAll<IncidentSummary>(page), total);
+        return (where.ToString(), parameters);
     }
 
     public async Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId, bool subtree = false)

@@ -31,6 +31,24 @@ public interface IIncidentLedger
 
     Task<IncidentPage> Query(IncidentQuery query);
 
+    /// <summary>
+    /// Every incident the query selects, newest first as <see cref="Query"/> orders them (its Offset and Limit aside), read a page
+    /// at a time as the caller takes them, with no count: an export of a city's year never sits in memory. A store that can walk
+    /// its index from where the last page ended does so; the default pages through <see cref="Query"/>.
+    /// </summary>
+    async IAsyncEnumerable<IncidentSummary> Stream(IncidentQuery query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        const int page = 500;
+        for (var offset = 0; ; offset += page)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var found = await Query(query with { Offset = offset, Limit = page });
+            foreach (var s in found.Items) yield return s;
+            if (found.Items.Count < page) yield break;
+        }
+    }
+
     /// <summary>Open incidents located in this grid (with <paramref name="subtree"/>: or anywhere below it).</summary>
     Task<IReadOnlyList<IncidentSummary>> OpenIn(string gridId, bool subtree = false);
 

@@ -56,6 +56,7 @@ public class GridScopeTests(CenterFactory center)
     [InlineData("operator-jy10", "GET", "/api/wall/snapshot?member=M00001")]
     [InlineData("operator-jy10", "GET", "/api/exports/incidents.csv?scope=JY01&{window}")]
     [InlineData("operator-jy10", "GET", "/api/exports/incidents.geojson?scope=JY01&{window}")]
+    [InlineData("operator-jy10", "GET", "/api/exports/incidents.xlsx?grid=JY01&{window}")]
     [InlineData("operator-jy10", "GET", "/api/reports/{today}/JY01.csv")]
     [InlineData("operator-jy10", "GET", "/api/reports/{today}/JY01.json")]
     [InlineData(TownSupervisor, "GET", "/api/replay?scope=JY01&{window}")]

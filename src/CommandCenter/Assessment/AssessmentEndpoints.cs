@@ -41,18 +41,21 @@ public static class AssessmentEndpoints
         .WithSummary("An assessment (period 2026-11 月通报, 2026-Q4 季考评, 2026 年考核): the scope's KPIs over the period by grid or member, " +
                      "ranked by 综合指标值 with grades, and each row's composite in the period before.");
 
-        assessments.MapGet("/export", async (string? period, string? scope, string? by, GridDirectory grids, KpiDesk kpis, ICityRules rules,
+        assessments.MapGet("/export", async (string? period, string? scope, string? by, string? format, GridDirectory grids, KpiDesk kpis, ICityRules rules,
             IGrainFactory factory, HttpContext http, ScopeGate gate) =>
         {
+            var kind = (format ?? "xlsx").Trim().ToLowerInvariant();
+            if (kind is not ("csv" or "xlsx")) return Problems.Field("format", "format must be xlsx or csv.");
             var (view, refusal) = await Assess(period, scope, by, grids, kpis, rules, factory, http, gate);
             if (refusal is not null) return refusal;
-            var name = $"{view!.Words}{view.Name}-{view.ScopeName}.csv";
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"assessment.csv\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
-            var columns = new List<string> { "名次 rank", view.By == "member" ? "成员 member" : "网格 grid", "名称 name", "综合指标值 composite", "等级 grade", "上期 previous" };
+            var columns = new List<string> { "名次 rank", view!.By == "member" ? "成员 member" : "网格 grid", "名称 name", "综合指标值 composite", "等级 grade", "上期 previous" };
             columns.AddRange(KpiNames.All.Select(n => $"{KpiNames.Of(n)!.Chinese} {n}"));
-            await using (var sheet = CsvSheet.Start(http.Response.Body, [.. columns]))
+            var name = $"{view.Words}{view.Name}-{view.ScopeName}.{kind}";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"assessment.{kind}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
+            if (kind == "csv")
             {
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                await using var sheet = CsvSheet.Start(http.Response.Body, [.. columns]);
                 foreach (var row in view.Rows)
                 {
                     sheet.Number(row.Rank).Text(row.Key).Text(row.Name).Number(row.Composite).Text(row.GradeName).Number(row.PreviousComposite);
@@ -60,10 +63,22 @@ public static class AssessmentEndpoints
                     await sheet.EndRow(http.RequestAborted);
                 }
             }
+            else
+            {
+                http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                await using var sheet = XlsxSheet.Start(http.Response.Body, view.Name, [.. columns]);
+                foreach (var row in view.Rows)
+                {
+                    sheet.Row().Number(row.Rank).Text(row.Key).Text(row.Name).Number(row.Composite).Text(row.GradeName).Number(row.PreviousComposite);
+                    foreach (var kpi in KpiNames.All) sheet.Number(KpiNames.FigureOf(row.Kpis, kpi));
+                    await sheet.EndRow(http.RequestAborted);
+                }
+            }
             return Results.Empty;
         })
         .GridScoped(ScopeEffect.NarrowsOrRefuses, "as GET /api/assessments")
-        .WithSummary("The assessment as a CSV (UTF-8 with BOM): rank, grid or member, name, composite, grade, the period before, then every indicator.");
+        .WithSummary("The assessment as a workbook (format=xlsx, the default) or CSV (UTF-8 with BOM): rank, grid or member, name, composite, grade, " +
+                     "the period before, then every indicator by its Chinese and API name (rates 0–1).");
     }
 
     private static async Task<(AssessmentView? View, IResult? Refusal)> Assess(string? period, string? scope, string? by, GridDirectory grids, KpiDesk kpis,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using CommandCenter.Tests.Support;
 
@@ -49,12 +48,13 @@ public class BulletinPageTests(WallFixture wall)
         shown.Should().Contain(s => s.StartsWith("JY01|"), "the town with the month's case is ranked");
         await WallFixture.Screenshot(page, "bulletin-month-1400x1000.png");
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("button.bulletin-csv").ClickAsync());
-        var path = await download.PathAsync();
-        var csv = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(path!)).TrimStart('\uFEFF');
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Should().HaveCount(fromServer.Length + 1);
-        lines.Skip(1).Should().Contain(l => l.Contains("JY01") && l.Contains("澄江街道"));
+        // 下载 Excel: the month's 通报 as a workbook, read back: the same ranking, row by row.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("button.bulletin-xlsx").ClickAsync());
+        download.SuggestedFilename.Should().EndWith(".xlsx");
+        var workbook = CommandCenter.Tests.Exports.CaseExportTests.XlsxRows(await File.ReadAllBytesAsync((await download.PathAsync())!));
+        workbook[0][0].Should().Be("名次 rank");
+        workbook.Skip(1).Select(r => $"{r[1]}|{r[0]}").Should().Equal(fromServer.Select(s => string.Join('|', s.Split('|').Take(2))));
+        workbook.Skip(1).Should().Contain(r => r[1] == "JY01" && r[2] == "澄江街道");
         await page.Context.CloseAsync();
     }
 

@@ -48,10 +48,17 @@ public class AssessmentApiTests(FakeClockCenter center) : IClassFixture<FakeCloc
         var worker = byMember.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "M00024");
         worker.GetProperty("name").GetString().Should().NotBe("M00024", "a member's row carries its name");
 
-        var csv = Encoding.UTF8.GetString(await supervisor.GetByteArrayAsync($"/api/assessments/export?period={ThisMonth}&by=member")).TrimStart('\uFEFF');
+        var csv = Encoding.UTF8.GetString(await supervisor.GetByteArrayAsync($"/api/assessments/export?period={ThisMonth}&by=member&format=csv")).TrimStart('\uFEFF');
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().StartWith("名次 rank,成员 member,名称 name,综合指标值 composite").And.Contain("按期处置率 handledOnTime");
         lines.Length.Should().Be(byMember.GetProperty("rows").GetArrayLength() + 1);
+
+        // The workbook (the default) holds the same rows, read back cell by cell.
+        var sheet = CommandCenter.Tests.Exports.CaseExportTests.XlsxRows(await supervisor.GetByteArrayAsync($"/api/assessments/export?period={ThisMonth}&by=member"));
+        sheet[0].Take(4).Should().Equal("名次 rank", "成员 member", "名称 name", "综合指标值 composite");
+        sheet.Skip(1).Select(r => r[1]).Should().Equal(byMember.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("key").GetString()));
+        var format = await supervisor.GetAsync($"/api/assessments/export?period={ThisMonth}&format=pdf");
+        format.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
     [Theory]

@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     h('label', {}, h('span', {}, '排名 ', h('small', {}, 'Rank')), by),
     h('button', { type: 'submit' }, '生成 ', h('small', {}, 'Show')),
     h('button.bulletin-print', { type: 'button', onclick: () => print() }, '打印 ', h('small', {}, 'Print')),
-    h('button.bulletin-csv', { type: 'button', onclick: () => void save() }, '下载 CSV ', h('small', {}, 'Download')),
+    h('button.bulletin-xlsx', { type: 'button', onclick: () => void save('xlsx') }, '下载 Excel ', h('small', {}, 'XLSX')),
+    h('button.bulletin-csv', { type: 'button', onclick: () => void save('csv') }, 'CSV'),
     h('span.spacer'),
     h('button.signout', { type: 'button', onclick: () => { signOut(); location.reload(); } }, `${account.username} · 退出`),
     status);
@@ -53,9 +54,9 @@ async function main(): Promise<void> {
     if (scope.value.trim()) p.set('scope', scope.value.trim());
     return p;
   };
-  const save = async () => {
+  const save = async (format: 'xlsx' | 'csv') => {
     try {
-      const name = await download(`/api/assessments/export?${params()}`, 'assessment.csv');
+      const name = await download(`/api/assessments/export?${params()}&format=${format}`, `assessment.${format}`);
       say(status, `已下载 ${name} · Downloaded`, 'green');
     } catch (e) {
       say(status, messageOf(e), 'red');

@@ -112,12 +112,6 @@ public static class IncidentEndpoints
             if (scoped.Refused) return ScopeGate.Refusal(user, scoped);
             grid = scoped.GridId;
             var fields = new Fields();
-            IncidentStatus? status = null;
-            if (state is not null)
-            {
-                if (Enum.TryParse<IncidentStatus>(state, ignoreCase: true, out var parsed) && !int.TryParse(state, out _)) status = parsed;
-                else fields.Add("state", $"state must be one of {string.Join(", ", Enum.GetValues<IncidentStatus>().Select(IncidentSteps.Word))}.");
-            }
             if (grid is not null && (await grids.Current())?.Hierarchy.Find(grid) is null) fields.Add("grid", $"No grid has the id \"{grid}\".");
             var size = pageSize ?? 50;
             if (size is < 1 or > 500) fields.Add("pageSize", "pageSize must be from 1 to 500.");
@@ -125,9 +119,9 @@ public static class IncidentEndpoints
             if (number < 1) fields.Add("page", "page starts at 1.");
             if (from > to) fields.Add("from", "from must not be after to.");
             if (fields.Any) return fields.Result();
-            var query = new IncidentQuery(grid, status, overdue, from, to, clock.GetUtcNow(), (number - 1) * size, size);
-            // The search filters: a value outside the allowed ones is named with them (400, as every bad query value).
-            query = new IncidentSearchFilters(q, phone, step, light, platform, category, channel, open).Apply(query, catalogue, fields);
+            var query = new IncidentQuery(grid, null, overdue, from, to, clock.GetUtcNow(), (number - 1) * size, size);
+            // The search filters, the exports' too: a value outside the allowed ones is named with them (400, as every bad query value).
+            query = new IncidentSearchFilters(q, phone, step, light, platform, category, channel, open, state).Apply(query, catalogue, fields);
             if (fields.Any) return fields.Result();
             var result = await ledger.Query(query);
             var reports = await ledger.ReportsOf(result.Items.Select(s => s.Id).ToList());

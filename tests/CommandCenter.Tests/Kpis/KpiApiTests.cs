@@ -160,7 +160,7 @@ public class KpiApiTests(FakeClockCenter center) : IClassFixture<FakeClockCenter
         feature.GetProperty("geometry").GetProperty("coordinates")[1].GetDouble().Should().Be(reported.GetProperty("lat").GetDouble());
 
         var csv = await operatorClient.GetStringAsync($"/api/exports/incidents.csv?{Window}");
-        csv.Should().Contain("id,state,step").And.Contain(id);
+        csv.Should().Contain("编号 id,状态 state,环节 step").And.Contain(id);
         (await operatorClient.GetStringAsync($"/api/exports/incidents.csv?{Window}&scope=JY01")).Should().NotContain(id, "the incident lies in JY10");
 
         (await operatorClient.GetAsync("/api/exports/incidents.csv?from=2026-01-01T00:00:00Z")).StatusCode.Should().Be(HttpStatusCode.BadRequest);

@@ -79,7 +79,7 @@ public class StoredTextProperties(CenterFactory center, ITestOutputHelper output
 
         var csv = Rows(await staff.GetStringAsync($"/api/exports/incidents.csv?{window}"));
         var header = csv[0];
-        var description = header.IndexOf("description");
+        var description = header.IndexOf("描述 description");
         csv.Skip(1).Should().OnlyContain(r => r.Count == header.Count, "every row keeps its columns whatever the text holds");
         var rows = csv.Skip(1).ToDictionary(r => r[0], r => r[description]);
         foreach (var (id, text) in accepted)

@@ -46,6 +46,24 @@ public sealed class KpiDesk(IIncidentLedger ledger, ICityRules rules, IConfigura
     public IReadOnlyList<KpiObservation> Observe(IEnumerable<IReadOnlyList<IncidentEvent>> logs) =>
         logs.SelectMany(log => KpiObserver.Observe(log, policy.Calendar, catalogue)).ToList();
 
+    /// <summary>
+    /// What came in and stood open in the scope over [from, to) (<see cref="ScopeActivity"/>): the logs of the cases with an
+    /// event in the window or the look-back before it, and of the cases open now that were reported before it (open all
+    /// through it, so no event need fall inside).
+    /// </summary>
+    public async Task<ScopeActivity> Activity(string scope, bool isCity, DateTimeOffset from, DateTimeOffset to, int maxPoints, CancellationToken cancellationToken = default)
+    {
+        var logs = (await LogsActiveIn(from, to, cancellationToken, DueLookback)).ToList();
+        var known = logs.Select(l => l[0].IncidentId).ToHashSet(StringComparer.Ordinal);
+        foreach (var open in await ledger.OpenIn(scope, subtree: true))
+        {
+            if (known.Contains(open.Id) || open.CreatedAt >= from) continue;
+            var events = (await ledger.Read(open.Id)).TakeWhile(e => e.At < to).ToList();
+            if (events.Count > 0) logs.Add(events);
+        }
+        return ScopeActivity.Of(logs, scope, isCity, from, to, policy.Calendar.TimeZone, maxPoints);
+    }
+
     /// <summary>The observations a report of [from, to) counts (read with the look-back a due case needs): the report and the cases behind its figures both come from here.</summary>
     public async Task<IReadOnlyList<KpiObservation>> Observed(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         Observe(await LogsActiveIn(from, to, cancellationToken, DueLookback));

@@ -90,6 +90,31 @@ public static class KpiEndpoints
         .WithSummary("KPIs of a grid subtree over [from, to) from the event log alone, in total and by grid, member, platform, reporter or channel, " +
                      "each with its composite (综合指标值), grade and rank among the rows. Formulas: docs/kpis.md.");
 
+        app.MapGet("/api/kpis/activity", async (string? scope, DateTimeOffset? from, DateTimeOffset? to, GridDirectory grids, KpiDesk kpis,
+            CategoryCatalogue catalogue, HttpContext http, ScopeGate gate) =>
+        {
+            var scoped = await gate.Subtree(http.User, scope);
+            if (scoped.Refused) return ScopeGate.Refusal(http.User, scoped);
+            var fields = new Fields();
+            var window = ReplayEndpoints.Window(fields, from, to, MaxWindow);
+            var (hierarchy, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
+            if (fields.Any) return fields.Result();
+            var activity = await kpis.Activity(scopeId!, scopeId == hierarchy!.Root.Id, window.From, window.To, MaxActivityPoints, http.RequestAborted);
+            return Results.Ok(new ActivityView(scopeId!, window.From, window.To, activity.Reports,
+                activity.ByCategory.Select(c => new ActivityCountView(c.Key, catalogue.Find(c.Key)?.Name ?? c.Key, c.Count)).ToList(),
+                activity.ByChannel.Select(c => new ActivityCountView(c.Key, c.Key, c.Count)).ToList(),
+                activity.ByHour,
+                activity.Backlog.Select(b => new BacklogView(b.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), b.Grid,
+                    hierarchy.Find(b.Grid)?.Name ?? b.Grid, b.Open)).ToList(),
+                activity.Points));
+        })
+        .RequireAuthorization(Policies.Supervision)
+        .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none gives the account's subtree; one outside it is refused")
+        .WithTags("KPIs")
+        .WithSummary("What came in and stood open in a scope over [from, to): reports by category, by channel and by hour of the day (city time), " +
+                     "the open cases of each grid just below the scope at the end of every day (city time), and the reported positions " +
+                     $"(the newest {MaxActivityPoints:N0}) for a heat map.");
+
         app.MapGet("/api/kpis/cases", async (string? scope, DateTimeOffset? from, DateTimeOffset? to, string? by, string? key, string? kpi, bool? met,
             GridDirectory grids, KpiDesk kpis, HttpContext http, ScopeGate gate) =>
         {
@@ -115,6 +140,17 @@ public static class KpiEndpoints
         .WithSummary("The cases behind one figure of GET /api/kpis: the indicator kpi (its field name) in the scope over [from, to), of the row key " +
                      "(by the same grouping) or of the total; met=true the numerator's cases, met=false the rest. Total and Met equal the figure's denominator and numerator.");
     }
+
+    public sealed record ActivityCountView(string Key, string Name, int Count);
+
+    public sealed record BacklogView(string Day, string Grid, string Name, int Open);
+
+    /// <summary>What came in and stood open in a scope over a window (<see cref="ScopeActivity"/>), named for the charts.</summary>
+    public sealed record ActivityView(string Scope, DateTimeOffset From, DateTimeOffset To, int Reports, IReadOnlyList<ActivityCountView> ByCategory,
+        IReadOnlyList<ActivityCountView> ByChannel, IReadOnlyList<int> ByHour, IReadOnlyList<BacklogView> Backlog, IReadOnlyList<double[]> Points);
+
+    /// <summary>The heat map's positions at most: the newest reports of the window.</summary>
+    public const int MaxActivityPoints = 5_000;
 
     /// <summary>A case behind a figure: when it was counted, whether it met the indicator (a rate's numerator) and its value.</summary>
     public sealed record KpiCase(string IncidentId, DateTimeOffset At, bool Met, double Value, string? GridId, string? MemberId, string? Platform);

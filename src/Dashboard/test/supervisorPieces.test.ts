@@ -3,7 +3,7 @@
 
 import { describe, expect, it, vi } from 'vitest';
 
-const zone = vi.hoisted(() => ({ id: 'Asia/Shanghai' }));
+const zone = vi.hoisted(() => ({ id: 'Asia/Singapore' }));
 vi.mock('../src/shared/city', () => ({ cityZone: () => zone.id }));
 
 import { addDays, dayCount, daysOf, periodOf, previousPeriod } from '../src/supervisor/period';
@@ -17,7 +17,7 @@ describe('periods in the city\'s calendar', () => {
   const now = Date.parse('2026-12-01T17:30:00Z');
 
   it('takes today and this month from the city\'s date, not the browser\'s or UTC\'s', () => {
-    zone.id = 'Asia/Shanghai';
+    zone.id = 'Asia/Singapore';
     const today = periodOf('today', now);
     expect([today.first, today.last]).toEqual(['2026-12-02', '2026-12-02']);
     expect(iso(today.from)).toBe('2026-12-01T16:00:00.000Z');
@@ -28,7 +28,7 @@ describe('periods in the city\'s calendar', () => {
   });
 
   it('takes last month whole, across a year\'s end', () => {
-    zone.id = 'Asia/Shanghai';
+    zone.id = 'Asia/Singapore';
     const last = periodOf('last-month', Date.parse('2027-01-10T04:00:00Z'));
     expect([last.first, last.last]).toEqual(['2026-12-01', '2026-12-31']);
     expect(iso(last.to)).toBe('2026-12-31T16:00:00.000Z');
@@ -36,7 +36,7 @@ describe('periods in the city\'s calendar', () => {
   });
 
   it('compares with the same number of days just before', () => {
-    zone.id = 'Asia/Shanghai';
+    zone.id = 'Asia/Singapore';
     const custom = periodOf('custom', now, { first: '2026-03-01', last: '2026-03-10' });
     const before = previousPeriod(custom);
     expect([before.first, before.last]).toEqual(['2026-02-19', '2026-02-28']);

@@ -49,7 +49,7 @@ public static class WireContract
                 typeof(IncidentEndpoints.Created), typeof(IncidentEndpoints.NearbyAnswer), typeof(PlaceEndpoints.PlaceView), typeof(GridEndpoints.LocateAnswer),
                 typeof(IncidentEndpoints.IncidentList), typeof(ReturnVisitEndpoints.ReturnVisitQueue),
                 typeof(InspectionSummaryView), typeof(InspectionTaskView), typeof(InspectionRun), typeof(PublicInspectionFeed),
-                typeof(CityView), typeof(CommandCenter.Kpis.KpiEndpoints.KpiReportView), typeof(CommandCenter.Kpis.KpiEndpoints.KpiCases),
+                typeof(CityView), typeof(CommandCenter.Kpis.KpiEndpoints.KpiReportView), typeof(CommandCenter.Kpis.KpiEndpoints.KpiCases), typeof(CommandCenter.Kpis.KpiEndpoints.ActivityView),
                 typeof(CommandCenter.Assessment.AssessmentEndpoints.AssessmentView),
             ]);
         yield return new WireSection(

@@ -3,11 +3,11 @@
 // the figures the server gave; a day without a figure is a gap, never a zero.
 
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([LineChart, BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const ink = '#e6f1ff';
 const muted = '#8aa4c2';
@@ -101,5 +101,54 @@ export function drawRowBars(host: HTMLElement, bars: Bar[], percent: boolean, cl
       itemStyle: { color: new echarts.graphic.LinearGradient(0, 0, 0, 1, [{ offset: 0, color: '#4fc3f7' }, { offset: 1, color: '#0369a1' }]) },
       label: { show: true, position: 'top', color: ink, fontSize: 11, formatter: (p: { dataIndex: number }) => bars[p.dataIndex]?.text ?? '' },
     }],
+  }, true);
+}
+
+/** A count per named key, largest first: the top categories as horizontal bars. */
+export function drawTopCounts(host: HTMLElement, rows: { name: string; count: number }[], top = 10): void {
+  const shown = rows.slice(0, top).reverse();
+  chartIn(host).setOption({
+    animation: false, color: palette,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 28, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { color: muted }, splitLine: { lineStyle: { color: edge } } },
+    yAxis: { type: 'category', data: shown.map(r => r.name), axisLabel: { color: ink }, axisLine: { lineStyle: { color: edge } } },
+    series: [{ type: 'bar', data: shown.map(r => r.count), barMaxWidth: 16, label: { show: true, position: 'right', color: muted } }],
+  }, true);
+}
+
+/** Shares of a whole: the reports by channel as a ring. */
+export function drawShares(host: HTMLElement, rows: { name: string; count: number }[]): void {
+  chartIn(host).setOption({
+    animation: false, color: palette,
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { type: 'scroll', bottom: 0, textStyle: { color: muted }, pageTextStyle: { color: muted } },
+    series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '44%'], data: rows.map(r => ({ name: r.name, value: r.count })),
+      label: { color: ink, formatter: '{b} {d}%' } }],
+  }, true);
+}
+
+/** The reports by hour of the day (the city's hours). */
+export function drawHours(host: HTMLElement, counts: number[]): void {
+  chartIn(host).setOption({
+    animation: false, color: ['#22d3ee'],
+    tooltip: { trigger: 'axis' },
+    grid: { left: 36, right: 8, top: 12, bottom: 24 },
+    xAxis: { type: 'category', data: counts.map((_, h) => `${h}时`), axisLabel: { color: muted, interval: 2 }, axisLine: { lineStyle: { color: edge } } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: muted }, splitLine: { lineStyle: { color: edge } } },
+    series: [{ type: 'bar', data: counts, barMaxWidth: 14 }],
+  }, true);
+}
+
+/** The open cases of each grid at the end of every day: one line per grid. */
+export function drawBacklog(host: HTMLElement, days: string[], grids: { name: string; open: (number | null)[] }[]): void {
+  chartIn(host).setOption({
+    animation: false, color: palette,
+    tooltip: { trigger: 'axis' },
+    legend: { type: 'scroll', top: 0, textStyle: { color: muted }, pageTextStyle: { color: muted } },
+    grid: { left: 36, right: 12, top: 32, bottom: 24 },
+    xAxis: { type: 'category', data: days.map(d => d.slice(5)), axisLabel: { color: muted }, axisLine: { lineStyle: { color: edge } } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: muted }, splitLine: { lineStyle: { color: edge } } },
+    series: grids.map(g => ({ type: 'line', name: g.name, data: g.open, showSymbol: days.length <= 2, connectNulls: false })),
   }, true);
 }

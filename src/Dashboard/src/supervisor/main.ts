@@ -14,10 +14,10 @@ import { pageAccount } from '../shared/signInForm';
 import { city as cityDocument, loadCity } from '../shared/city';
 import { clearRefusal, field, showRefusal } from '../shared/fieldErrors';
 import { passwordDialog } from '../shared/passwordDialog';
-import type { GridProperties, MemberView } from '../shared/wire';
-import { h } from '../shared/words';
+import type { ActivityView, GridProperties, MemberView } from '../shared/wire';
+import { channelWords, h } from '../shared/words';
 import { CasesDialog } from './casesDialog';
-import { drawDailyRates, drawRowBars } from './charts';
+import { drawBacklog, drawDailyRates, drawHours, drawRowBars, drawShares, drawTopCounts } from './charts';
 import { figureOf, figureText, indicatorsOf, valueOf, wordsOf, type Figure, type KpiValues } from './figures';
 import { cityDate, daysOf, isDate, periodKinds, periodOf, previousPeriod, type Period, type PeriodKind } from './period';
 import { Ranking, type ReportRow } from './rankings';
@@ -95,6 +95,11 @@ async function main(): Promise<void> {
   const tilesHost = h('section.sup-tiles', { ariaLabel: '指标 KPIs' });
   const dailyChart = h('div.chart', { id: 'chart-daily' });
   const barChart = h('div.chart', { id: 'chart-grid' });
+  const categoryChart = h('div.chart.small', { id: 'chart-categories' });
+  const channelChart = h('div.chart.small', { id: 'chart-channels' });
+  const hourChart = h('div.chart.small', { id: 'chart-hours' });
+  const backlogChart = h('div.chart.small', { id: 'chart-backlog' });
+  const heatToggle = h('input.heat-toggle', { type: 'checkbox', checked: true });
   const barKpi = h('select.bar-kpi', { ariaLabel: '柱状图指标 Indicator of the bars' });
   const mapKpi = h('select.map-kpi', { ariaLabel: '地图指标 Indicator of the map' });
   const mapHost = h('div.score-map', { id: 'score-map' });
@@ -129,12 +134,36 @@ async function main(): Promise<void> {
       h('div.sup-row', {},
         panel('daily', '按时率走势', 'On-time rates by day', null, dailyChart),
         panel('bars', '分网格对比', 'By grid', h('label.chart-pick', {}, '指标 ', barKpi), barChart)),
+      h('div.sup-row.activity', {},
+        panel('categories', '事件类别 Top 10', 'Top categories', null, categoryChart),
+        panel('channels', '来源渠道', 'Reports by channel', null, channelChart),
+        panel('hours', '时段分布', 'Reports by hour of day', null, hourChart),
+        panel('backlog', '积压走势', 'Open cases at each day’s end', null, backlogChart)),
       h('div.sup-row', {},
-        panel('map-panel', '网格考核地图', 'Grid map', h('label.chart-pick', {}, '指标 ', mapKpi), mapHost, mapLegend),
+        panel('map-panel', '网格考核地图', 'Grid map', h('label.chart-pick', {}, '指标 ', mapKpi, ' ', h('label.inline', {}, heatToggle, ' 来件热力 ', h('small', {}, 'Heat'))), mapHost, mapLegend),
         panel('rank-grid', '网格排名', 'Grids ranked', null, gridRanking.element)),
       panel('rank-member', '成员排名', 'Members ranked', null, memberRanking.element),
       panel('what-if-panel', '策略试算', 'What-if of another SLA policy', null, whatIfSection(() => current?.w ?? null))),
     cases.element, password));
+
+  // What came in and stood open (GET /api/kpis/activity): the server counts, these draw.
+  let activity: ActivityView | null = null;
+  heatToggle.addEventListener('change', () => { void scoreMap.heat(activity?.points ?? [], heatToggle.checked); });
+  async function loadActivity(w: Window, run: number): Promise<void> {
+    const query = new URLSearchParams({ scope: w.scope, from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() });
+    const answer = await api<ActivityView>(`/api/kpis/activity?${query}`);
+    if (run !== loads) return;
+    activity = answer;
+    drawTopCounts(categoryChart, answer.byCategory.map(c => ({ name: c.name, count: c.count })));
+    drawShares(channelChart, answer.byChannel.map(c => ({ name: channelWords[c.key] ?? c.key, count: c.count })));
+    drawHours(hourChart, answer.byHour);
+    const days = [...new Set(answer.backlog.map(b => b.day))].sort();
+    const grids = [...new Map(answer.backlog.map(b => [b.grid, b.name])).entries()];
+    drawBacklog(backlogChart, days, grids.map(([grid, name]) => ({
+      name, open: days.map(d => answer.backlog.find(b => b.day === d && b.grid === grid)?.open ?? 0),
+    })));
+    await scoreMap.heat(answer.points, heatToggle.checked);
+  }
 
   const scoreMap = new ScoreMap(mapHost, gridId => {
     const row = current?.report.rows.find(r => r.key === gridId);
@@ -203,6 +232,7 @@ async function main(): Promise<void> {
     const previous = previousPeriod(period);
     const days = daysOf(period);
     await Promise.allSettled([
+      loadActivity(w, run),
       api<KpiReportView>(kpisPath({ scope, from: previous.from, to: previous.to }))
         .then(r => { if (run === loads) for (const t of tiles) t.showTrend(r.total[t.name]); }),
       loadMembers(scope)
@@ -324,6 +354,8 @@ async function main(): Promise<void> {
     get cases() { return cases.shown; },
     ranking: (by: string) => (by === 'member' ? memberRanking : gridRanking).keys(),
     map: () => scoreMap.shown(),
+    activity: () => activity,
+    heatPoints: () => scoreMap.heatPoints,
   };
   await load();
 }

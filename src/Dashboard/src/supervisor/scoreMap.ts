@@ -42,6 +42,15 @@ export class ScoreMap {
       } });
       map.addLayer({ id: 'grids-line', type: 'line', source: 'grids', paint: { 'line-color': '#4fc3f7', 'line-width': 1, 'line-opacity': 0.8 } });
       map.addLayer({ id: 'scope-line', type: 'line', source: 'scope', paint: { 'line-color': '#e6f1ff', 'line-width': 2 } });
+      // Where the period's reports came from: MapLibre's own heat map over the reported positions.
+      map.addSource('reports', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addLayer({ id: 'reports-heat', type: 'heatmap', source: 'reports', paint: {
+        'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 10, 13, 28],
+        'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 13, 2],
+        'heatmap-opacity': 0.85,
+        'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'],
+          0, 'rgba(0,0,0,0)', 0.2, '#1e3a8a', 0.4, '#0ea5e9', 0.6, '#facc15', 0.8, '#fb923c', 1, '#ef4444'],
+      } });
       map.on('click', 'grids-fill', (event: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }) => {
         const id = event.features?.[0]?.properties.id;
         if (typeof id === 'string') this.clicked(id);
@@ -75,6 +84,20 @@ export class ScoreMap {
     this.map.resize();
     if (!bounds.isEmpty()) this.map.fitBounds(bounds, { padding: 20, duration: 0 });
   }
+
+  /** The period's reported positions ([lon, lat]) as the heat map; shown or hidden with <code>visible</code>. */
+  async heat(points: number[][], visible: boolean): Promise<void> {
+    await this.loaded;
+    (this.map.getSource('reports') as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: points.map(p => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } })),
+    } as FeatureCollection);
+    this.map.setLayoutProperty('reports-heat', 'visibility', visible ? 'visible' : 'none');
+    this.heatPoints = points.length;
+  }
+
+  /** How many positions the heat map holds (for the browser tests). */
+  heatPoints = 0;
 
   /** What each grid on the map shows now (for the browser tests). */
   shown(): Record<string, string> {

@@ -345,6 +345,19 @@ export interface KpiCases {
   items: KpiCase[];
 }
 
+/** C# CommandCenter.Kpis.KpiEndpoints.ActivityView */
+export interface ActivityView {
+  scope: string;
+  from: string;
+  to: string;
+  reports: number;
+  byCategory: ActivityCountView[];
+  byChannel: ActivityCountView[];
+  byHour: number[];
+  backlog: BacklogView[];
+  points: number[][];
+}
+
 /** C# CommandCenter.Assessment.AssessmentEndpoints.AssessmentView */
 export interface AssessmentView {
   period: string;
@@ -606,6 +619,21 @@ export interface KpiCase {
   gridId: string | null;
   memberId: string | null;
   platform: string | null;
+}
+
+/** C# CommandCenter.Kpis.KpiEndpoints.ActivityCountView */
+export interface ActivityCountView {
+  key: string;
+  name: string;
+  count: number;
+}
+
+/** C# CommandCenter.Kpis.KpiEndpoints.BacklogView */
+export interface BacklogView {
+  day: string;
+  grid: string;
+  name: string;
+  open: number;
 }
 
 /** C# CommandCenter.Assessment.AssessmentEndpoints.AssessmentRowView */

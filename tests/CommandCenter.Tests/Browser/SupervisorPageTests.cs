@@ -48,6 +48,16 @@ public class SupervisorPageTests(WallFixture wall)
         to.Should().Be(from.AddDays(1));
         var window = $"scope={Town}&from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
 
+        // The charts of what came in: the page holds the server's counts, and the heat map one position per report.
+        var activity = await supervisor.GetFromJsonAsync<JsonElement>($"/api/kpis/activity?{window}");
+        var drawn = await page.EvaluateAsync<JsonElement>("() => window.__supervisor.activity()");
+        drawn.GetProperty("reports").GetInt32().Should().Be(activity.GetProperty("reports").GetInt32()).And.BeGreaterThan(0);
+        static string[] Counts(JsonElement rows) => rows.EnumerateArray().Select(r => $"{r.GetProperty("key").GetString()}={r.GetProperty("count").GetInt32()}").ToArray();
+        Counts(drawn.GetProperty("byChannel")).Should().Equal(Counts(activity.GetProperty("byChannel")));
+        Counts(drawn.GetProperty("byCategory")).Should().Equal(Counts(activity.GetProperty("byCategory")));
+        (await page.EvaluateAsync<int>("() => window.__supervisor.heatPoints()")).Should().Be(activity.GetProperty("points").GetArrayLength());
+        (await page.Locator("#chart-categories canvas").CountAsync()).Should().BeGreaterThan(0, "the categories are drawn");
+
         // A tile per indicator the report carries, each figure the server's.
         var total = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/kpis?{window}")).GetProperty("total");
         (await page.EvaluateAsync<string[]>("() => window.__supervisor.tiles()"))

@@ -44,36 +44,11 @@ public static class AssessmentEndpoints
         assessments.MapGet("/export", async (string? period, string? scope, string? by, string? format, GridDirectory grids, KpiDesk kpis, ICityRules rules,
             IGrainFactory factory, HttpContext http, ScopeGate gate) =>
         {
-            var kind = (format ?? "xlsx").Trim().ToLowerInvariant();
-            if (kind is not ("csv" or "xlsx")) return Problems.Field("format", "format must be xlsx or csv.");
+            if (!KpiTableFile.IsFormat(format, out var kind)) return Problems.Field("format", "format must be xlsx or csv.");
             var (view, refusal) = await Assess(period, scope, by, grids, kpis, rules, factory, http, gate);
             if (refusal is not null) return refusal;
-            var columns = new List<string> { "名次 rank", view!.By == "member" ? "成员 member" : "网格 grid", "名称 name", "综合指标值 composite", "等级 grade", "上期 previous" };
-            columns.AddRange(KpiNames.All.Select(n => $"{KpiNames.Of(n)!.Chinese} {n}"));
-            var name = $"{view.Words}{view.Name}-{view.ScopeName}.{kind}";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"assessment.{kind}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
-            if (kind == "csv")
-            {
-                http.Response.ContentType = "text/csv; charset=utf-8";
-                await using var sheet = CsvSheet.Start(http.Response.Body, [.. columns]);
-                foreach (var row in view.Rows)
-                {
-                    sheet.Number(row.Rank).Text(row.Key).Text(row.Name).Number(row.Composite).Text(row.GradeName).Number(row.PreviousComposite);
-                    foreach (var kpi in KpiNames.All) sheet.Number(KpiNames.FigureOf(row.Kpis, kpi));
-                    await sheet.EndRow(http.RequestAborted);
-                }
-            }
-            else
-            {
-                http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                await using var sheet = XlsxSheet.Start(http.Response.Body, view.Name, [.. columns]);
-                foreach (var row in view.Rows)
-                {
-                    sheet.Row().Number(row.Rank).Text(row.Key).Text(row.Name).Number(row.Composite).Text(row.GradeName).Number(row.PreviousComposite);
-                    foreach (var kpi in KpiNames.All) sheet.Number(KpiNames.FigureOf(row.Kpis, kpi));
-                    await sheet.EndRow(http.RequestAborted);
-                }
-            }
+            await KpiTableFile.Write(http, kind, $"{view!.Words}{view.Name}-{view.ScopeName}", view.Name, view.By, withPrevious: true,
+                view.Rows.Select(r => new KpiTableFile.Row(r.Rank, r.Key, r.Name, r.Composite, r.GradeName, r.PreviousComposite, r.Kpis)));
             return Results.Empty;
         })
         .GridScoped(ScopeEffect.NarrowsOrRefuses, "as GET /api/assessments")

@@ -90,6 +90,34 @@ public static class KpiEndpoints
         .WithSummary("KPIs of a grid subtree over [from, to) from the event log alone, in total and by grid, member, platform, reporter or channel, " +
                      "each with its composite (综合指标值), grade and rank among the rows. Formulas: docs/kpis.md.");
 
+        app.MapGet("/api/kpis/export", async (string? scope, DateTimeOffset? from, DateTimeOffset? to, string? by, string? format, GridDirectory grids,
+            KpiDesk kpis, IGrainFactory factory, HttpContext http, ScopeGate gate) =>
+        {
+            var scoped = await gate.Subtree(http.User, scope);
+            if (scoped.Refused) return ScopeGate.Refusal(http.User, scoped);
+            var fields = new Fields();
+            var window = ReplayEndpoints.Window(fields, from, to, MaxWindow);
+            var grouping = Grouping(fields, by);
+            if (!KpiTableFile.IsFormat(format, out var kind)) fields.Add("format", "format must be xlsx or csv.");
+            var (hierarchy, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
+            if (fields.Any) return fields.Result();
+            var view = View(await kpis.Report(scopeId!, window.From, window.To, grouping, http.RequestAborted));
+            var names = grouping == KpiGrouping.Member
+                ? (await Task.WhenAll(view.Rows.Select(r => factory.GetGrain<Grains.Members.IMemberGrain>(r.Key).GetSnapshot())))
+                    .OfType<Grains.Members.MemberSnapshot>().ToDictionary(m => m.Profile.Id, m => m.Profile.Name, StringComparer.Ordinal)
+                : view.Rows.ToDictionary(r => r.Key, r => hierarchy!.Find(r.Key)?.Name ?? r.Key, StringComparer.Ordinal);
+            var rows = view.Rows.OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new KpiTableFile.Row(r.Rank, r.Key, names.GetValueOrDefault(r.Key) ?? r.Key, r.Composite, r.GradeName, null, r.Kpis))
+                .Append(new KpiTableFile.Row(null, scopeId!, "合计 Total", view.Composite, view.GradeName, null, view.Total));
+            await KpiTableFile.Write(http, kind, $"kpis-{scopeId}-{view.By}", "KPI", view.By, withPrevious: false, rows);
+            return Results.Empty;
+        })
+        .RequireAuthorization(Policies.Supervision)
+        .GridScoped(ScopeEffect.NarrowsOrRefuses, "scope: none gives the account's subtree; one outside it is refused")
+        .WithTags("KPIs")
+        .WithSummary("The KPI report of the screen (scope, window, grouping) as a ranking table: XLSX (format=xlsx, the default) or CSV; the rows by " +
+                     "rank with names, then the scope's total.");
+
         app.MapGet("/api/kpis/activity", async (string? scope, DateTimeOffset? from, DateTimeOffset? to, GridDirectory grids, KpiDesk kpis,
             CategoryCatalogue catalogue, HttpContext http, ScopeGate gate) =>
         {

@@ -63,6 +63,7 @@ public class GridScopeTests(CenterFactory center)
     [InlineData(TownSupervisor, "GET", "/api/kpis?scope=JY01&{window}")]
     [InlineData(TownSupervisor, "GET", "/api/kpis/cases?scope=JY01&kpi=handledOnTime&{window}")]
     [InlineData(TownSupervisor, "GET", "/api/kpis/activity?scope=JY01&{window}")]
+    [InlineData(TownSupervisor, "GET", "/api/kpis/export?scope=JY01&{window}")]
     [InlineData(TownSupervisor, "GET", "/api/assessments?scope=JY01&period=2026-11")]
     [InlineData(TownSupervisor, "GET", "/api/assessments/export?scope=JY01&period=2026-11")]
     [InlineData(TownSupervisor, "POST", "/api/kpis/what-if")]

@@ -14,6 +14,7 @@ import { pageAccount } from '../shared/signInForm';
 import { city as cityDocument, loadCity } from '../shared/city';
 import { clearRefusal, field, showRefusal } from '../shared/fieldErrors';
 import { passwordDialog } from '../shared/passwordDialog';
+import { download } from '../shared/download';
 import type { ActivityView, GridProperties, MemberView } from '../shared/wire';
 import { channelWords, h } from '../shared/words';
 import { CasesDialog } from './casesDialog';
@@ -112,6 +113,17 @@ async function main(): Promise<void> {
   const gridRanking = new Ranking('grid', gridName, (row, kpi, figure) => openCases({ kpi, by: 'grid', key: row.key }, gridName(row.key), figure));
   const memberRanking = new Ranking('member', id => memberName(id), (row, kpi, figure) => openCases({ kpi, by: 'member', key: row.key }, memberName(row.key), figure));
   const password = passwordDialog();
+  /** A ranking as the screen shows it (scope, window, grouping), downloaded as a workbook or CSV. */
+  function exportButtons(by: 'grid' | 'member'): HTMLElement {
+    const save = (format: 'xlsx' | 'csv') => {
+      if (!current) return;
+      const query = new URLSearchParams({ scope: current.w.scope, from: new Date(current.w.from).toISOString(), to: new Date(current.w.to).toISOString(), by, format });
+      download(`/api/kpis/export?${query}`, `kpis.${format}`).catch(e => showRefusal(controls, status, e));
+    };
+    return h('span.export-buttons', {},
+      h('button.ranking-export', { type: 'button', dataset: { by, format: 'xlsx' }, onclick: () => save('xlsx') }, '导出 Excel'),
+      h('button.ranking-export', { type: 'button', dataset: { by, format: 'csv' }, onclick: () => save('csv') }, 'CSV'));
+  }
 
   const panel = (className: string, zhText: string, enText: string, ...children: (Node | null)[]) =>
     h('section', { className: `panel ${className}` }, h('header.panel-head', {}, h('h2', {}, zhText, ' ', h('small', {}, enText)), ...children.slice(0, 1)), ...children.slice(1));
@@ -141,8 +153,8 @@ async function main(): Promise<void> {
         panel('backlog', '积压走势', 'Open cases at each day’s end', null, backlogChart)),
       h('div.sup-row', {},
         panel('map-panel', '网格考核地图', 'Grid map', h('label.chart-pick', {}, '指标 ', mapKpi, ' ', h('label.inline', {}, heatToggle, ' 来件热力 ', h('small', {}, 'Heat'))), mapHost, mapLegend),
-        panel('rank-grid', '网格排名', 'Grids ranked', null, gridRanking.element)),
-      panel('rank-member', '成员排名', 'Members ranked', null, memberRanking.element),
+        panel('rank-grid', '网格排名', 'Grids ranked', exportButtons('grid'), gridRanking.element)),
+      panel('rank-member', '成员排名', 'Members ranked', exportButtons('member'), memberRanking.element),
       panel('what-if-panel', '策略试算', 'What-if of another SLA policy', null, whatIfSection(() => current?.w ?? null))),
     cases.element, password));
 

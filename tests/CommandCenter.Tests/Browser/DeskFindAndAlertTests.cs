@@ -61,6 +61,12 @@ public class DeskFindAndAlertTests(WallFixture wall)
         await desk.Locator("select[name=state]").SelectOptionAsync("handling");
         await desk.Locator(".desk-message").Filter(new() { HasText = "共 0 件" }).WaitForAsync();
         await desk.Locator("select[name=state]").SelectOptionAsync("gridded");
+        await desk.Locator($".desk-table tr[data-id='{id}']").WaitForAsync();
+        // The filters as they stand, as a workbook: exactly the cases the table shows.
+        var listed = await desk.Locator(".desk-table tr[data-id]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
+        var download = await page.RunAndWaitForDownloadAsync(() => desk.Locator("button.desk-export[data-format=xlsx]").ClickAsync());
+        var workbook = CommandCenter.Tests.Exports.CaseExportTests.XlsxRows(await File.ReadAllBytesAsync((await download.PathAsync())!));
+        workbook.Skip(1).Select(r => r[0]).Should().Equal(listed);
         await desk.Locator($".desk-table tr[data-id='{id}']").ClickAsync();
         await page.PanelOf(id);
         await page.Context.CloseAsync();

@@ -5,6 +5,7 @@
 
 import { api, ApiError } from '../shared/api';
 import { fromCityInput } from '../shared/cityTime';
+import { download } from '../shared/download';
 import { actionForm, offerLabel } from '../shared/actionForm';
 
 import { channelWords, en, h, lightWords, nineSteps, stamp, stateWords, zh } from '../shared/words';
@@ -129,6 +130,10 @@ export class CaseDesk {
         select('grid', '网格 Grid', this.towns()),
         h('label.desk-filter', {}, h('span', {}, '自 From'), h('input', { name: 'from', type: 'date' })),
         h('label.desk-filter', {}, h('span', {}, '至 To'), h('input', { name: 'to', type: 'date' }))),
+      h('div.desk-exports', {},
+        h('span', {}, '导出当前筛选 ', h('small', {}, 'Export what the filters show')),
+        ...(['xlsx', 'csv', 'geojson'] as const).map(format =>
+          h('button.desk-export', { type: 'button', dataset: { format }, onclick: () => void this.export(format) }, format === 'xlsx' ? 'Excel' : format.toUpperCase()))),
       h('p.desk-message', { role: 'status' }));
     form.addEventListener('submit', e => { e.preventDefault(); this.page = 1; void this.find(); });
     for (const control of form.querySelectorAll('select')) control.addEventListener('change', () => { this.page = 1; void this.find(); });
@@ -154,6 +159,26 @@ export class CaseDesk {
     params.set('page', String(this.page));
     params.set('pageSize', String(pageSize));
     return params;
+  }
+
+  /**
+   * The cases the filters show, as a file (GET /api/exports/incidents.{format}, the list's own filters): the whole match,
+   * not one page. An export needs a window; with no dates given it is the year up to now.
+   */
+  private async export(format: 'xlsx' | 'csv' | 'geojson'): Promise<void> {
+    const message = this.search.querySelector('.desk-message')!;
+    const params = this.query();
+    params.delete('page');
+    params.delete('pageSize');
+    if (!params.has('to')) params.set('to', new Date(Date.now() + 60_000).toISOString());
+    if (!params.has('from')) params.set('from', new Date(Date.parse(params.get('to')!) - 365 * 86_400_000).toISOString());
+    message.textContent = '导出中 Exporting…';
+    try {
+      const name = await download(`/api/exports/incidents.${format}?${params}`, `incidents.${format}`);
+      message.textContent = `已导出 ${name} · Exported`;
+    } catch (e) {
+      message.textContent = e instanceof ApiError ? e.message : String(e);
+    }
   }
 
   private async find(): Promise<void> {

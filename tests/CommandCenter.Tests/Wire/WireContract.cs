@@ -50,7 +50,7 @@ public static class WireContract
                 typeof(IncidentEndpoints.IncidentList), typeof(ReturnVisitEndpoints.ReturnVisitQueue),
                 typeof(InspectionSummaryView), typeof(InspectionTaskView), typeof(InspectionRun), typeof(PublicInspectionFeed),
                 typeof(CityView), typeof(CommandCenter.Kpis.KpiEndpoints.KpiReportView), typeof(CommandCenter.Kpis.KpiEndpoints.KpiCases), typeof(CommandCenter.Kpis.KpiEndpoints.ActivityView),
-                typeof(CommandCenter.Assessment.AssessmentEndpoints.AssessmentView),
+                typeof(CommandCenter.Assessment.AssessmentEndpoints.AssessmentView), typeof(CommandCenter.Assessment.DossierEndpoints.DossierView),
             ]);
         yield return new WireSection(
             "The admin console's API (/api/admin, docs/admin.md; JSON, camelCase, nulls written).",

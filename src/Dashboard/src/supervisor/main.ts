@@ -18,6 +18,7 @@ import { download } from '../shared/download';
 import type { ActivityView, GridProperties, MemberView } from '../shared/wire';
 import { channelWords, h } from '../shared/words';
 import { CasesDialog } from './casesDialog';
+import { DossierDialog } from './dossierDialog';
 import { drawBacklog, drawDailyRates, drawHours, drawRowBars, drawShares, drawTopCounts } from './charts';
 import { figureOf, figureText, indicatorsOf, valueOf, wordsOf, type Figure, type KpiValues } from './figures';
 import { cityDate, daysOf, isDate, periodKinds, periodOf, previousPeriod, type Period, type PeriodKind } from './period';
@@ -110,8 +111,11 @@ async function main(): Promise<void> {
   const names = { gridName, memberName, replayScope: (gridId: string | null, scope: string) =>
     (features.get(scope)?.properties.level ?? 0) >= 1 ? scope : townOf(gridId) ?? scope };
   const cases = new CasesDialog(names);
-  const gridRanking = new Ranking('grid', gridName, (row, kpi, figure) => openCases({ kpi, by: 'grid', key: row.key }, gridName(row.key), figure));
-  const memberRanking = new Ranking('member', id => memberName(id), (row, kpi, figure) => openCases({ kpi, by: 'member', key: row.key }, memberName(row.key), figure));
+  const dossier = new DossierDialog();
+  const gridRanking = new Ranking('grid', gridName, (row, kpi, figure) => openCases({ kpi, by: 'grid', key: row.key }, gridName(row.key), figure),
+    key => void dossier.open('grid', key, gridName(key)));
+  const memberRanking = new Ranking('member', id => memberName(id), (row, kpi, figure) => openCases({ kpi, by: 'member', key: row.key }, memberName(row.key), figure),
+    key => void dossier.open('member', key, memberName(key)));
   const password = passwordDialog();
   /** A ranking as the screen shows it (scope, window, grouping), downloaded as a workbook or CSV. */
   function exportButtons(by: 'grid' | 'member'): HTMLElement {
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
         panel('rank-grid', '网格排名', 'Grids ranked', exportButtons('grid'), gridRanking.element)),
       panel('rank-member', '成员排名', 'Members ranked', exportButtons('member'), memberRanking.element),
       panel('what-if-panel', '策略试算', 'What-if of another SLA policy', null, whatIfSection(() => current?.w ?? null))),
-    cases.element, password));
+    cases.element, dossier.element, password));
 
   // What came in and stood open (GET /api/kpis/activity): the server counts, these draw.
   let activity: ActivityView | null = null;

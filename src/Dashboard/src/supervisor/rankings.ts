@@ -17,7 +17,8 @@ export class Ranking {
   private descending = true;
 
   constructor(readonly by: 'grid' | 'member', private readonly label: (key: string) => string,
-              private readonly clicked: (row: ReportRow, kpi: string, figure: Figure) => void) {
+              private readonly clicked: (row: ReportRow, kpi: string, figure: Figure) => void,
+              private readonly named?: (key: string) => void) {
     this.table.dataset.by = by;
     this.element = h('div.ranking-scroll', {}, this.table);
   }
@@ -61,7 +62,7 @@ export class Ranking {
       }));
     const body = sorted.map((row, i) => h('tr', { dataset: { key: row.key } },
       h('td.rank', {}, String(i + 1)),
-      h('td.row-name', {}, this.label(row.key), h('small', {}, ` ${row.key}`)),
+      h('td.row-name', this.named ? { title: '考核档案 · Dossier', onclick: () => this.named!(row.key) } : {}, this.label(row.key), h('small', {}, ` ${row.key}`)),
       ...names.map(name => {
         const figure = figureOf(row.kpis[name]);
         return h('td.cell-figure', { dataset: { kpi: name, key: row.key }, title: '查看案件 · Show the cases', onclick: () => this.clicked(row, name, figure) },

@@ -378,6 +378,14 @@ export interface AssessmentView {
   rows: AssessmentRowView[];
 }
 
+/** C# CommandCenter.Assessment.DossierEndpoints.DossierView */
+export interface DossierView {
+  kind: string;
+  id: string;
+  entries: DossierEntry[];
+  patrol: PatrolMonthView[] | null;
+}
+
 /** C# CommandCenter.Incidents.DeadlineView */
 export interface DeadlineView {
   step: string;
@@ -646,6 +654,25 @@ export interface AssessmentRowView {
   gradeName: string | null;
   previousComposite: number | null;
   kpis: KpiSet;
+}
+
+/** C# CommandCenter.Grains.Dossiers.DossierEntry */
+export interface DossierEntry {
+  period: string;
+  from: string;
+  to: string;
+  score: number | null;
+  kpis: KpiSet;
+  recordedAt: string;
+}
+
+/** C# CommandCenter.Assessment.DossierEndpoints.PatrolMonthView */
+export interface PatrolMonthView {
+  period: string;
+  distanceMetres: number;
+  patrolSeconds: number;
+  daysOnPatrol: number;
+  tracksComplete: boolean;
 }
 
 /** C# CommandCenter.Incidents.ActionFieldView */

@@ -33,7 +33,16 @@ public sealed class AccountDirectoryGrain([PersistentState("accounts")] IPersist
     public Task<Account?> FindByInvitation(string invitationHash) =>
         Task.FromResult(directory.State.Accounts.Values.FirstOrDefault(a => a.InvitationHash == invitationHash));
 
-    public Task<long> GetRevision() => Task.FromResult(directory.State.Revision);
+    /// <remarks>
+    /// Read from the store each time (every node asks every few seconds): should two nodes starting together each have made
+    /// an activation of this grain before they saw each other, the one that did not write catches up here, so its sign-ins
+    /// and sessions follow the stored accounts within a period.
+    /// </remarks>
+    public async Task<long> GetRevision()
+    {
+        await directory.ReadStateAsync();
+        return directory.State.Revision;
+    }
 
     public Task<IReadOnlyDictionary<string, SessionStanding>> Sessions() =>
         Task.FromResult<IReadOnlyDictionary<string, SessionStanding>>(directory.State.Accounts

@@ -28,7 +28,16 @@ public sealed class CityCodebookGrain([PersistentState("codebook")] IPersistentS
 {
     public Task<CityCodebook?> Get() => Task.FromResult(store.State.Book);
 
-    public Task<long> GetRevision() => Task.FromResult(store.State.Book?.Revision ?? 0);
+    /// <remarks>
+    /// Read from the store each time (every node asks every two seconds): should two nodes starting together each have
+    /// made an activation of this grain before they saw each other, the one that did not write still answers the stored
+    /// revision, and its next <see cref="Get"/> the stored codebook.
+    /// </remarks>
+    public async Task<long> GetRevision()
+    {
+        await store.ReadStateAsync();
+        return store.State.Book?.Revision ?? 0;
+    }
 
     public async Task<CityCodebook> Seed(CityCodebook initial)
     {

@@ -58,7 +58,11 @@ public class AdminAcrossNodesTests(TwoNodeFixture cluster) : IClassFixture<TwoNo
         var created = await adminOnA.PostAsJsonAsync("/api/admin/accounts", new { username = "night-shift", role = "operator" });
         var code = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitation").GetProperty("code").GetString();
         (await cluster.A.Http.PostAsJsonAsync("/api/auth/invitation", new { code, password = "Lamp-post-2027" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        var token = await LiveClient.Token(cluster.B.Address, "night-shift", "Lamp-post-2027");
+        // Node B signs the new account in once it has read the accounts (at once, or within its watch period).
+        var signIn = await Eventually(() => cluster.B.Http.PostAsJsonAsync("/api/auth/token", new { username = "night-shift", password = "Lamp-post-2027" }),
+            r => r.IsSuccessStatusCode);
+        signIn.StatusCode.Should().Be(HttpStatusCode.OK);
+        var token = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
         await using var live = await LiveClient.Connect(cluster.B.Address, token);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         live.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };

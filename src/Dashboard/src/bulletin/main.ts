@@ -1,6 +1,6 @@
 // 考核通报 at /bulletin?period=2026-11&scope=JY&by=grid: the assessment of a period (月通报, 季考评, 年考核) as a printable
 // A4 document — the overview, the ranking by 综合指标值 with grades and the change against the period before — with a
-// toolbar (not printed) to pick the period, scope and grouping, print, and download the CSV. The figures are the
+// toolbar (not printed) to pick the period, scope and grouping, print, and download it as Excel or CSV. The figures are the
 // server's (GET /api/assessments); the page only lays them out.
 
 import '../shared/base.css';

@@ -40,10 +40,6 @@ public static class PolicyAdminEndpoints
     {
         var policy = admin.MapGroup("/sla-policy");
 
-        policy.MapGet("/", async (CodebookDesk codebook) => Results.Ok(View((await codebook.Latest()).CurrentPolicy)))
-            .NotGridScoped("admin only, and admins are never scoped")
-            .WithSummary("The SLA policy version in force: its limits table (step, category, priority, area, limit), warning fraction and re-send period.");
-
         policy.MapGet("/versions", async (CodebookDesk codebook) =>
                 Results.Ok((await codebook.Latest()).Policies.Reverse().Select(v => new PolicyVersionView(v.Number, v.SavedBy, v.SavedAt, v.Note))))
             .NotGridScoped("admin only, and admins are never scoped")
@@ -59,7 +55,7 @@ public static class PolicyAdminEndpoints
             var saved = await codebook.Save(basis, http.User, null, null, json, body!.Note!.Trim(),
                 audit.Entry(http.User, "policy.save", "policy", before, View(new PolicyVersion(before.Version + 1, json!, "", default, body.Note.Trim()))));
             if (saved is null) return CodebookDesk.Conflict();
-            return Results.Created("/api/admin/sla-policy", View(saved.CurrentPolicy));
+            return Results.Created("/api/sla-policy", View(saved.CurrentPolicy));
         })
         .NotGridScoped("admin only, and admins are never scoped")
         .WithSummary("Save a draft as the next policy version (checked whole: 400 naming each bad entry, e.g. limits[3].limit). " +

@@ -32,7 +32,7 @@ public class PolicyVersionTests(PolicyCenter center) : IClassFixture<PolicyCente
     /// <summary>The policy in force as the console's table, with one step's fallback limit replaced.</summary>
     private static async Task<JsonArray> LimitsWith(HttpClient admin, string step, string limit)
     {
-        var policy = await admin.GetFromJsonAsync<JsonObject>("/api/admin/sla-policy");
+        var policy = await admin.GetFromJsonAsync<JsonObject>("/api/sla-policy");
         var limits = policy!["limits"]!.AsArray();
         foreach (var rule in limits.OfType<JsonObject>())
             if ((string?)rule["step"] == step && rule["category"] is null && rule["priority"] is null && rule["area"] is null) rule["limit"] = limit;
@@ -108,7 +108,7 @@ public class PolicyVersionTests(PolicyCenter center) : IClassFixture<PolicyCente
         var draftAnswer = await draft.Content.ReadFromJsonAsync<JsonElement>();
 
         var city = await admin.GetFromJsonAsync<JsonObject>("/api/admin/city");
-        var policy = await admin.GetFromJsonAsync<JsonObject>("/api/admin/sla-policy");
+        var policy = await admin.GetFromJsonAsync<JsonObject>("/api/sla-policy");
         var whole = new JsonObject
         {
             ["timeZone"] = city!["timeZone"]!.DeepClone(),
@@ -125,7 +125,7 @@ public class PolicyVersionTests(PolicyCenter center) : IClassFixture<PolicyCente
         draftAnswer.GetProperty("lightChanges").EnumerateArray().Should().Contain(c =>
             c.GetProperty("incidentId").GetString() == waiting && c.GetProperty("change").GetString() == "better");
         // Nothing was saved by trying.
-        (await admin.GetFromJsonAsync<JsonElement>("/api/admin/sla-policy")).GetProperty("limits").EnumerateArray()
+        (await admin.GetFromJsonAsync<JsonElement>("/api/sla-policy")).GetProperty("limits").EnumerateArray()
             .Single(l => l.GetProperty("step").GetString() == "accept" && l.GetProperty("priority").ValueKind == JsonValueKind.Null).GetProperty("limit").GetString().Should().Be("15m");
     }
 }

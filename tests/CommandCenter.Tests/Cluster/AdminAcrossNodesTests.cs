@@ -27,7 +27,7 @@ public class AdminAcrossNodesTests(TwoNodeFixture cluster) : IClassFixture<TwoNo
     public async Task A_policy_version_and_a_retired_category_saved_on_one_node_apply_on_the_other()
     {
         var adminOnA = await cluster.A.ClientFor("admin");
-        var policy = await adminOnA.GetFromJsonAsync<JsonObject>("/api/admin/sla-policy");
+        var policy = await adminOnA.GetFromJsonAsync<JsonObject>("/api/sla-policy");
         var limits = policy!["limits"]!.AsArray();
         foreach (var rule in limits.OfType<JsonObject>())
             if ((string?)rule["step"] == "dispatch" && rule["priority"] is null && rule["category"] is null && rule["area"] is null) rule["limit"] = "7m";

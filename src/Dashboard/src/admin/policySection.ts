@@ -88,7 +88,7 @@ export function policySection(): Section {
     clearRefusal(form, message);
     limits.showErrors(new Map());
     try {
-      fill(await api<PolicyView>('/api/admin/sla-policy'));
+      fill(await api<PolicyView>('/api/sla-policy'));
       loaded = true;
     } catch (e) {
       showRefusal(form, message, e);

@@ -80,10 +80,7 @@ public static class AssessmentEndpoints
         var report = await kpis.Report(scopeId!, from, to, grouping!.Value, http.RequestAborted);
         var previous = await kpis.Report(scopeId!, previousFrom, previousTo, grouping.Value, http.RequestAborted);
         var before = previous.Rows.ToDictionary(r => r.Key, r => r.Score?.Composite, StringComparer.Ordinal);
-        var names = grouping == KpiGrouping.Member
-            ? (await Task.WhenAll(report.Rows.Select(r => factory.GetGrain<IMemberGrain>(r.Key).GetSnapshot())))
-                .OfType<MemberSnapshot>().ToDictionary(m => m.Profile.Id, m => m.Profile.Name, StringComparer.Ordinal)
-            : report.Rows.ToDictionary(r => r.Key, r => hierarchy!.Find(r.Key)?.Name ?? r.Key, StringComparer.Ordinal);
+        var names = await KpiRowNames.Of(grouping.Value, report.Rows.Select(r => r.Key), hierarchy!, factory);
         var view = KpiEndpoints.View(report);
         var rows = view.Rows
             .Select(r => new AssessmentRowView(r.Rank, r.Key, names.GetValueOrDefault(r.Key) ?? r.Key, r.Composite, r.Grade, r.GradeName,

@@ -102,10 +102,7 @@ public static class KpiEndpoints
             var (hierarchy, scopeId) = await ReplayEndpoints.Scope(fields, grids, scoped.GridId);
             if (fields.Any) return fields.Result();
             var view = View(await kpis.Report(scopeId!, window.From, window.To, grouping, http.RequestAborted));
-            var names = grouping == KpiGrouping.Member
-                ? (await Task.WhenAll(view.Rows.Select(r => factory.GetGrain<Grains.Members.IMemberGrain>(r.Key).GetSnapshot())))
-                    .OfType<Grains.Members.MemberSnapshot>().ToDictionary(m => m.Profile.Id, m => m.Profile.Name, StringComparer.Ordinal)
-                : view.Rows.ToDictionary(r => r.Key, r => hierarchy!.Find(r.Key)?.Name ?? r.Key, StringComparer.Ordinal);
+            var names = await KpiRowNames.Of(grouping, view.Rows.Select(r => r.Key), hierarchy!, factory);
             var rows = view.Rows.OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => new KpiTableFile.Row(r.Rank, r.Key, names.GetValueOrDefault(r.Key) ?? r.Key, r.Composite, r.GradeName, null, r.Kpis))
                 .Append(new KpiTableFile.Row(null, scopeId!, "合计 Total", view.Composite, view.GradeName, null, view.Total));

@@ -18,15 +18,8 @@ public class BulletinPageTests(WallFixture wall)
     {
         // A known piece of the month: a case of 澄江街道 through the whole loop.
         var at = wall.NextPoint("JY01");
-        var id = await wall.Report(at, "E0102", "normal", "通报测试：暴露垃圾");
-        var worker = await WorkerOf(at.Block.Id);
-        await wall.Dispatch(id, worker);
-        var phone = await wall.Center.ClientFor(worker);
-        (await phone.PostAsJsonAsync($"/api/incidents/{id}/actions/accept", new { })).EnsureSuccessStatusCode();
-        (await phone.PostAsJsonAsync($"/api/incidents/{id}/actions/resolve", new { note = "已清理" })).EnsureSuccessStatusCode();
+        await wall.Closed(at, "通报测试：暴露垃圾");
         var supervisorApi = await wall.Center.ClientFor("supervisor1");
-        (await supervisorApi.PostAsJsonAsync($"/api/incidents/{id}/actions/verify", new { passed = true })).EnsureSuccessStatusCode();
-        (await wall.Operator.PostAsJsonAsync($"/api/incidents/{id}/actions/evaluate", new { satisfaction = 5 })).EnsureSuccessStatusCode();
 
         var zone = (await supervisorApi.GetFromJsonAsync<JsonElement>("/api/city")).GetProperty("timeZone").GetString()!;
         var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -62,11 +55,4 @@ public class BulletinPageTests(WallFixture wall)
 
     private static string Composite(JsonElement value) =>
         value.ValueKind == JsonValueKind.Null ? "—" : value.GetDouble().ToString("0.0", CultureInfo.InvariantCulture);
-
-    private async Task<string> WorkerOf(string blockId)
-    {
-        var members = await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/members?grid={blockId}");
-        return members.EnumerateArray().First(m => m.GetProperty("role").GetString() == "GridWorker" && m.GetProperty("gridId").GetString() == blockId)
-            .GetProperty("id").GetString()!;
-    }
 }

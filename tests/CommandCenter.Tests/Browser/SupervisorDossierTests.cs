@@ -15,16 +15,8 @@ public class SupervisorDossierTests(WallFixture wall)
     {
         // 新桥镇 (JY13): a case through the loop, then the month's assessment filed.
         var at = wall.NextPoint("JY13");
-        var id = await wall.Report(at, "E0102", "normal", "档案：暴露垃圾");
-        var members = await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/members?grid={at.Block.Id}");
-        var worker = members.EnumerateArray().First(m => m.GetProperty("role").GetString() == "GridWorker").GetProperty("id").GetString()!;
-        await wall.Dispatch(id, worker);
-        var phone = await wall.Center.ClientFor(worker);
-        (await phone.PostAsJsonAsync($"/api/incidents/{id}/actions/accept", new { })).EnsureSuccessStatusCode();
-        (await phone.PostAsJsonAsync($"/api/incidents/{id}/actions/resolve", new { note = "已清理" })).EnsureSuccessStatusCode();
+        var (_, worker) = await wall.Closed(at, "档案：暴露垃圾");
         var supervisor = await wall.Center.ClientFor("supervisor1");
-        (await supervisor.PostAsJsonAsync($"/api/incidents/{id}/actions/verify", new { passed = true })).EnsureSuccessStatusCode();
-        (await wall.Operator.PostAsJsonAsync($"/api/incidents/{id}/actions/evaluate", new { satisfaction = 5 })).EnsureSuccessStatusCode();
         var admin = await wall.Center.ClientFor("admin", CenterFactory.AdminPassword);
         (await admin.PostAsync("/api/jobs/assessment/run", null)).EnsureSuccessStatusCode();
         var filed = await supervisor.GetFromJsonAsync<JsonElement>($"/api/dossiers/members/{worker}");

@@ -18,9 +18,7 @@ public class SupervisorWhatIfTests(WallFixture wall)
         // 华士镇 (JY14): a case dispatched and not yet accepted — on time under the 15 minutes in force.
         var at = wall.NextPoint("JY14");
         var id = await wall.Report(at, "E0102", "normal", "试算：派遣后未接单");
-        var members = await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/members?grid={at.Block.Id}");
-        var worker = members.EnumerateArray().First(m => m.GetProperty("role").GetString() == "GridWorker").GetProperty("id").GetString()!;
-        await wall.Dispatch(id, worker);
+        await wall.Dispatch(id, await wall.GridWorkerOf(at.Block.Id));
 
         var page = await wall.NewPage(1920, 1080);
         await page.GotoAsync(new Uri(wall.Center.Address, "/supervisor?scope=JY14&period=today").ToString());

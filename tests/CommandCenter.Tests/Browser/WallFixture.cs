@@ -145,6 +145,29 @@ public class WallFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>A 网格员 whose home grid is the block, from the members list.</summary>
+    public async Task<string> GridWorkerOf(string blockId)
+    {
+        var members = await Operator.GetFromJsonAsync<JsonElement>($"/api/members?grid={blockId}");
+        return members.EnumerateArray().First(m => m.GetProperty("role").GetString() == "GridWorker" && m.GetProperty("gridId").GetString() == blockId)
+            .GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A case reported in the block and taken through the loop by the API (dispatched to its worker, handled, verified, evaluated): history a page reads.</summary>
+    public async Task<(string Id, string Worker)> Closed((double Lat, double Lon, GridNode Block) at, string description, int satisfaction = 5)
+    {
+        var id = await Report(at, "E0102", "normal", description);
+        var worker = await GridWorkerOf(at.Block.Id);
+        await Dispatch(id, worker);
+        var phone = await Center.ClientFor(worker);
+        (await phone.PostAsJsonAsync($"/api/incidents/{id}/actions/accept", new { })).EnsureSuccessStatusCode();
+        (await phone.PostAsJsonAsync($"/api/incidents/{id}/actions/resolve", new { note = "已处理" })).EnsureSuccessStatusCode();
+        var supervisor = await Center.ClientFor("supervisor1");
+        (await supervisor.PostAsJsonAsync($"/api/incidents/{id}/actions/verify", new { passed = true })).EnsureSuccessStatusCode();
+        (await Operator.PostAsJsonAsync($"/api/incidents/{id}/actions/evaluate", new { satisfaction })).EnsureSuccessStatusCode();
+        return (id, worker);
+    }
+
     public async Task Dispatch(string incidentId, string memberId)
     {
         var response = await Operator.PostAsJsonAsync($"/api/incidents/{incidentId}/actions/dispatch", new { memberId });

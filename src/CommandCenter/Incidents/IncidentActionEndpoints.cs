@@ -4,6 +4,7 @@ using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Members;
 using CommandCenter.Grids;
 using CommandCenter.Http;
+using CommandCenter.Intake;
 
 namespace CommandCenter.Incidents;
 
@@ -18,15 +19,19 @@ public static class IncidentActionEndpoints
 
     public static void MapIncidentActions(this RouteGroupBuilder incidents)
     {
-        incidents.MapPost("/{id}/actions/{action}", async (string id, string action, ActionBody? body, ClaimsPrincipal user,
+        incidents.MapPost("/{id}/actions/{action}", async (string id, string action, ActionBody? body, ClaimsPrincipal user, HttpRequest request,
             IGrainFactory factory, GridDirectory grids, IncidentDesk desk, PhotoStore photoStore, ScopeGate gate) =>
         {
             var parsed = IncidentActionWords.Parse(action);
             if (parsed is null || !IncidentActionWords.PersonActions.Contains(parsed.Value))
                 return Problems.Field("action", $"Unknown action \"{action}\"; actions are {string.Join(", ", IncidentActionWords.PersonActions.Select(IncidentActionWords.Word))}.");
+            // A phone's outbox sends each queued action with a key: a retry answers what the first attempt did.
+            var (requestKey, keyProblem) = IdempotencyKey.ValueOf(request);
+            if (keyProblem is not null) return Problems.Field(IdempotencyKey.Header, keyProblem);
             body ??= new ActionBody(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             var command = new IncidentCommand(parsed.Value)
             {
+                RequestKey = requestKey,
                 MemberId = body.MemberId?.Trim(), Note = (body.Note ?? body.Reason)?.Trim(), Passed = body.Passed,
                 Satisfaction = body.Satisfaction, Approved = body.Approved, RequestedDueAt = body.DueAt?.ToUniversalTime(),
                 LinkId = body.LinkId, NoticeSequence = body.Notice, TaskId = body.TaskId, Photos = body.Photos,

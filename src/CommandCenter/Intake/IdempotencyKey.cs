@@ -10,14 +10,21 @@ namespace CommandCenter.Intake;
 /// </summary>
 public sealed record IdempotencyKey(string GrainKey, string Fingerprint, string Field)
 {
-    public const string Header = "Idempotency-Key";
+    public const string Header = CommandCenter.Grains.Incidents.IncidentCommand.RequestKeyField;
     public const int MaxLength = 255;
 
+    /// <summary>The key in the request's header for this caller and request (null when there is none), or a message saying what is wrong with it.</summary>
+    public static (IdempotencyKey? Key, string? Problem) FromHeader(HttpRequest request, string caller, byte[] body)
+    {
+        var (value, problem) = ValueOf(request);
+        return value is null ? (null, problem) : (For(caller, value, request, body, Header), null);
+    }
+
     /// <summary>
-    /// The key in the request's header (null when there is none), or a message saying what is wrong with it.
+    /// The key the request's header carries, unquoted (null when there is none), or a message saying what is wrong with it.
     /// The header may be a plain token or a quoted structured-field string, as the IETF draft writes it.
     /// </summary>
-    public static (IdempotencyKey? Key, string? Problem) FromHeader(HttpRequest request, string caller, byte[] body)
+    public static (string? Value, string? Problem) ValueOf(HttpRequest request)
     {
         var values = request.Headers[Header];
         if (values.Count == 0) return (null, null);
@@ -26,7 +33,7 @@ public sealed record IdempotencyKey(string GrainKey, string Fingerprint, string 
         if (value.Length >= 2 && value[0] == '"' && value[^1] == '"') value = value[1..^1];
         if (value.Length is 0 or > MaxLength || value.Any(c => c is < ' ' or > '~'))
             return (null, $"{Header} must be 1 to {MaxLength} printable ASCII characters (a UUID is a good key).");
-        return (For(caller, value, request, body, Header), null);
+        return (value, null);
     }
 
     public static IdempotencyKey For(string caller, string key, HttpRequest request, byte[] body, string field)

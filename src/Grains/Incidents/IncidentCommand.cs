@@ -4,6 +4,9 @@ namespace CommandCenter.Grains.Incidents;
 [GenerateSerializer, Alias("IncidentCommand")]
 public sealed record IncidentCommand([property: Id(0)] IncidentAction Action)
 {
+    /// <summary>The field a reused request key is refused under: the HTTP header that carries it.</summary>
+    public const string RequestKeyField = "Idempotency-Key";
+
     /// <summary>For locate: the grid the host resolved from the point or the grid id given.</summary>
     [Id(1)] public GridPlacement? Placement { get; init; }
     [Id(2)] public string? MemberId { get; init; }
@@ -24,6 +27,11 @@ public sealed record IncidentCommand([property: Id(0)] IncidentAction Action)
     [Id(13)] public IReadOnlyList<string>? Photos { get; init; }
     /// <summary>For verify on site: where the checker stood (the phone's position).</summary>
     [Id(14)] public SitePosition? Position { get; init; }
+    /// <summary>
+    /// The caller's key for this request (its Idempotency-Key), as sent: the events the decision appends carry it,
+    /// so a retry with the same key gets the first answer instead of acting twice.
+    /// </summary>
+    [Id(15)] public string? RequestKey { get; init; }
 }
 
 /// <summary>A point where a person stood when acting (a 督查员 verifying on site).</summary>

@@ -56,6 +56,8 @@ public sealed record IncidentEvent
     [Id(29)] public bool TaskDeadline { get; init; }
     /// <summary>Verify on site: where the checker stood.</summary>
     [Id(30)] public SitePosition? Position { get; init; }
+    /// <summary>The request key (Idempotency-Key) of the decision that appended this event, when its caller sent one.</summary>
+    [Id(31)] public string? RequestKey { get; init; }
 
     /// <summary>The member this event notified (assignment, SLA alert, supervision), if any.</summary>
     [Id(25)] public string? NotifiedMemberId { get; init; }

@@ -54,8 +54,8 @@ public sealed class IncidentGrain(
     {
         if (!state.Exists)
             return ActionOutcome.Refused(new LifecycleRejection(RejectionKind.NotFound, $"No incident has the case number \"{this.GetPrimaryKeyString()}\".", "none", []));
-        var outcome = IncidentLifecycle.Decide(state, command, actor, clock.GetUtcNow(), Rules());
-        if (outcome.Accepted) await Commit(outcome.Events);
+        var outcome = IncidentLifecycle.DecideOnce(events, state, command, actor, clock.GetUtcNow(), Rules());
+        if (outcome.Accepted && !IncidentLifecycle.Replays(state, outcome)) await Commit(outcome.Events);
         return outcome;
     }
 

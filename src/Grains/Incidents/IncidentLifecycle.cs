@@ -172,6 +172,30 @@ public static class IncidentLifecycle
         return new ActionOutcome(draft.Events, null);
     }
 
+    /// <summary>
+    /// <see cref="Decide"/> at most once per request key. A command without a key is decided as always. With a key that
+    /// no event carries yet, it is decided and the events it appends carry the key. With a key already in the ledger:
+    /// the same person asking the same action again gets the events of the first time (nothing new to append);
+    /// anything else is refused naming the key.
+    /// </summary>
+    public static ActionOutcome DecideOnce(IReadOnlyList<IncidentEvent> events, IncidentState state, IncidentCommand command, Actor actor, DateTimeOffset now, SlaRules rules)
+    {
+        if (command.RequestKey is not { } key) return Decide(state, command, actor, now, rules);
+        var earlier = events.Where(e => e.RequestKey == key).ToList();
+        if (earlier.Count == 0)
+        {
+            var outcome = Decide(state, command, actor, now, rules);
+            return outcome.Accepted ? outcome with { Events = outcome.Events.Select(e => e with { RequestKey = key }).ToList() } : outcome;
+        }
+        // The decision's first event is the action itself, by its actor (closing adds the system's assessment after it).
+        if (earlier[0].Actor == actor.Name && earlier[0].Action == command.Action) return new ActionOutcome(earlier, null);
+        return Invalid(state, actor, IncidentCommand.RequestKeyField,
+            $"This key was already used for another request ({IncidentActions.Of(earlier[0].Action).Word} by {earlier[0].Actor}): use a new key for a new request.");
+    }
+
+    /// <summary>Whether the outcome answers again with events already in the ledger (a retried request key): nothing to append.</summary>
+    public static bool Replays(IncidentState state, ActionOutcome outcome) => outcome.Events.Count > 0 && outcome.Events[0].Sequence <= state.Version;
+
     /// <summary>Accept or resolve one sub-task of a joint handling; the last one resolved makes the incident handled.</summary>
     private static ActionOutcome DecideTask(IncidentState state, IncidentCommand command, Actor actor, DateTimeOffset now, SlaRules rules)
     {

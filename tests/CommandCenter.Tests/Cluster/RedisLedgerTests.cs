@@ -45,6 +45,15 @@ public class RedisLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_key_is_read_back_as_written_and_an_event_without_one_reads_as_none()
+    {
+        await ledger.Append([Event("K1", 1, T0, IncidentStatus.Gridded), Event("K1", 2, T0.AddMinutes(1), IncidentStatus.Dispatched) with { RequestKey = "outbox-1 \"a\"" }],
+            Summary("K1", IncidentStatus.Dispatched, T0, version: 2));
+
+        (await ledger.Read("K1")).Select(e => e.RequestKey).Should().Equal(null, "outbox-1 \"a\"");
+    }
+
+    [Fact]
     public async Task A_window_replays_events_of_all_incidents_in_time_order()
     {
         await ledger.Append([Event("W1", 1, T0.AddMinutes(1), IncidentStatus.Gridded), Event("W1", 2, T0.AddMinutes(3), IncidentStatus.Dispatched)], Summary("W1", IncidentStatus.Dispatched, T0));

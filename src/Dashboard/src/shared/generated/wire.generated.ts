@@ -968,6 +968,7 @@ export interface IncidentEvent {
   photos?: string[];
   taskDeadline: boolean;
   position?: SitePosition;
+  requestKey?: string;
   notifiedMemberId?: string;
 }
 

@@ -56,7 +56,7 @@ public sealed record IncidentView(
             s.Report.Channel, s.Report.Description, s.Report.Lat, s.Report.Lon, s.Report.Address, s.Placement?.GridId, s.Placement?.Chain ?? [],
             s.AssigneeId, SlaLightWords.Word(SlaLightRule.LightAt(s, now)),
             s.Rung.ToString(), s.Reworks, s.Returns, s.Extensions, s.PendingExtensionDueAt, s.Satisfaction, s.Score, s.CreatedAt, s.UpdatedAt,
-            deadlines, ActionOffer.For(s, viewer),
+            deadlines, ActionOffer.For(s, events, viewer, now, catalogue.Find(s.Report.Category) is { } category ? new SlaRules(policy, category) : null),
             events.Select(Entry).ToList(),
             s.Supervisions,
             s.Links.Select(l => new LinkView(l.LinkId, l.Report.Channel, l.Report.Description, l.Report.Lat, l.Report.Lon, l.At, l.ReportedBy, l.UnlinkedInto)).ToList(),

@@ -45,6 +45,27 @@ public class AllowedActionsApiTests(CenterFactory center)
     }
 
     [Fact]
+    public async Task An_offer_without_required_fields_says_what_the_same_person_may_do_after_it()
+    {
+        var id = await Dispatched("M00076");
+        var worker = await center.ClientFor("M00076");
+
+        var offers = await Offers(worker, id);
+
+        var accept = offers.Single(o => o.GetProperty("action").GetString() == "accept");
+        var then = accept.GetProperty("then").EnumerateArray().ToArray();
+        Words(then).Should().Contain("resolve", "after 接单 the worker may report the result");
+        var resolve = then.Single(o => o.GetProperty("action").GetString() == "resolve");
+        resolve.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).Should().Contain("note");
+        resolve.GetProperty("then").GetArrayLength().Should().Be(0, "one level deep");
+        offers.Single(o => o.GetProperty("action").GetString() == "return").GetProperty("then").GetArrayLength()
+            .Should().Be(0, "return asks for a required note: what follows it is not worked out");
+        Words(await Offers(worker, id)).Should().Equal("accept", "return");
+        (await worker.PostAsJsonAsync($"/api/incidents/{id}/actions/accept", new { })).StatusCode.Should().Be(HttpStatusCode.OK);
+        Words(await Offers(worker, id)).Should().Equal(Words(then), "what was offered after accept is what the worker is offered once it has accepted");
+    }
+
+    [Fact]
     public async Task A_403_and_a_409_list_only_what_that_person_may_do_now()
     {
         var id = await Dispatched("M00021");

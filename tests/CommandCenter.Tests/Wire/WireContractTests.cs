@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.Json;
 using CommandCenter.Wall;
@@ -97,8 +98,10 @@ public sealed class WireContractTests
             : (type.IsInterface ? [type, .. type.GetInterfaces()] : type.GetInterfaces())
                 .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
-        public static object Of(Type type, int depth = 0)
+        /// <param name="path">The records being built around this value: a record listing its own kind (an offer's offers after it) gets an empty list there.</param>
+        public static object Of(Type type, int depth = 0, ImmutableHashSet<Type>? path = null)
         {
+            path ??= [];
             type = Nullable.GetUnderlyingType(type) ?? type;
             if (type == typeof(string)) return "x";
             if (type == typeof(bool)) return true;
@@ -109,21 +112,23 @@ public sealed class WireContractTests
             if (type.IsPrimitive || type == typeof(decimal)) return Convert.ChangeType(2, type);
             if (ElementOf(type) is { } element)
             {
-                var items = Array.CreateInstance(element, 1);
-                items.SetValue(Of(element, depth + 1), 0);
+                var recursive = path.Contains(Nullable.GetUnderlyingType(element) ?? element);
+                var items = Array.CreateInstance(element, recursive ? 0 : 1);
+                if (!recursive) items.SetValue(Of(element, depth + 1, path), 0);
                 if (type.IsAssignableFrom(items.GetType())) return items;
                 var list = (IList)Activator.CreateInstance(type)!;
-                list.Add(items.GetValue(0));
+                foreach (var item in items) list.Add(item);
                 return list;
             }
             if (depth > 8) throw new InvalidOperationException($"{type} nests too deep for an example.");
+            var inner = path.Add(type);
             var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
             var value = constructor is null
                 ? Activator.CreateInstance(type)!
-                : constructor.Invoke(constructor.GetParameters().Select(p => Of(p.ParameterType, depth + 1)).ToArray());
+                : constructor.Invoke(constructor.GetParameters().Select(p => Of(p.ParameterType, depth + 1, inner)).ToArray());
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
                 if (property.SetMethod is not null && property.GetIndexParameters().Length == 0 && IsUnset(property.GetValue(value)))
-                    property.SetValue(value, Of(property.PropertyType, depth + 1));
+                    property.SetValue(value, Of(property.PropertyType, depth + 1, inner));
             return value;
         }
 

@@ -406,6 +406,7 @@ export interface ActionOffer {
   chinese: string;
   english: string;
   fields: ActionFieldView[];
+  then: ActionOffer[];
 }
 
 /** C# CommandCenter.Incidents.TimelineEntry */

@@ -36,6 +36,7 @@ builder.AddIntake(storage.Secrets);
 // Every request body is capped; the largest are grid imports (a city's GeoJSON). Intake endpoints cap theirs lower (Intake:MaxBodyBytes).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 16L * 1024 * 1024));
 builder.Services.AddSingleton<PhotoStore>();
+builder.Services.AddSingleton<PhotoUploads>();
 builder.Services.AddSingleton<ScopeHistory>();
 builder.Services.AddSingleton<ReplayStream>();
 builder.Services.AddSingleton<KpiDesk>();

@@ -7,7 +7,7 @@ public static class PhotoEndpoints
 {
     public static void MapPhotoEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/photos", async (HttpRequest request, PhotoStore photos, CancellationToken cancellationToken) =>
+        app.MapPost("/api/photos", async (HttpRequest request, PhotoStore photos, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
             Stream content;
             if (request.HasFormContentType)
@@ -17,10 +17,10 @@ public static class PhotoEndpoints
                 content = file.OpenReadStream();
             }
             else content = request.Body;
-            var (name, refusal) = await photos.Save(content, cancellationToken);
-            if (name is null) return refusal!.Contains("MB")
+            var (name, refusal) = await photos.Save(content, user.Identity?.Name, cancellationToken);
+            if (name is null) return refusal == PhotoStore.MaxWords
                 ? Results.Problem(title: "Photo too large", detail: refusal, statusCode: StatusCodes.Status413PayloadTooLarge)
-                : Problems.Field("file", refusal);
+                : Problems.Field("file", refusal!);
             return Results.Created($"/api/photos/{name}", new { photo = name, url = $"/api/photos/{name}" });
         })
         .DisableAntiforgery()
@@ -41,5 +41,7 @@ public static class PhotoEndpoints
         .WithTags("Incidents")
         .NotGridScoped("photos are named at random (unguessable) and reached only through an incident the account may see")
         .WithSummary("A stored photo, for the signed-in staff and workers.");
+
+        app.MapPhotoUploads();
     }
 }

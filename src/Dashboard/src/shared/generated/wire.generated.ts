@@ -258,6 +258,25 @@ export interface ReturnVisitQueue {
   items: ReturnVisitView[];
 }
 
+/** C# CommandCenter.Incidents.PhotoUploadView */
+export interface PhotoUploadView {
+  id: string;
+  size: number;
+  received: number;
+  photo: string | null;
+  url: string | null;
+}
+
+/** C# CommandCenter.Incidents.PhotoFactsView */
+export interface PhotoFactsView {
+  photo: string;
+  takenAt: string | null;
+  lat: number | null;
+  lon: number | null;
+  bytes: number | null;
+  uploadedAt: string | null;
+}
+
 /** C# CommandCenter.Inspections.InspectionSummaryView */
 export interface InspectionSummaryView {
   id: string;

@@ -168,6 +168,38 @@ public class PhotoUploadTests(CenterFactory center)
     }
 
     [Fact]
+    public async Task Two_copies_of_one_chunk_sent_at_once_are_appended_once()
+    {
+        var worker = await center.ClientFor("M00086");
+        var id = NewId();
+        (await Start(worker, id, Photo.Length)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var answers = await Task.WhenAll(Send(worker, id, 0, Photo[..1500]), Send(worker, id, 0, Photo[..1500]));
+
+        answers.Select(a => a.StatusCode).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        (await Json(await worker.GetAsync($"/api/photos/uploads/{id}"))).GetProperty("received").GetInt64().Should().Be(1500);
+        var done = await Json(await Send(worker, id, 1500, Photo[1500..]));
+        (await worker.GetByteArrayAsync(done.GetProperty("url").GetString()!)).Should().Equal(Photo);
+    }
+
+    [Fact]
+    public async Task A_partial_upload_left_for_more_than_two_days_is_removed_when_a_new_upload_starts()
+    {
+        var worker = await center.ClientFor("M00087");
+        var left = NewId();
+        (await Start(worker, left, Photo.Length)).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await Send(worker, left, 0, Photo[..1000])).StatusCode.Should().Be(HttpStatusCode.OK);
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"M00087\n{left}")))[..40];
+        var part = Path.Combine(center.DataDirectory, "uploads", key + ".part");
+        File.SetLastWriteTimeUtc(part, DateTime.UtcNow.AddDays(-3));
+
+        (await Start(worker, NewId(), Photo.Length)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        File.Exists(part).Should().BeFalse();
+        (await worker.GetAsync($"/api/photos/uploads/{left}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_photo_uploaded_whole_has_its_size_and_upload_time_as_facts_and_an_unknown_photo_none()
     {
         var worker = await center.ClientFor("M00085");

@@ -53,16 +53,18 @@ public class AllowedActionsApiTests(CenterFactory center)
         var offers = await Offers(worker, id);
 
         var accept = offers.Single(o => o.GetProperty("action").GetString() == "accept");
-        var then = accept.GetProperty("then").EnumerateArray().ToArray();
+        var then = accept.GetProperty("after").EnumerateArray().ToArray();
         Words(then).Should().Contain("resolve", "after 接单 the worker may report the result");
         var resolve = then.Single(o => o.GetProperty("action").GetString() == "resolve");
         resolve.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).Should().Contain("note");
-        resolve.GetProperty("then").GetArrayLength().Should().Be(0, "one level deep");
-        offers.Single(o => o.GetProperty("action").GetString() == "return").GetProperty("then").GetArrayLength()
+        resolve.GetProperty("after").GetArrayLength().Should().Be(0, "one level deep");
+        offers.Single(o => o.GetProperty("action").GetString() == "return").GetProperty("after").GetArrayLength()
             .Should().Be(0, "return asks for a required note: what follows it is not worked out");
         Words(await Offers(worker, id)).Should().Equal("accept", "return");
         (await worker.PostAsJsonAsync($"/api/incidents/{id}/actions/accept", new { })).StatusCode.Should().Be(HttpStatusCode.OK);
         Words(await Offers(worker, id)).Should().Equal(Words(then), "what was offered after accept is what the worker is offered once it has accepted");
+        (await Offers(await center.ClientFor("operator1"), id)).Should().OnlyContain(o => o.GetProperty("after").GetArrayLength() == 0,
+            "desks work online: only the phones of members queue actions");
     }
 
     [Fact]

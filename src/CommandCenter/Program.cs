@@ -37,6 +37,7 @@ builder.AddIntake(storage.Secrets);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Http:MaxRequestBodyBytes", 16L * 1024 * 1024));
 builder.Services.AddSingleton<PhotoStore>();
 builder.Services.AddSingleton<PhotoUploads>();
+PhotoOptions.Add(builder.Services, builder.Configuration);
 builder.Services.AddSingleton<ScopeHistory>();
 builder.Services.AddSingleton<ReplayStream>();
 builder.Services.AddSingleton<KpiDesk>();

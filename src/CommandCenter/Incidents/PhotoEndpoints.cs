@@ -42,6 +42,11 @@ public static class PhotoEndpoints
         .NotGridScoped("photos are named at random (unguessable) and reached only through an incident the account may see")
         .WithSummary("A stored photo, for the signed-in staff and workers.");
 
+        app.MapGet("/api/photos/settings", (Microsoft.Extensions.Options.IOptions<PhotoOptions> options) => PhotoSettingsView.Of(options.Value))
+            .WithTags("Incidents")
+            .NotGridScoped("the center's photo settings are the same for everyone")
+            .WithSummary("How a phone prepares photos (longer edge in pixels, JPEG quality) and the limits they are checked against (bytes, per action, per upload chunk).");
+
         app.MapPhotoUploads();
     }
 }

@@ -48,6 +48,18 @@ public class PhotoUploadTests(CenterFactory center)
     private int StoredPhotos() => Directory.Exists(PhotosFolder) ? Directory.GetFiles(PhotosFolder).Count(f => !f.EndsWith(".json")) : 0;
 
     [Fact]
+    public async Task The_settings_tell_a_phone_how_to_prepare_photos_and_the_limits_it_will_meet()
+    {
+        var phone = await center.ClientFor("M00040");
+        var settings = await phone.GetFromJsonAsync<JsonElement>("/api/photos/settings");
+        settings.GetProperty("maxEdge").GetInt32().Should().Be(1600);
+        settings.GetProperty("quality").GetDouble().Should().Be(0.8);
+        settings.GetProperty("maxBytes").GetInt64().Should().Be(5 * 1024 * 1024);
+        settings.GetProperty("maxPerAction").GetInt32().Should().Be(10);
+        settings.GetProperty("chunkMaxBytes").GetInt32().Should().Be(1024 * 1024);
+    }
+
+    [Fact]
     public async Task A_photo_sent_in_three_chunks_resumes_after_a_wrong_offset_and_is_stored_once_with_its_facts()
     {
         var worker = await center.ClientFor("M00078");

@@ -48,7 +48,7 @@ public static class WireContract
                 typeof(IncidentView), typeof(CategoryView), typeof(MemberView), typeof(MemberEndpoints.TrackView), typeof(PatrolEndpoints.PatrolDayView), typeof(PatrolEndpoints.PatrolRangeView),
                 typeof(IncidentEndpoints.Created), typeof(IncidentEndpoints.NearbyAnswer), typeof(PlaceEndpoints.PlaceView), typeof(GridEndpoints.LocateAnswer),
                 typeof(IncidentEndpoints.IncidentList), typeof(ReturnVisitEndpoints.ReturnVisitQueue),
-                typeof(PhotoUploadView), typeof(PhotoFactsView),
+                typeof(PhotoUploadView), typeof(PhotoFactsView), typeof(PhotoSettingsView),
                 typeof(InspectionSummaryView), typeof(InspectionTaskView), typeof(InspectionRun), typeof(PublicInspectionFeed),
                 typeof(CityView), typeof(CommandCenter.Kpis.KpiEndpoints.KpiReportView), typeof(CommandCenter.Kpis.KpiEndpoints.KpiCases), typeof(CommandCenter.Kpis.KpiEndpoints.ActivityView),
                 typeof(CommandCenter.Assessment.AssessmentEndpoints.AssessmentView), typeof(CommandCenter.Assessment.DossierEndpoints.DossierView),

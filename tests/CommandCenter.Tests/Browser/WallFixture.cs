@@ -49,6 +49,8 @@ public class WallFixture : IAsyncLifetime
 
         // The browser is Debian's; Playwright's own browser download stays off.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // The worker page's service worker makes requests of its own: routing them is how a test cuts its network too.
+        Environment.SetEnvironmentVariable("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1");
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -89,6 +89,19 @@ export function photoControl(field: ActionFieldView): FieldControl {
   };
 }
 
+/**
+ * Photos taken or chosen on a phone, handed over as files: the phone's outbox prepares (downscales) and uploads them
+ * when it sends the action, so choosing them works offline.
+ */
+export function photoFilesControl(field: ActionFieldView): FieldControl {
+  const input = h('input', { type: 'file', name: field.name, accept: 'image/*', capture: 'environment', multiple: true, title: field.prompt });
+  return {
+    element: input,
+    isEmpty: () => !input.files?.length,
+    read: () => (input.files?.length ? { [field.name]: [...input.files] } : {}),
+  };
+}
+
 /** Which of the form's fields a refusal's error key (400 or 422) names: "tasks[0].memberId" is the tasks field, lat/lon a place's. */
 function fieldNamed(key: string, names: string[]): string | undefined {
   const root = key.replace(/[[.].*$/, '');
@@ -101,7 +114,7 @@ function fieldNamed(key: string, names: string[]): string | undefined {
  * A form for an offer: its fields and a submit button in the server's words. Sending is the caller's (it knows
  * the incident) and throws the server's refusal; the form shows it at the fields it names, or below them.
  */
-export function actionForm(offer: ActionOffer, send: (body: Record<string, unknown>) => Promise<void>, controls: FieldControls = {}): HTMLFormElement {
+export function actionForm(offer: ActionOffer, send: (body: Record<string, unknown>) => Promise<unknown>, controls: FieldControls = {}): HTMLFormElement {
   const fields = offer.fields.filter(f => controls[f.kind] || plainKinds.has(f.kind));
   const built = fields.map(field => {
     const control = (controls[field.kind] ?? (field.kind === 'photos' ? photoControl : plainControl))(field);
@@ -136,8 +149,9 @@ export function actionForm(offer: ActionOffer, send: (body: Record<string, unkno
       try {
         const body: Record<string, unknown> = {};
         for (const b of built) Object.assign(body, await b.control.read());
-        await send(body);
-        message.textContent = `${offer.chinese} · ${offer.english}: 已提交 done.`;
+        const said = await send(body);
+        // A sender may say more than done (the phone: kept to send when the network is back).
+        message.textContent = typeof said === 'string' ? said : `${offer.chinese} · ${offer.english}: 已提交 done.`;
       } catch (e) {
         const errors: Record<string, string> = {};
         const problem = e instanceof ApiError ? (e.problem?.errors ?? {}) as Record<string, string[]> : {};

@@ -4,6 +4,9 @@
 // written here: the grids' GeoJSON properties (written field by field by GridGeoJson.cs).
 
 export type {
+  PhotoSettingsView,
+  PhotoUploadView,
+  PhotoFactsView,
   DossierEntry,
   DossierView,
   PatrolMonthView,

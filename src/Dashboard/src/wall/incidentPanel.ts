@@ -4,7 +4,7 @@
 
 import { api, ApiError } from '../shared/api';
 import { currentAccount } from '../shared/session';
-import type { ActionOffer, IncidentView } from '../shared/wire';
+import type { ActionOffer, IncidentView, PhotoFactsView } from '../shared/wire';
 import { actionForm, fieldOf, formFits, offerLabel, offerOf, type FieldControls } from '../shared/actionForm';
 import type { CityMap } from './cityMap';
 import { deskControls } from './deskControls';
@@ -269,15 +269,33 @@ export class IncidentPanel {
 
 const photoUrls = new Map<string, Promise<string | null>>();
 
-/** Photos fetched with the token (the API guards them) and shown from blob: URLs; a click enlarges one. */
+/**
+ * Photos fetched with the token (the API guards them) and shown from blob: URLs; a click enlarges one. Under each,
+ * when and where it was taken, as the phone read it from the camera (GET /api/photos/{name}/facts), if it was.
+ */
 function photoStrip(urls: readonly string[]): HTMLElement {
   const strip = h('div.photos', {});
   for (const url of urls) {
     const image = h('img', { alt: '现场照片 Photo', loading: 'lazy' });
-    strip.append(h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); image.classList.toggle('large'); } }, image));
+    const caption = h('figcaption.photo-facts', {});
+    strip.append(h('figure.photo', {}, h('a', { href: '#', onclick: (e: Event) => { e.preventDefault(); image.classList.toggle('large'); } }, image), caption));
     void photoBlob(url).then(src => { if (src) image.src = src; });
+    if (url.startsWith('/api/photos/')) void photoFacts(url).then(facts => { caption.textContent = factsWords(facts); });
   }
   return strip;
+}
+
+function photoFacts(url: string): Promise<PhotoFactsView | null> {
+  return fetch(`${url}/facts`, { headers: { Authorization: `Bearer ${currentAccount()?.token ?? ''}` } })
+    .then(r => (r.ok ? r.json() as Promise<PhotoFactsView> : null))
+    .catch(() => null);
+}
+
+function factsWords(facts: PhotoFactsView | null): string {
+  if (!facts) return '';
+  const when = facts.takenAt ? `拍摄 ${stamp(facts.takenAt)}` : '';
+  const where = facts.lat !== null && facts.lon !== null ? `${facts.lat.toFixed(5)}, ${facts.lon.toFixed(5)}` : '';
+  return [when, where].filter(Boolean).join(' · ');
 }
 
 function photoBlob(url: string): Promise<string | null> {

@@ -1,14 +1,17 @@
 // 抽查 on the phone: the 双随机 checks a 督查员 was drawn for, each with the case's facts as the server gives them
 // (never the caller), and the result recorded on site: passed or not, a note (needed when it failed), photos and
 // the phone's position. Who may record, and what a failure leads to (rework or a new case), is the server's.
+// The result goes through the phone's outbox, so a check recorded in a basement is sent when the network is back.
 
 import { api, ApiError } from '../shared/api';
-import { currentPosition, uploadPhotos } from '../shared/device';
+import { currentPosition } from '../shared/device';
+import type { PhoneSender } from './phoneSender';
+import { outcomeWords } from './phoneSender';
 import type { InspectionSummaryView, InspectionTaskView } from '../shared/wire';
 import { h, stamp, stateWords, zh } from '../shared/words';
 
 export class InspectionView {
-  constructor(private readonly host: HTMLElement) {}
+  constructor(private readonly host: HTMLElement, private readonly sender: PhoneSender) {}
 
   async load(): Promise<void> {
     try {
@@ -52,7 +55,7 @@ export class InspectionView {
   private form(task: InspectionTaskView): HTMLElement {
     const passed = h('select', { name: 'passed' }, h('option', { value: '' }, '结果 Result…'), h('option', { value: 'true' }, '合格 Passed'), h('option', { value: 'false' }, '不合格 Failed'));
     const note = h('textarea', { name: 'note', rows: 2, maxLength: 2000, placeholder: '说明（不合格时必填）· Note (required when failed)' });
-    const photos = h('input', { type: 'file', name: 'photos', accept: 'image/jpeg,image/png,image/webp', multiple: true });
+    const photos = h('input', { type: 'file', name: 'photos', accept: 'image/*', capture: 'environment', multiple: true });
     const message = h('p.task-message', { role: 'status' });
     const submit = h('button.primary', { type: 'submit' }, '记录抽查结果 ', h('small', {}, 'Record'));
     const form = h('form.inspection-form', { noValidate: true }, passed, note, h('label.task-photo', {}, '现场照片 ', h('small', {}, 'Photos'), photos), submit, message);
@@ -63,13 +66,15 @@ export class InspectionView {
         submit.disabled = true;
         message.textContent = '提交中 Sending…';
         try {
-          const names = (await uploadPhotos(photos.files)).map(p => p.photo);
+          const files = [...(photos.files ?? [])];
           const where = await currentPosition();
-          await api(`/api/inspections/${encodeURIComponent(task.id)}/result`, {
-            body: { passed: passed.value === 'true', note: note.value.trim() || null, photos: names, ...where },
+          const outcome = await this.sender.submit({
+            kind: 'action', label: `抽查结果 ${task.case.id}`, incidentId: task.case.id,
+            path: `/api/inspections/${encodeURIComponent(task.id)}/result`,
+            body: { passed: passed.value === 'true', note: note.value.trim() || null, ...(files.length ? { photos: files } : {}), ...where },
           });
-          message.textContent = '已记录 · Recorded.';
-          await this.load();
+          message.textContent = outcomeWords(outcome, '已记录 · Recorded.');
+          if (outcome.status === 'sent') await this.load();
         } catch (err) {
           const errors = err instanceof ApiError ? (err.problem?.errors ?? {}) as Record<string, string[]> : {};
           message.textContent = Object.values(errors).flat().join(' ') || (err instanceof Error ? err.message : String(err));

@@ -3,12 +3,21 @@
 // with position pings, set duty. What else the page offers follows the token's powers, which the server derives
 // from the member's role: 网格 (a 网格长, 督查员 or 联络员 follows its home grid live), 核查 (a 督查员 verifies
 // handled cases on site), 我的上报 (what became of one's reports).
+// Offline-first: a service worker keeps the page and the center's answers it read, the outbox keeps every write
+// on the phone and sends it in order when the network is back, and the last picture of the tasks is drawn when the
+// page opens without a network.
 
 import '../shared/base.css';
 import './worker.css';
 import { api } from '../shared/api';
 import { Feed, type LinkState } from '../shared/feed';
 import { currentAccount, signOut, type Account } from '../shared/session';
+import { Attention } from './attention';
+import { deviceOutbox, forgetCases, loadCases, saveCases } from './deviceStore';
+import { Outbox, type Fetcher } from './outbox';
+import { OutboxView } from './outboxView';
+import { PhoneSender, outcomeWords } from './phoneSender';
+import { defaultPhotoSettings, type PhotoSettings } from './photoPrep';
 import { passwordDialog } from '../shared/passwordDialog';
 import { pageAccount } from '../shared/signInForm';
 import { loadCity } from '../shared/city';
@@ -17,12 +26,16 @@ import { clock, h, noticeWords } from '../shared/words';
 import { chime, unlockSound } from './chime';
 import { Patrol, distanceWords, durationWords, type PatrolStatus } from './patrol';
 import { ReportForm } from './reportForm';
-import { TaskList, type PhotoUpload } from './taskList';
+import { TaskList } from './taskList';
 import { GridView, HomeGrid, MyReports, VerifyView } from './teamViews';
 import { InspectionView } from './inspectionView';
 
 const app = document.getElementById('app')!;
 document.addEventListener('pointerdown', unlockSound);
+// The built page has a service worker (vite.config.ts emits it); the dev server does not.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/worker-sw.js', { scope: '/worker' }).catch(e => console.error('The service worker could not be registered.', e));
+}
 
 void main();
 
@@ -40,18 +53,35 @@ async function main(): Promise<void> {
 
 type Tab = 'tasks' | 'grid' | 'verify' | 'checks' | 'report' | 'mine' | 'patrol';
 
+/** fetch with the signed-in account's token, for the outbox. */
+const withToken: Fetcher = (path, init) => {
+  const headers = new Headers(init.headers);
+  const token = currentAccount()?.token;
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  return fetch(path, { ...init, headers });
+};
+
 async function startWorker(account: Account): Promise<void> {
   const memberId = account.memberId!;
-  const [me, categories, photos] = await Promise.all([
+  const [me, categories, photoSettings, lastCases] = await Promise.all([
     api<MemberView>(`/api/members/${encodeURIComponent(memberId)}`).catch(() => null),
     api<CategoryView[]>('/api/categories').catch(() => [] as CategoryView[]),
-    photoUpload(),
+    api<PhotoSettings>('/api/photos/settings').catch(() => defaultPhotoSettings),
+    loadCases(account.username).catch(() => null),
   ]);
   const categoryNames = new Map(categories.map(c => [c.code, c.name]));
   const gridNames = new Map<string, string>();
 
   const link = h('span.link', { dataset: { state: 'connecting' }, title: 'Connection' }, h('span.link-dot', {}));
-  const duty = dutySwitch(memberId, me?.duty ?? 'off');
+  const outbox = new Outbox(deviceOutbox, withToken, account.username, {
+    onChange: () => queueChanged(),
+    // The token ran out: the page signs in again and the outbox goes on from where it stopped.
+    onSignInNeeded: () => { signOut(); location.reload(); },
+  });
+  const sender = new PhoneSender(outbox, () => photoSettings);
+  const outboxView = new OutboxView(outbox);
+  const attention = new Attention();
+  const duty = dutySwitch(memberId, me?.duty ?? 'off', sender);
   const banner = h('button.assignment-banner', { type: 'button', hidden: true });
   const powers = new Set(account.powers);
   const hosts = new Map<Tab, HTMLElement>((['tasks', 'grid', 'verify', 'checks', 'report', 'mine', 'patrol'] as Tab[])
@@ -78,7 +108,18 @@ async function startWorker(account: Account): Promise<void> {
       h('div.who', {}, h('strong', {}, me?.name ?? memberId), h('small', {}, `${memberId} · ${roleWord(me?.role)}`)),
       link,
       h('button.change-password', { type: 'button', title: 'Change my password', onclick: () => password.showModal() }, '密码'),
-      h('button.signout', { type: 'button', title: 'Sign out', onclick: () => { signOut(); location.reload(); } }, '退出')),
+      h('button.signout', {
+        type: 'button', title: 'Sign out',
+        onclick: () => void (async () => {
+          // What waits in the outbox stays: it is sent when this account signs in again.
+          await forgetCases(account.username).catch(() => undefined);
+          signOut();
+          location.reload();
+        })(),
+      }, '退出')),
+    h('div.worker-tools', {}, outboxView.indicator, attention.button),
+    outboxView.strip,
+    outboxView.dialog,
     password,
     duty.element,
     banner,
@@ -88,26 +129,31 @@ async function startWorker(account: Account): Promise<void> {
   const tasks = new TaskList(tasksHost, {
     categoryName: code => categoryNames.get(code) ?? code,
     gridName: id => (id ? gridNames.get(id) ?? id : ''),
-  }, () => photos);
+  }, sender);
 
   const names = {
     categoryName: (code: string) => categoryNames.get(code) ?? code,
     // A grid not named yet is looked up; its card shows the name from its next redraw.
     gridName: (id: string | null) => { void nameGrid(id); return id ? gridNames.get(id) ?? id : ''; },
   };
-  const checks = new InspectionView(hosts.get('checks')!);
+  const checks = new InspectionView(hosts.get('checks')!, sender);
   const myReports = new MyReports(hosts.get('mine')!, memberId, names);
-  const report = new ReportForm(reportHost, categories, () => void myReports.load());
+  const report = new ReportForm(reportHost, categories, async body => {
+    const outcome = await sender.submit({ kind: 'report', label: `上报 ${categoryNames.get(String(body.category)) ?? body.category}`, path: '/api/incidents', body });
+    const created = outcome.status === 'sent' ? (outcome.answer as { id?: string } | null)?.id : undefined;
+    if (created) void myReports.load();
+    return outcomeWords(outcome, `已上报 ${created ?? ''} · Reported.`);
+  });
   // The home grid, followed live, for the members who see it.
   const homeGrid = (powers.has('grid') || powers.has('verify')) && account.gridScope ? new HomeGrid(account.gridScope, () => undefined) : null;
-  const gridView = homeGrid && powers.has('grid') ? new GridView(hosts.get('grid')!, homeGrid, account.gridScope!, names, () => photos) : null;
-  const verifyView = homeGrid && powers.has('verify') ? new VerifyView(hosts.get('verify')!, homeGrid, names, () => photos) : null;
+  const gridView = homeGrid && powers.has('grid') ? new GridView(hosts.get('grid')!, homeGrid, account.gridScope!, names, sender) : null;
+  const verifyView = homeGrid && powers.has('verify') ? new VerifyView(hosts.get('verify')!, homeGrid, names, sender) : null;
   homeGrid?.onChange(() => {
     const waiting = [...homeGrid.feed.incidents.values()].filter(i => i.state === 'handled').length;
     verifyBadge.textContent = String(waiting);
     verifyBadge.hidden = waiting === 0;
   });
-  const patrol = new Patrol(memberId, status => drawPatrol(status));
+  const patrol = new Patrol(memberId, outbox, status => drawPatrol(status));
   const patrolButton = h('button.patrol-toggle', { type: 'button' });
   const patrolInfo = h('dl.patrol-info', {});
   patrolButton.addEventListener('click', () => void (patrol.status.on ? patrol.stop() : patrol.start()));
@@ -142,13 +188,29 @@ async function startWorker(account: Account): Promise<void> {
   });
   show('tasks');
 
-  const mine = () => [...feed.incidents.values()].filter(i => i.assigneeId === memberId);
+  function queueChanged(): void {
+    outboxView.render();
+    tasks.queueChanged();
+    gridView?.queueChanged();
+    verifyView?.queueChanged();
+    patrol.outboxChanged(outbox.items);
+  }
+
+  // Until the feed is live, the tasks are the phone's last picture of them (a page opened without a network).
+  let lastPicture = lastCases && lastCases.incidents.length ? lastCases : null;
+  outboxView.showingCasesOf(lastPicture?.savedAt ?? null);
+  const mine = () => lastPicture?.incidents ?? [...feed.incidents.values()].filter(i => i.assigneeId === memberId);
+  let saveTimer: number | undefined;
   function draw(): void {
     const open = mine();
     for (const incident of open) void nameGrid(incident.gridId);
     tasks.render(open, Date.now());
     badge.textContent = String(open.length);
     badge.hidden = open.length === 0;
+    attention.badge(open.length);
+    if (lastPicture) return;
+    window.clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(() => void saveCases({ owner: account.username, savedAt: new Date().toISOString(), incidents: open }).catch(() => undefined), 1_000);
   }
   async function nameGrid(id: string | null): Promise<void> {
     if (!id || gridNames.has(id)) return;
@@ -175,6 +237,7 @@ async function startWorker(account: Account): Promise<void> {
     banner.dataset.id = notice.incidentId;
     banner.hidden = false;
     chime();
+    void attention.notify(notice, what);
     window.clearTimeout(bannerTimer);
     bannerTimer = window.setTimeout(() => { banner.hidden = true; }, 15_000);
   }
@@ -188,7 +251,11 @@ async function startWorker(account: Account): Promise<void> {
     channel: `member:${memberId}`,
     token: () => currentAccount()?.token ?? '',
     listener: {
-      reset: () => draw(),
+      reset: () => {
+        lastPicture = null;
+        outboxView.showingCasesOf(null);
+        draw();
+      },
       batch(batch: FeedBatch, changed: IncidentDelta[], closed: string[]) {
         if (changed.length || closed.length) draw();
         for (const notice of batch.notices) {
@@ -199,12 +266,22 @@ async function startWorker(account: Account): Promise<void> {
       state(state: LinkState) {
         link.dataset.state = state;
         link.title = state;
+        outboxView.setLink(state);
+        // The center is reachable again: what waits goes now.
+        if (state === 'live') void outbox.drain();
       },
     },
   });
-  exposeTestHook(feed, memberId, banner, () => gridView?.mapIncidentIds() ?? []);
+  exposeTestHook(feed, memberId, banner, () => gridView?.mapIncidentIds() ?? [], outbox);
+  await outbox.load();
+  draw();
+  window.addEventListener('online', () => void outbox.drain());
+  // A waiting item is tried again now and then even if no event says the network is back (a captive Wi-Fi, a busy center).
+  window.setInterval(() => { if (navigator.onLine && outbox.waiting().length) void outbox.drain(); }, 20_000);
+  openCaseFromNotification(tasks, show);
   await feed.start();
   if (homeGrid) await homeGrid.feed.start();
+  if (navigator.onLine) void keepForOffline();
   window.setInterval(() => {
     const now = Date.now();
     tasks.tick(now);
@@ -217,16 +294,19 @@ function tabButton(tab: Tab, zhWord: string, enWord: string, badge?: HTMLElement
   return h('button', { type: 'button', dataset: { tab } }, h('span', {}, zhWord), h('small', {}, enWord), badge ?? '');
 }
 
-function dutySwitch(memberId: string, initial: string): { element: HTMLElement } {
+function dutySwitch(memberId: string, initial: string, sender: PhoneSender): { element: HTMLElement } {
   const states: [string, string, string][] = [['on', '在岗', 'On duty'], ['busy', '忙碌', 'Busy'], ['off', '离岗', 'Off']];
   const message = h('span.duty-message', {});
   const buttons = states.map(([state, zhWord, enWord]) => {
     const button = h('button', { type: 'button', dataset: { duty: state } }, zhWord, h('small', {}, enWord));
     button.addEventListener('click', async () => {
       try {
-        const member = await api<MemberView>(`/api/members/${encodeURIComponent(memberId)}/duty`, { method: 'PUT', body: { state } });
-        mark(member.duty);
-        message.textContent = '';
+        const outcome = await sender.submit({
+          kind: 'duty', label: `状态 ${zhWord} · ${enWord}`, method: 'PUT', path: `/api/members/${encodeURIComponent(memberId)}/duty`, body: { state },
+        });
+        message.textContent = outcomeWords(outcome, '') ;
+        mark(outcome.status === 'sent' ? (outcome.answer as MemberView).duty : state);
+        message.classList.toggle('queued', outcome.status === 'queued');
       } catch (e) {
         message.textContent = e instanceof Error ? e.message : String(e);
       }
@@ -238,28 +318,29 @@ function dutySwitch(memberId: string, initial: string): { element: HTMLElement }
   return { element: h('div.duty', { role: 'group', 'aria-label': 'Duty' }, h('span.duty-label', {}, '状态'), ...buttons, message) };
 }
 
+/** Reads, while online, what the page needs offline and has not read yet (the service worker keeps the answers). */
+async function keepForOffline(): Promise<void> {
+  for (const path of ['/api/grids?level=1', '/api/grids?level=2']) await api(path).catch(() => undefined);
+}
+
+/** A tapped notification names its case: the page shows it (from the service worker, or the #case= of a new window). */
+function openCaseFromNotification(tasks: TaskList, show: (tab: 'tasks') => void): void {
+  const open = (id: string) => {
+    show('tasks');
+    tasks.highlight(id);
+  };
+  const fromHash = /^#case=(.+)$/.exec(location.hash);
+  if (fromHash) window.setTimeout(() => open(decodeURIComponent(fromHash[1])), 1_000);
+  navigator.serviceWorker?.addEventListener('message', event => {
+    const data = event.data as { type?: string; incidentId?: string } | null;
+    if (data?.type === 'open-case' && data.incidentId) open(data.incidentId);
+  });
+}
+
 function roleWord(role: string | undefined): string {
   return ({
     GridLeader: '网格长', GridWorker: '网格员', Supervisor: '督查员', Informant: '信息员', Liaison: '联络员', Patroller: '巡查员',
   } as Record<string, string>)[role ?? ''] ?? role ?? '';
-}
-
-/**
- * Photo upload may not be deployed: the API description says whether it is, and which way it goes: a photo
- * store (POST /api/photos, then the photo's name rides on the resolve) or a per-incident upload.
- */
-async function photoUpload(): Promise<PhotoUpload> {
-  try {
-    const response = await fetch('/openapi/v1.json');
-    if (!response.ok) return null;
-    const document = await response.json() as { paths?: Record<string, Record<string, unknown>> };
-    const paths = Object.entries(document.paths ?? {}).filter(([, operations]) => 'post' in operations).map(([path]) => path);
-    if (paths.includes('/api/photos')) return 'store';
-    if (paths.some(path => /^\/api\/incidents\/\{[^}]+\}\/photos$/.test(path))) return 'incident';
-    return null;
-  } catch {
-    return null;
-  }
 }
 
 declare global {
@@ -268,8 +349,9 @@ declare global {
   }
 }
 
-function exposeTestHook(feed: Feed, memberId: string, banner: HTMLElement, gridMapIncidents: () => string[]): void {
+function exposeTestHook(feed: Feed, memberId: string, banner: HTMLElement, gridMapIncidents: () => string[], outbox: Outbox): void {
   window.__worker = {
+    outbox: () => outbox.items.map(i => ({ seq: i.seq, kind: i.kind, label: i.label, status: i.status, incidentId: i.incidentId, key: i.key, answer: i.answer, refusal: i.refusal?.detail ?? null })),
     gridMapIncidents,
     memberId,
     get sequence() { return feed.sequence; },

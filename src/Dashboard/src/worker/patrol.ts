@@ -1,8 +1,11 @@
-// Patrol mode: follow the phone's position and send the fixes in batches every 10 s (one request, many pings),
-// and show today's patrol distance and time as the server counts them (GET /api/members/{id}/patrol).
+// Patrol mode: follow the phone's position and hand the fixes to the outbox every 10 s (one request, many pings;
+// offline, the fixes wait on the phone and go in order when the network is back: the center keeps each fix once,
+// refusing one not after the last it kept), and show today's patrol distance and time as the server counts them
+// (GET /api/members/{id}/patrol).
 
 import { api } from '../shared/api';
 import type { PatrolDayView } from '../shared/wire';
+import type { Outbox, OutboxItem } from './outbox';
 
 export interface PatrolStatus {
   on: boolean;
@@ -34,9 +37,35 @@ export class Patrol {
   private timer: number | undefined;
   private pings: { lat: number; lon: number; at: string }[] = [];
   private todayReadAt = 0;
+  /** The outbox's batches already counted in `sent`. */
+  private readonly counted = new Set<number>();
   readonly status: PatrolStatus = { on: false, sent: 0, pending: 0, lastFix: null, error: null, today: null };
 
-  constructor(private readonly memberId: string, private readonly changed: (status: PatrolStatus) => void) {}
+  constructor(private readonly memberId: string, private readonly outbox: Outbox, private readonly changed: (status: PatrolStatus) => void) {
+    // A page put away or closed hands its last fixes to the outbox first.
+    window.addEventListener('pagehide', () => void this.flush());
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') void this.flush(); });
+  }
+
+  private get path(): string {
+    return `/api/members/${encodeURIComponent(this.memberId)}/locations`;
+  }
+
+  /** The outbox changed: batches sent since (now or after the network came back) count, and what still waits. */
+  outboxChanged(items: readonly OutboxItem[]): void {
+    for (const item of items) {
+      if (item.kind !== 'pings' || item.path !== this.path || item.status !== 'sent' || this.counted.has(item.seq!)) continue;
+      this.counted.add(item.seq!);
+      this.status.sent += (item.answer as { kept?: number } | null)?.kept ?? 0;
+    }
+    this.status.pending = this.pings.length + this.waitingInOutbox();
+    this.changed(this.status);
+  }
+
+  private waitingInOutbox(): number {
+    return this.outbox.waiting().filter(i => i.kind === 'pings' && i.path === this.path)
+      .reduce((sum, i) => sum + (i.body.pings as unknown[]).length, 0);
+  }
 
   start(): void {
     if (this.watch !== null) return;
@@ -87,22 +116,16 @@ export class Patrol {
   }
 
   /**
-   * Sends what was collected; pings that could not be sent (offline) stay for the next try. Then reads today's figures
-   * again: at most once a minute while patrolling, and always on the batch that ends the patrol.
+   * Hands what was collected to the outbox, which sends it now or keeps it. Then reads today's figures again: at most
+   * once a minute while patrolling, and always on the batch that ends the patrol.
    */
   async flush(): Promise<void> {
     if (this.pings.length === 0) return;
-    const batch = this.pings.splice(0, 1_000);
-    try {
-      const answer = await api<{ kept: number }>(`/api/members/${encodeURIComponent(this.memberId)}/locations`, { body: { pings: batch } });
-      this.status.sent += answer.kept;
-      this.status.error = null;
-    } catch (e) {
-      this.pings.unshift(...batch);
-      this.status.error = e instanceof Error ? e.message : String(e);
-    }
-    this.status.pending = this.pings.length;
-    this.changed(this.status);
-    if (this.status.error === null && (!this.status.on || Date.now() - this.todayReadAt >= todayEvery)) await this.loadToday();
+    const batch = this.pings.splice(0, this.pings.length);
+    const outcome = await this.outbox.submitPings(this.path, batch);
+    this.status.error = outcome.status === 'queued' ? outcome.item.lastError ?? '离线：位置已保存在手机上 · Offline: fixes kept on this phone.'
+      : outcome.status === 'sent' ? null : outcome.refusal.detail;
+    this.outboxChanged(this.outbox.items);
+    if (outcome.status === 'sent' && (!this.status.on || Date.now() - this.todayReadAt >= todayEvery)) await this.loadToday();
   }
 }

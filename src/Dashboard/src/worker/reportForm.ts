@@ -1,5 +1,6 @@
 // Report a new incident where the worker stands: the phone's position, a place found in the city's gazetteer
-// (the address box: names, pinyin, initials), or a tap on a small map of the grids.
+// (the address box: names, pinyin, initials), or a tap on a small map of the grids; with photos taken or chosen.
+// The report goes through the phone's outbox: at once when online, kept and sent when the network is back.
 
 import { Map as MapLibreMap, Marker, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -25,7 +26,8 @@ export class ReportForm {
   private readonly where: HTMLElement;
   private readonly mapHost: HTMLElement;
 
-  constructor(host: HTMLElement, categories: CategoryView[], private readonly reported: (id: string) => void) {
+  /** `send` hands the report (files in `photos`) to the outbox and answers the words to show. */
+  constructor(host: HTMLElement, categories: CategoryView[], send: (body: Record<string, unknown>) => Promise<string>) {
     const category = h('select', { name: 'category', required: true },
       h('option', { value: '' }, '选择类别 · Choose a category'),
       ...groupBy(categories, c => `${c.kind} · ${c.majorName}`).map(([group, items]) =>
@@ -43,6 +45,7 @@ export class ReportForm {
     const locate = h('button.secondary', { type: 'button' }, '使用当前位置 ', h('small', {}, 'Use my position'));
     this.where = h('p.report-where', {}, '未定位 · No position yet: use your position or tap the map.');
     this.mapHost = h('div.report-map', {});
+    const photos = h('input', { type: 'file', name: 'photos', accept: 'image/*', capture: 'environment', multiple: true });
     const submit = h('button.primary', { type: 'submit' }, '上报 ', h('small', {}, 'Report'));
     const message = h('p.report-message', { role: 'status' });
     const form = h('form.report', {},
@@ -50,6 +53,7 @@ export class ReportForm {
       h('label', {}, '级别 ', h('small', {}, 'Priority'), priority),
       h('label', {}, '描述 ', h('small', {}, 'Description'), description),
       h('label', {}, '地址 ', h('small', {}, 'Address'), address),
+      h('label.report-photos', {}, '现场照片 ', h('small', {}, 'Photos (optional)'), photos),
       places,
       h('div.report-position', {}, locate, this.where),
       this.mapHost,
@@ -73,17 +77,16 @@ export class ReportForm {
       submit.disabled = true;
       message.textContent = '上报中 Sending…';
       try {
-        const created = await api<{ id: string; state: string }>('/api/incidents', {
-          body: {
-            category: category.value, priority: priority.value || undefined, description: description.value.trim(),
-            address: address.value.trim() || undefined, lat: this.point.lat, lon: this.point.lon, channel: 'worker-app',
-          },
+        const files = [...(photos.files ?? [])];
+        message.textContent = await send({
+          category: category.value, priority: priority.value || undefined, description: description.value.trim(),
+          address: address.value.trim() || undefined, lat: this.point.lat, lon: this.point.lon, channel: 'worker-app',
+          ...(files.length ? { photos: files } : {}),
         });
-        message.textContent = `已上报 ${created.id} · Reported.`;
         description.value = '';
         address.value = '';
+        photos.value = '';
         suggestions.clear();
-        this.reported(created.id);
       } catch (e) {
         message.textContent = e instanceof Error ? e.message : String(e);
       } finally {

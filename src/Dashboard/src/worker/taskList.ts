@@ -1,11 +1,12 @@
 // The worker's open incidents as cards: what, where, how long is left, and the actions the server offers
-// this worker now (accept; resolve with a note and, where the server takes them, a photo; return with a
-// reason; any other offer as a small form of its fields).
+// this worker now (accept; resolve with a note and photos; return with a reason; any other offer as a small form
+// of its fields). Every action goes through the phone's outbox: sent at once when the network is there, kept and
+// sent later when not. While an action waits, the card offers what the center said would come after it.
 
 import { api } from '../shared/api';
-import { uploadPhotos } from '../shared/device';
 import type { ActionOffer, IncidentDelta, IncidentView } from '../shared/wire';
-import { actionForm, fieldOf, formFits, offerLabel, type FieldControls } from '../shared/actionForm';
+import { actionForm, fieldOf, formFits, offerLabel, photoFilesControl, type FieldControls } from '../shared/actionForm';
+import { actionWords } from '../shared/words';
 import { en, h, priorityWords, slaStepWords, span, stateWords, zh } from '../shared/words';
 import { byUrgency, lightOf } from '../shared/urgency';
 
@@ -16,10 +17,33 @@ interface Card {
   details: HTMLElement;
   actions: HTMLElement;
   loadedVersion: number;
+  view: IncidentView | null;
+  /** What became of the last action: kept across redraws (an action queued redraws the offers). */
+  message: HTMLElement;
 }
 
-/** How photos reach the server: a photo store whose names ride on the action, a per-incident upload, or not at all. */
-export type PhotoUpload = 'store' | 'incident' | null;
+/**
+ * Sends a case's actions (the worker page: through its outbox). `act` answers the words to show (sent, or kept to
+ * send later) and throws the center's refusal; `queued` lists the actions of a case still waiting, oldest first.
+ */
+export interface CaseSender {
+  act(incidentId: string, action: string, label: string, body: Record<string, unknown>): Promise<string>;
+  queued(incidentId: string): string[];
+}
+
+/**
+ * What the card offers now: the center's offers, or, while actions of the case wait in the outbox, the offers the
+ * center said would follow them (ActionOffer.after, one step deep). Unknown ground offers nothing until it answers.
+ */
+export function offersNow(view: Pick<IncidentView, 'allowedActions'>, queued: readonly string[]): ActionOffer[] {
+  let offers = view.allowedActions;
+  for (const action of queued) {
+    const offer = offers.find(o => o.action === action);
+    if (!offer) return [];
+    offers = offer.after;
+  }
+  return offers;
+}
 
 export interface TaskNames {
   categoryName(code: string): string;
@@ -30,9 +54,11 @@ export class TaskList {
   private readonly cards = new Map<string, Card>();
   private readonly list: HTMLElement;
   private readonly emptyNote: HTMLElement;
+  private readonly controls: FieldControls;
 
-  constructor(host: HTMLElement, private readonly names: TaskNames, private readonly photos: () => PhotoUpload,
-              private readonly controls: FieldControls = {}, empty = '暂无待办任务 · No open assignments. 新任务会自动推送到这里。') {
+  constructor(host: HTMLElement, private readonly names: TaskNames, private readonly sender: CaseSender,
+              controls: FieldControls = {}, empty = '暂无待办任务 · No open assignments. 新任务会自动推送到这里。') {
+    this.controls = { photos: photoFilesControl, ...controls };
     this.list = h('div.tasks', {});
     this.emptyNote = h('p.empty', {}, empty);
     host.replaceChildren(this.emptyNote, this.list);
@@ -77,7 +103,7 @@ export class TaskList {
     const details = h('div.task-details', {});
     const actions = h('div.task-actions', {});
     const element = h('article.task', { dataset: { id: incident.id } });
-    const card: Card = { element, incident, time, details, actions, loadedVersion: -1 };
+    const card: Card = { element, incident, time, details, actions, loadedVersion: -1, view: null, message: h('p.task-message', { role: 'status' }) };
     this.update(card, incident);
     return card;
   }
@@ -105,6 +131,7 @@ export class TaskList {
       const view = await api<IncidentView>(`/api/incidents/${encodeURIComponent(card.incident.id)}`);
       if (card.incident.version !== version) return;
       card.loadedVersion = version;
+      card.view = view;
       const where = view.address ?? (view.lat !== null && view.lon !== null ? `${view.lat.toFixed(5)}, ${view.lon.toFixed(5)}` : null);
       card.details.replaceChildren(h('p.task-description', {}, view.description), where ? h('p.task-address', {}, h('span.pin', {}), where) : '',
         ...this.why(view));
@@ -128,23 +155,31 @@ export class TaskList {
     return notes;
   }
 
+  /** The outbox changed: cards redraw what they offer (an action queued or sent). */
+  queueChanged(): void {
+    for (const card of this.cards.values()) if (card.view) this.drawActions(card, card.view);
+  }
+
   /** Buttons for what the server offers this worker now, in its words; accept, resolve and return have their own shapes. */
   private drawActions(card: Card, view: IncidentView): void {
     const id = view.id;
-    const message = h('p.task-message', { role: 'status' });
+    const message = card.message;
+    const label = (action: string) => `${zh(actionWords, action)} ${id}`;
     const act = async (action: string, body: Record<string, unknown>, button: HTMLButtonElement) => {
       button.disabled = true;
       message.textContent = '提交中 Sending…';
       try {
-        await api(`/api/incidents/${encodeURIComponent(id)}/actions/${action}`, { body });
-        message.textContent = '已提交 · Done.';
+        message.textContent = await this.sender.act(id, action, label(action), body);
       } catch (e) {
         message.textContent = e instanceof Error ? e.message : String(e);
         button.disabled = false;
       }
     };
-    const buttons: HTMLElement[] = [];
-    for (const offer of view.allowedActions) {
+    const queued = this.sender.queued(id);
+    const buttons: HTMLElement[] = queued.length
+      ? [h('p.task-queued', {}, h('strong', {}, '待发送 '), queued.map(a => zh(actionWords, a)).join(' → '), h('small', {}, ' · waiting to send'))]
+      : [];
+    for (const offer of offersNow(view, queued)) {
       if (offer.action === 'accept' && offer.fields.every(f => !f.required)) {
         const accept = h('button.primary.task-accept', { type: 'button' }, ...offerLabel(offer));
         accept.addEventListener('click', () => void act('accept', {}, accept));
@@ -162,7 +197,7 @@ export class TaskList {
         buttons.push(h('details.task-more', {}, h('summary', {}, ...offerLabel(offer)), h('div.row', {}, reason, back)));
       } else if (formFits(offer, this.controls)) {
         buttons.push(h('details.task-more', { dataset: { action: offer.action } }, h('summary', {}, ...offerLabel(offer)),
-          actionForm(offer, body => api(`/api/incidents/${encodeURIComponent(id)}/actions/${offer.action}`, { body }), this.controls)));
+          actionForm(offer, body => this.sender.act(id, offer.action, label(offer.action), body), this.controls)));
       }
     }
     card.actions.replaceChildren(...buttons, message);
@@ -173,9 +208,9 @@ export class TaskList {
     const note = h('textarea', {
       name: 'note', rows: 3, placeholder: noteField ? `${noteField.chinese} · ${noteField.prompt}` : '', required: noteField?.required, maxLength: noteField?.maxLength ?? undefined,
     });
-    const photo = h('input', { type: 'file', name: 'photo', accept: 'image/*', capture: 'environment' });
-    const photoField = h('label.task-photo', {}, '现场照片 ', h('small', {}, 'Photo (optional)'), photo);
-    photoField.hidden = !this.photos();
+    const photo = h('input', { type: 'file', name: 'photo', accept: 'image/*', capture: 'environment', multiple: true });
+    const photoField = h('label.task-photo', {}, '现场照片 ', h('small', {}, 'Photos (optional)'), photo);
+    photoField.hidden = !fieldOf(offer, 'photos');
     const submit = h('button.primary.task-resolve', { type: 'submit' }, ...offerLabel(offer));
     const form = h('form.task-resolve-form', {}, note, photoField, submit);
     form.addEventListener('submit', async event => {
@@ -184,17 +219,9 @@ export class TaskList {
       submit.disabled = true;
       message.textContent = '提交中 Sending…';
       try {
-        const file = photo.files?.[0];
-        const photos = file && this.photos() === 'store' ? (await uploadPhotos([file])).map(p => p.photo) : [];
-        if (file && this.photos() === 'incident') {
-          const data = new FormData();
-          data.append('file', file);
-          await api(`/api/incidents/${encodeURIComponent(id)}/photos`, { raw: data });
-        }
-        await api(`/api/incidents/${encodeURIComponent(id)}/actions/resolve`, {
-          body: photos.length ? { note: note.value.trim(), photos } : { note: note.value.trim() },
-        });
-        message.textContent = '已提交处置结果 · Resolved.';
+        const files = [...(photo.files ?? [])];
+        message.textContent = await this.sender.act(id, 'resolve', `${zh(actionWords, 'resolve')} ${id}`,
+          files.length ? { note: note.value.trim(), photos: files } : { note: note.value.trim() });
       } catch (e) {
         message.textContent = e instanceof Error ? e.message : String(e);
         submit.disabled = false;

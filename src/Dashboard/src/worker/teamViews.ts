@@ -11,7 +11,7 @@ import { currentAccount } from '../shared/session';
 import type { FieldControl, FieldControls } from '../shared/actionForm';
 import type { ActionFieldView, IncidentDelta, IncidentSummaryView, MemberView } from '../shared/wire';
 import { h, stamp, stateWords, zh } from '../shared/words';
-import { TaskList, type PhotoUpload, type TaskNames } from './taskList';
+import { TaskList, type CaseSender, type TaskNames } from './taskList';
 import { GridMap } from './gridMap';
 
 /** The home grid followed live: its cases for the 网格 and 核查 views, its people and its figures. */
@@ -72,7 +72,7 @@ export class GridView {
   private readonly map: GridMap;
   private team: MemberView[] = [];
 
-  constructor(host: HTMLElement, private readonly grid: HomeGrid, gridId: string, names: TaskNames, photos: () => PhotoUpload) {
+  constructor(host: HTMLElement, private readonly grid: HomeGrid, gridId: string, names: TaskNames, sender: CaseSender) {
     const list = h('div.grid-cases', {});
     const mapHost = h('div.grid-map', {});
     this.map = new GridMap(mapHost, gridId);
@@ -82,7 +82,7 @@ export class GridView {
       h('h3.view-title', {}, '在办案件 ', h('small', {}, 'Open cases')), list,
       h('h3.view-title', {}, '网格成员 ', h('small', {}, 'Team on duty')), this.people);
     const controls: FieldControls = { member: teamControl(() => this.team) };
-    this.tasks = new TaskList(list, names, photos, controls, '本网格暂无在办案件 · No open case in the grid.');
+    this.tasks = new TaskList(list, names, sender, controls, '本网格暂无在办案件 · No open case in the grid.');
     grid.onChange(() => this.draw());
     void api<MemberView[]>(`/api/members?grid=${encodeURIComponent(gridId)}`).then(team => { this.team = team; this.draw(); }).catch(() => undefined);
   }
@@ -121,16 +121,20 @@ export class GridView {
   tick(now: number): void {
     this.tasks.tick(now);
   }
+
+  queueChanged(): void {
+    this.tasks.queueChanged();
+  }
 }
 
 /** 核查: the home grid's handled cases waiting for verification, each with the verify form the server offers. */
 export class VerifyView {
   private readonly tasks: TaskList;
 
-  constructor(host: HTMLElement, private readonly grid: HomeGrid, names: TaskNames, photos: () => PhotoUpload) {
+  constructor(host: HTMLElement, private readonly grid: HomeGrid, names: TaskNames, sender: CaseSender) {
     const list = h('div.verify-cases', {});
     host.replaceChildren(h('p.view-intro', {}, '已处置、待核查的案件 · Handled cases waiting for your check'), list);
-    this.tasks = new TaskList(list, names, photos, { position: positionControl }, '暂无待核查案件 · Nothing to verify.');
+    this.tasks = new TaskList(list, names, sender, { position: positionControl }, '暂无待核查案件 · Nothing to verify.');
     grid.onChange(() => this.draw());
   }
 
@@ -140,6 +144,10 @@ export class VerifyView {
 
   tick(now: number): void {
     this.tasks.tick(now);
+  }
+
+  queueChanged(): void {
+    this.tasks.queueChanged();
   }
 }
 

@@ -277,6 +277,15 @@ export interface PhotoFactsView {
   uploadedAt: string | null;
 }
 
+/** C# CommandCenter.Incidents.PhotoSettingsView */
+export interface PhotoSettingsView {
+  maxEdge: number;
+  quality: number;
+  maxBytes: number;
+  maxPerAction: number;
+  chunkMaxBytes: number;
+}
+
 /** C# CommandCenter.Inspections.InspectionSummaryView */
 export interface InspectionSummaryView {
   id: string;
@@ -425,7 +434,7 @@ export interface ActionOffer {
   chinese: string;
   english: string;
   fields: ActionFieldView[];
-  then: ActionOffer[];
+  after: ActionOffer[];
 }
 
 /** C# CommandCenter.Incidents.TimelineEntry */

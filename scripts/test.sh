@@ -13,8 +13,9 @@ mkdir -p "$results"
 need_apt=()
 # tzdata: working-time rules need the Asia/Shanghai zone. chromium: the browser tests drive it (Playwright
 # with Debian's browser, nothing downloaded); fonts-noto-cjk: the pages' Chinese in its screenshots.
-# redis-server: the Redis profile's cluster tests (started privately by the tests).
-for pkg in tzdata chromium fonts-noto-cjk redis-server ${TEST_APT_PACKAGES:-}; do
+# redis-server: the Redis profile's cluster tests (started privately by the tests). postgresql: the PostgreSQL
+# profile's tests (a private cluster made by initdb in a temporary folder and started by pg_ctl on a free port).
+for pkg in tzdata chromium fonts-noto-cjk redis-server postgresql ${TEST_APT_PACKAGES:-}; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

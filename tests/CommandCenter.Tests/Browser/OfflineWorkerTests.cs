@@ -156,6 +156,32 @@ public class OfflineWorkerTests(WallFixture wall)
         await phone.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_task_dispatched_while_the_page_is_in_the_background_raises_a_system_notification_tagged_by_its_case()
+    {
+        const string worker = "M00143";
+        var phone = await wall.NewPage(390, 844, phone: true);
+        await phone.Context.GrantPermissionsAsync(["notifications"]);
+        // The phone's screen is off or another app is in front: the page is hidden.
+        await phone.AddInitScriptAsync("Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true });");
+        await phone.GotoAsync(new Uri(wall.Center.Address, "/worker").ToString());
+        await WallFixture.SignIn(phone, worker, CenterFactory.DemoPassword);
+        await phone.WaitForFunctionAsync("() => window.__worker && window.__worker.linkState === 'live'", null, new() { Timeout = 30_000 });
+        await Eventually(phone, "async () => (await navigator.serviceWorker.getRegistration('/worker'))?.active ? 'active' : null", null);
+
+        var id = await wall.Report(wall.NextPoint(), "E0102", "normal", "后台通知：楼道堆放杂物");
+        await wall.Dispatch(id, worker);
+
+        var text = await Eventually(phone, """
+            async id => {
+              const shown = await (await navigator.serviceWorker.getRegistration('/worker')).getNotifications({ tag: id });
+              return shown.length === 1 ? shown[0].title + ' | ' + shown[0].body : null;
+            }
+            """, id);
+        text.Should().Contain("新任务").And.Contain(id);
+        await phone.Context.CloseAsync();
+    }
+
     /// <summary>The worker page signed in and live, its service worker in control and the city's grids read for offline use.</summary>
     private async Task<IPage> OpenOfflineReadyWorker(string memberId)
     {
@@ -164,14 +190,29 @@ public class OfflineWorkerTests(WallFixture wall)
         // The first visit installed the worker while the page was already loading: one more load puts every read through it.
         await phone.ReloadAsync();
         await phone.WaitForFunctionAsync("() => window.__worker && window.__worker.linkState === 'live'", null, new() { Timeout = 30_000 });
-        await phone.WaitForFunctionAsync("""
+        await Eventually(phone, """
             async () => {
               for (const name of await caches.keys())
-                if (name.startsWith('worker-data') && await (await caches.open(name)).match('/api/grids?level=2', { ignoreVary: true })) return true;
-              return false;
+                if (name.startsWith('worker-data') && await (await caches.open(name)).match('/api/grids?level=2', { ignoreVary: true })) return name;
+              return null;
             }
-            """, null, new() { Timeout = 30_000, PollingInterval = 250 });
+            """, null);
         return phone;
+    }
+
+    /// <summary>
+    /// Evaluates an async script (WaitForFunction does not wait for a promise) until it answers a string: what the
+    /// service worker and its caches hold is only reachable through promises.
+    /// </summary>
+    private static async Task<string> Eventually(IPage page, string script, object? argument, int timeoutMs = 30_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            if (await page.EvaluateAsync<string?>(script, argument) is { } answer) return answer;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still nothing after {timeoutMs} ms: {script}");
+            await Task.Delay(200);
+        }
     }
 
     private static async Task GoOffline(IPage phone)

@@ -60,7 +60,7 @@ function jpeg(block: Uint8Array): ArrayBuffer {
   return out.buffer;
 }
 
-const cityClock = (reading: string) => Date.parse(`${reading}+08:00`);
+const cityClock = (reading: string) => Date.parse(`${reading}+09:00`);
 
 const gpsEntries: Entry[] = [
   { tag: 1, type: 2, value: 'N' },
@@ -72,8 +72,8 @@ const gpsEntries: Entry[] = [
 describe('readPhotoFacts', () => {
   it.each([true, false])('reads time with its offset and GPS position (little-endian %s)', little => {
     const facts = readPhotoFacts(jpeg(tiff(little, [
-      { tag: 0x9003, type: 2, value: '2026:12:01 10:32:05' }, { tag: 0x9011, type: 2, value: '+08:00' }], gpsEntries)), cityClock);
-    expect(facts).toEqual({ takenAt: '2026-12-01T02:32:05.000Z', lat: 31.91, lon: 120.280042 });
+      { tag: 0x9003, type: 2, value: '2026:12:01 10:32:05' }, { tag: 0x9011, type: 2, value: '+09:00' }], gpsEntries)), cityClock);
+    expect(facts).toEqual({ takenAt: '2026-12-01T01:32:05.000Z', lat: 31.91, lon: 120.280042 });
   });
 
   it('reads a clock without offset as the city\'s clock', () => {

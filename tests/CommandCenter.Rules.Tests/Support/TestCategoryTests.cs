@@ -4,13 +4,13 @@ namespace CommandCenter.Tests.Support;
 
 /// <summary>
 /// Compiled into both test projects (CommandCenter.Tests links this folder), so each checks its own assembly.
-/// Every test class says what it needs to run (Category: Unit, InProcess, Process, Browser, Cluster), so
+/// Every test class says what it needs to run (Category: Unit, InProcess, Process, Browser, Cluster, Postgres: a private PostgreSQL), so
 /// `dotnet test --filter Category=Unit` runs the fast ones alone. A class without one fails here.
 /// </summary>
 [Trait("Category", "Unit")]
 public class TestCategoryTests
 {
-    public static readonly string[] Known = ["Unit", "InProcess", "Process", "Browser", "Cluster"];
+    public static readonly string[] Known = ["Unit", "InProcess", "Process", "Browser", "Cluster", "Postgres"];
 
     [Fact]
     public void Every_test_class_has_one_known_category()

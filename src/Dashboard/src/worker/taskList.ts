@@ -20,6 +20,9 @@ interface Card {
   view: IncidentView | null;
   /** What became of the last action: kept across redraws (an action queued redraws the offers). */
   message: HTMLElement;
+  /** The queued actions the offers were drawn for, and what was drawn (actions and their fields). */
+  queued: string;
+  drawn: string;
 }
 
 /**
@@ -103,7 +106,7 @@ export class TaskList {
     const details = h('div.task-details', {});
     const actions = h('div.task-actions', {});
     const element = h('article.task', { dataset: { id: incident.id } });
-    const card: Card = { element, incident, time, details, actions, loadedVersion: -1, view: null, message: h('p.task-message', { role: 'status' }) };
+    const card: Card = { element, incident, time, details, actions, loadedVersion: -1, view: null, message: h('p.task-message', { role: 'status' }), queued: '', drawn: '' };
     this.update(card, incident);
     return card;
   }
@@ -124,9 +127,9 @@ export class TaskList {
   }
 
   /** The description, address and allowed actions come from the incident API (the push carries the summary only). */
-  private async loadDetails(card: Card): Promise<void> {
+  private async loadDetails(card: Card, again = false): Promise<void> {
     const version = card.incident.version;
-    if (card.loadedVersion === version) return;
+    if (card.loadedVersion === version && !again) return;
     try {
       const view = await api<IncidentView>(`/api/incidents/${encodeURIComponent(card.incident.id)}`);
       if (card.incident.version !== version) return;
@@ -155,9 +158,19 @@ export class TaskList {
     return notes;
   }
 
-  /** The outbox changed: cards redraw what they offer (an action queued or sent). */
+  /**
+   * The outbox changed: a card whose queued actions changed redraws what it offers. Others are left alone, so a form
+   * being filled in is not wiped by another item being sent (a patrol batch, another case's action).
+   */
   queueChanged(): void {
-    for (const card of this.cards.values()) if (card.view) this.drawActions(card, card.view);
+    for (const card of this.cards.values()) {
+      if (!card.view) continue;
+      const queued = this.sender.queued(card.view.id).join();
+      if (card.queued === queued) continue;
+      // Fewer waiting: one was sent (or refused), and the case as last read is behind: read it again before redrawing.
+      if (queued.length < card.queued.length) void this.loadDetails(card, true);
+      else this.drawActions(card, card.view);
+    }
   }
 
   /** Buttons for what the server offers this worker now, in its words; accept, resolve and return have their own shapes. */
@@ -176,10 +189,21 @@ export class TaskList {
       }
     };
     const queued = this.sender.queued(id);
-    const buttons: HTMLElement[] = queued.length
-      ? [h('p.task-queued', {}, h('strong', {}, '待发送 '), queued.map(a => zh(actionWords, a)).join(' → '), h('small', {}, ' · waiting to send'))]
-      : [];
-    for (const offer of offersNow(view, queued)) {
+    card.queued = queued.join();
+    const offers = offersNow(view, queued);
+    // The same offers drawn again would throw away what the worker chose (photos cannot be put back in a file input).
+    const waiting = card.actions.querySelector('.task-queued');
+    const line = queued.length
+      ? h('p.task-queued', {}, h('strong', {}, '待发送 '), queued.map(a => zh(actionWords, a)).join(' → '), h('small', {}, ' · waiting to send'))
+      : h('p.task-queued', { hidden: true });
+    const drawn = offers.map(o => `${o.action}:${o.fields.map(f => f.name).join('+')}`).join(',');
+    if (drawn === card.drawn && waiting) {
+      waiting.replaceWith(line);
+      return;
+    }
+    card.drawn = drawn;
+    const buttons: HTMLElement[] = [line];
+    for (const offer of offers) {
       if (offer.action === 'accept' && offer.fields.every(f => !f.required)) {
         const accept = h('button.primary.task-accept', { type: 'button' }, ...offerLabel(offer));
         accept.addEventListener('click', () => void act('accept', {}, accept));
@@ -200,7 +224,14 @@ export class TaskList {
           actionForm(offer, body => this.sender.act(id, offer.action, label(offer.action), body), this.controls)));
       }
     }
+    // What the worker was typing survives the redraw (a new version, an action queued or sent): same form, same field.
+    const typed = new Map([...card.actions.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(typedFields)]
+      .map(el => [fieldKey(el), el.value] as const));
     card.actions.replaceChildren(...buttons, message);
+    for (const el of card.actions.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(typedFields)) {
+      const value = typed.get(fieldKey(el));
+      if (value) el.value = value;
+    }
   }
 
   private resolveForm(id: string, offer: ActionOffer, message: HTMLElement): HTMLElement {
@@ -229,4 +260,11 @@ export class TaskList {
     });
     return form;
   }
+}
+
+const typedFields = 'textarea, select, input:not([type=file])';
+
+function fieldKey(el: Element & { name: string }): string {
+  const form = el.closest('form, details');
+  return `${form?.className ?? ''}|${(form as HTMLElement | null)?.dataset.action ?? ''}|${el.name}`;
 }

@@ -170,10 +170,11 @@ public sealed partial class PhotoUploads(IFileStore files, PhotoStore photos, Ti
 
     private const string Area = FileAreas.Uploads;
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new();
+    // This node's uploads in progress (the service is one per node).
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new();
 
     /// <summary>One request at a time per upload on this node: the fast path; the store's atomic append is what makes it right.</summary>
-    private static async Task<IDisposable> Lock(string key, CancellationToken cancellationToken)
+    private async Task<IDisposable> Lock(string key, CancellationToken cancellationToken)
     {
         var gate = Locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);

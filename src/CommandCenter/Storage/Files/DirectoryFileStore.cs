@@ -158,9 +158,11 @@ public sealed class DirectoryFileStore : IFileStore
                     var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                     return new Held(file, gate);
                 }
-                catch (IOException) when (DateTime.UtcNow < deadline)
+                catch (IOException e)
                 {
                     // Another process holds it.
+                    if (DateTime.UtcNow >= deadline)
+                        throw new TimeoutException($"The lock file {path} has been held by another process for {LockWait.TotalSeconds:0} s; is a node stuck?", e);
                     await Task.Delay(pause, cancellationToken);
                 }
             }

@@ -39,7 +39,7 @@ public static class IncidentActionEndpoints
             if (body.Photos is { } photos)
             {
                 if (photos.Count > PhotoStore.MaxPerAction) return Problems.Field("photos", $"At most {PhotoStore.MaxPerAction} photos per action.");
-                if (photos.FirstOrDefault(p => !photoStore.Exists(p)) is { } missing) return Problems.Field("photos", $"No uploaded photo is named \"{missing}\"; upload it first.");
+                if (await photoStore.FirstMissing(photos) is { } missing) return Problems.Field("photos", $"No uploaded photo is named \"{missing}\"; upload it first.");
             }
             // Verify on site: where the checker stood, read by its phone (both or neither).
             if (parsed == IncidentAction.Verify && (body.Lat is not null || body.Lon is not null))

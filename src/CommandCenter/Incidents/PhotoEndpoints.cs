@@ -29,14 +29,14 @@ public static class PhotoEndpoints
         .WithTags("Incidents")
         .WithSummary("Upload a photo (JPEG, PNG or WebP, at most 5 MB) as form field \"file\" or as the raw body; attach its name to resolve.");
 
-        app.MapGet("/api/photos/{name}", (string name, PhotoStore photos, HttpResponse response) =>
+        app.MapGet("/api/photos/{name}", async (string name, PhotoStore photos, HttpResponse response, CancellationToken cancellationToken) =>
         {
-            if (photos.PathOf(name) is not { } path) return Results.Problem(title: "Unknown photo", detail: $"No photo is named \"{name}\".", statusCode: 404);
+            if (await photos.Open(name, cancellationToken) is not { } content) return Results.Problem(title: "Unknown photo", detail: $"No photo is named \"{name}\".", statusCode: 404);
             // Served as an inert image: never sniffed as something else, never run as a document.
             response.Headers.XContentTypeOptions = "nosniff";
             response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
             response.Headers.CacheControl = "private, max-age=86400";
-            return Results.File(path, PhotoStore.ContentType(name));
+            return Results.Stream(content, PhotoStore.ContentType(name), enableRangeProcessing: true);
         })
         .WithTags("Incidents")
         .NotGridScoped("photos are named at random (unguessable) and reached only through an incident the account may see")

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommandCenter.Storage;
-using Microsoft.Extensions.Options;
+using CommandCenter.Storage.Files;
 
 namespace CommandCenter.Incidents;
 
@@ -13,11 +13,11 @@ public sealed record PhotoFacts(DateTimeOffset? TakenAt, double? Lat, double? Lo
 public sealed record PhotoFactsView(string Photo, DateTimeOffset? TakenAt, double? Lat, double? Lon, long? Bytes, DateTimeOffset? UploadedAt);
 
 /// <summary>
-/// Photos of incidents on disk under the data directory. Only real images are kept (checked by their
-/// first bytes, not by what the client claims), under random names that no user input reaches; each
-/// photo's facts lie beside it in a small JSON file (the photo's name + ".json").
+/// Photos of incidents in the file store's photos area (the data directory's photos/ on one node, the shared store in a
+/// cluster). Only real images are kept (checked by their first bytes, not by what the client claims), under random names
+/// that no user input reaches; each photo's facts lie beside it in a small JSON file (the photo's name + ".json").
 /// </summary>
-public sealed partial class PhotoStore(IOptions<StorageOptions> storage, TimeProvider clock)
+public sealed partial class PhotoStore(IFileStore files, TimeProvider clock)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
     public const int MaxPerAction = 10;
@@ -27,10 +27,10 @@ public sealed partial class PhotoStore(IOptions<StorageOptions> storage, TimePro
 
     public const string NotAnImage = "Only JPEG, PNG or WebP images are accepted.";
 
+    private const string Area = FileAreas.Photos;
+
     [GeneratedRegex("^[a-f0-9]{32}\\.(jpg|png|webp)$")]
     private static partial Regex Name();
-
-    private string Folder => Path.Combine(storage.Value.FullDataDirectory, "photos");
 
     /// <summary>Stores the image sent whole and answers its name, or null with the reason it was refused.</summary>
     public async Task<(string? Name, string? Refusal)> Save(Stream content, string? uploadedBy, CancellationToken cancellationToken)
@@ -50,20 +50,44 @@ public sealed partial class PhotoStore(IOptions<StorageOptions> storage, TimePro
     public async Task<(string? Name, string? Refusal)> Save(byte[] bytes, DateTimeOffset? takenAt, double? lat, double? lon, string? uploadedBy,
         CancellationToken cancellationToken)
     {
-        if (bytes.Length > MaxBytes) return (null, MaxWords);
-        var extension = KindOf(bytes);
-        if (extension is null) return (null, NotAnImage);
-        Directory.CreateDirectory(Folder);
-        var name = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() + "." + extension;
-        await WriteDurably(Path.Combine(Folder, name), bytes, FileMode.CreateNew, cancellationToken);
-        var facts = new PhotoFacts(takenAt?.ToUniversalTime(), lat, lon, bytes.Length, clock.GetUtcNow(), uploadedBy);
-        await WriteDurably(FactsPath(name), JsonSerializer.SerializeToUtf8Bytes(facts, LedgerJson.Options), FileMode.CreateNew, cancellationToken);
+        if (RefusalOf(bytes) is { } refusal) return (null, refusal);
+        var name = NewName(KindOf(bytes)!);
+        await SaveAs(name, bytes, takenAt, lat, lon, uploadedBy, cancellationToken);
         return (name, null);
     }
 
-    public bool Exists(string name) => Name().IsMatch(name) && File.Exists(Path.Combine(Folder, name));
+    /// <summary>Why the bytes are not kept as a photo (too large, not an image), or null when they are.</summary>
+    public static string? RefusalOf(byte[] bytes) => bytes.Length > MaxBytes ? MaxWords : KindOf(bytes) is null ? NotAnImage : null;
 
-    public string? PathOf(string name) => Exists(name) ? Path.Combine(Folder, name) : null;
+    /// <summary>A fresh random name for a photo of this kind (its extension).</summary>
+    public static string NewName(string extension) => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() + "." + extension;
+
+    /// <summary>
+    /// Stores checked image bytes under a name from <see cref="NewName"/>, durably, facts beside them. Storing the same
+    /// bytes under the same name again (an upload completed on two nodes at once) leaves one photo.
+    /// </summary>
+    public async Task SaveAs(string name, byte[] bytes, DateTimeOffset? takenAt, double? lat, double? lon, string? uploadedBy, CancellationToken cancellationToken)
+    {
+        if (!Name().IsMatch(name)) throw new ArgumentException($"\"{name}\" is not a photo's name.", nameof(name));
+        await files.Write(Area, name, bytes, cancellationToken);
+        var facts = new PhotoFacts(takenAt?.ToUniversalTime(), lat, lon, bytes.Length, clock.GetUtcNow(), uploadedBy);
+        await files.Write(Area, FactsName(name), JsonSerializer.SerializeToUtf8Bytes(facts, LedgerJson.Options), cancellationToken);
+    }
+
+    public async Task<bool> Exists(string name, CancellationToken cancellationToken = default) =>
+        Name().IsMatch(name) && await files.Find(Area, name, cancellationToken) is not null;
+
+    /// <summary>The first of the names that is no stored photo, or null when all are.</summary>
+    public async Task<string?> FirstMissing(IEnumerable<string> names, CancellationToken cancellationToken = default)
+    {
+        foreach (var name in names)
+            if (!await Exists(name, cancellationToken)) return name;
+        return null;
+    }
+
+    /// <summary>The photo's bytes to read, or null when no photo has this name.</summary>
+    public async Task<Stream?> Open(string name, CancellationToken cancellationToken = default) =>
+        Name().IsMatch(name) ? await files.OpenRead(Area, name, cancellationToken) : null;
 
     /// <summary>
     /// The photo's facts, or null when no photo has this name. A photo stored before facts were kept answers its size
@@ -71,11 +95,11 @@ public sealed partial class PhotoStore(IOptions<StorageOptions> storage, TimePro
     /// </summary>
     public async Task<PhotoFactsView?> FactsOf(string name, CancellationToken cancellationToken)
     {
-        if (PathOf(name) is not { } path) return null;
-        var facts = File.Exists(FactsPath(name))
-            ? JsonSerializer.Deserialize<PhotoFacts>(await File.ReadAllBytesAsync(FactsPath(name), cancellationToken), LedgerJson.Options)
+        if (!Name().IsMatch(name) || await files.Find(Area, name, cancellationToken) is not { } stored) return null;
+        var facts = await files.ReadAll(Area, FactsName(name), cancellationToken) is { } json
+            ? JsonSerializer.Deserialize<PhotoFacts>(json, LedgerJson.Options)
             : null;
-        facts ??= new PhotoFacts(null, null, null, new FileInfo(path).Length, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero), null);
+        facts ??= new PhotoFacts(null, null, null, stored.Length, stored.ModifiedAt, null);
         return new PhotoFactsView(name, facts.TakenAt, facts.Lat, facts.Lon, facts.Bytes, facts.UploadedAt);
     }
 
@@ -95,13 +119,5 @@ public sealed partial class PhotoStore(IOptions<StorageOptions> storage, TimePro
         return null;
     }
 
-    /// <summary>Writes the file and flushes it to disk: durable before the worker hears OK.</summary>
-    public static async Task WriteDurably(string path, byte[] bytes, FileMode mode, CancellationToken cancellationToken)
-    {
-        await using var file = new FileStream(path, mode, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough);
-        await file.WriteAsync(bytes, cancellationToken);
-        file.Flush(flushToDisk: true);
-    }
-
-    private string FactsPath(string name) => Path.Combine(Folder, name + ".json");
+    private static string FactsName(string name) => name + ".json";
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommandCenter.Http;
 using CommandCenter.Storage;
-using Microsoft.Extensions.Options;
+using CommandCenter.Storage.Files;
 
 namespace CommandCenter.Incidents;
 
@@ -16,11 +16,18 @@ public sealed record PhotoUploadView(string Id, long Size, long Received, string
 /// Resumable photo uploads from phones on a flaky network: the phone names the upload (its own id), sends the image in
 /// chunks at the offset the server says it has, and may repeat any request without making a second photo. Uploads belong
 /// to their account: the files are named by a hash of account and id, so ids never collide and nobody reaches another's
-/// upload. The partial file lives under the data directory (uploads/), flushed to disk before each answer; once complete
-/// it is checked as an image and stored through <see cref="PhotoStore"/> with the facts the phone gave.
+/// upload. The partial file lives in the file store's uploads area, durable before each answer; once complete it is
+/// checked as an image and stored through <see cref="PhotoStore"/> with the facts the phone gave.
+/// <para>
+/// Chunks of one upload may reach different nodes (a phone behind a load balancer). Correctness comes from the store: a
+/// chunk is appended only where the partial file stands, atomically across nodes, so of two copies of one chunk exactly
+/// one lands. Completion may run on two nodes at once (a phone repeating its last chunk): the photo's name is claimed
+/// first (create-if-absent of {key}.photo), so both store the same photo under the same name. The in-process lock per
+/// upload only spares one node's concurrent requests the race.
+/// </para>
 /// Every limit of an upload is here; the endpoints only call this.
 /// </summary>
-public sealed partial class PhotoUploads(IOptions<StorageOptions> storage, PhotoStore photos, TimeProvider clock)
+public sealed partial class PhotoUploads(IFileStore files, PhotoStore photos, TimeProvider clock)
 {
     /// <summary>The most one PATCH may carry (1 MiB).</summary>
     public const int ChunkMaxBytes = 1024 * 1024;
@@ -77,26 +84,28 @@ public sealed partial class PhotoUploads(IOptions<StorageOptions> storage, Photo
     {
         var key = KeyOf(account, body.Id!);
         using var _ = await Lock(key, cancellationToken);
-        if (await Read(key, cancellationToken) is { } known)
+        if (await Read(key, cancellationToken) is not { } known)
         {
-            var state = View(known, key);
-            return known.Size == body.Size
-                ? new Answer(state)
-                : new Answer(state, Refusal.SizeDiffers, $"The upload \"{known.Id}\" was started with size {known.Size}; start a new upload (a new id) for another photo.");
+            await Sweep(cancellationToken);
+            var record = new UploadRecord(body.Id!, account, body.Size!.Value, body.TakenAt?.ToUniversalTime(), body.Lat, body.Lon, clock.GetUtcNow(), null);
+            // The partial file first, then the record that makes the upload known: a chunk never finds a record without its file.
+            await files.Create(Area, PartName(key), ReadOnlyMemory<byte>.Empty, cancellationToken);
+            if (await files.Create(Area, RecordName(key), Serialize(record), cancellationToken))
+                return new Answer(await View(record, key, cancellationToken), Created: true);
+            // Another node started it at the same moment: answer that one.
+            known = await Read(key, cancellationToken) ?? record;
         }
-        Sweep();
-        Directory.CreateDirectory(Folder);
-        var record = new UploadRecord(body.Id!, account, body.Size!.Value, body.TakenAt?.ToUniversalTime(), body.Lat, body.Lon, clock.GetUtcNow(), null);
-        await PhotoStore.WriteDurably(PartPath(key), [], FileMode.Create, cancellationToken);
-        await Write(key, record, cancellationToken);
-        return new Answer(View(record, key), Created: true);
+        var state = await View(known, key, cancellationToken);
+        return known.Size == body.Size
+            ? new Answer(state)
+            : new Answer(state, Refusal.SizeDiffers, $"The upload \"{known.Id}\" was started with size {known.Size}; start a new upload (a new id) for another photo.");
     }
 
     /// <summary>The upload's state, or null when this account has no upload with this id.</summary>
     public async Task<PhotoUploadView?> Find(string account, string id, CancellationToken cancellationToken)
     {
         var key = KeyOf(account, id);
-        return await Read(key, cancellationToken) is { } record ? View(record, key) : null;
+        return await Read(key, cancellationToken) is { } record ? await View(record, key, cancellationToken) : null;
     }
 
     /// <summary>
@@ -107,45 +116,65 @@ public sealed partial class PhotoUploads(IOptions<StorageOptions> storage, Photo
     {
         var key = KeyOf(account, id);
         using var _ = await Lock(key, cancellationToken);
-        if (await Read(key, cancellationToken) is not { } record) return new Answer(null, Refusal.Unknown, $"No upload of yours has the id \"{id}\"; start it first.");
-        if (record.Photo is not null) return new Answer(View(record, key));
-        var received = Received(key);
-        if (offset != received)
-            return new Answer(View(record, key), Refusal.OffsetDiffers, $"The upload has {received} bytes; send from offset {received}.");
-        if (received + chunk.Length > record.Size)
-            return new Answer(View(record, key), Refusal.BeyondSize, $"The chunk runs past the upload's size: {record.Size - received} bytes remain.");
-        if (chunk.Length > 0)
+        if (await Read(key, cancellationToken) is not { } record) return Unknown(id);
+        if (record.Photo is not null) return new Answer(await View(record, key, cancellationToken));
+        if (await files.Find(Area, PartName(key), cancellationToken) is not { } part) return await Settled(key, id, cancellationToken);
+        var received = part.Length;
+        if (offset == received && received + chunk.Length > record.Size)
+            return new Answer(await View(record, key, cancellationToken), Refusal.BeyondSize, $"The chunk runs past the upload's size: {record.Size - received} bytes remain.");
+        // The store decides: appended only at the length the file has now, whichever node holds the other copy of this chunk.
+        var appended = offset == received ? await files.Append(Area, PartName(key), offset, chunk, cancellationToken) : new Appended(false, received);
+        if (appended.Length is not { } length) return await Settled(key, id, cancellationToken);
+        if (!appended.Done)
         {
-            await using var file = new FileStream(PartPath(key), FileMode.Append, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough);
-            await file.WriteAsync(chunk, cancellationToken);
-            file.Flush(flushToDisk: true); // durable before the phone hears how much arrived
+            // Moved on elsewhere meanwhile: completed by another node, or simply further along.
+            if (await Read(key, cancellationToken) is { Photo: not null } done) return new Answer(await View(done, key, cancellationToken));
+            return new Answer(await View(record, key, cancellationToken), Refusal.OffsetDiffers, $"The upload has {length} bytes; send from offset {length}.");
         }
-        if (received + chunk.Length < record.Size) return new Answer(View(record, key));
+        if (length < record.Size) return new Answer(await View(record, key, cancellationToken));
+        return await Complete(key, record, cancellationToken);
+    }
 
-        var bytes = await File.ReadAllBytesAsync(PartPath(key), cancellationToken);
-        var (photo, refusal) = await photos.Save(bytes, record.TakenAt, record.Lat, record.Lon, account, cancellationToken);
-        if (photo is null)
+    /// <summary>
+    /// Stores the whole upload as a photo under the name claimed for it (claimed now when none is), records the photo and
+    /// removes the partial file. Run again, on this node or another, it stores the same photo under the same name.
+    /// </summary>
+    private async Task<Answer> Complete(string key, UploadRecord record, CancellationToken cancellationToken)
+    {
+        if (await files.ReadAll(Area, PartName(key), cancellationToken) is not { } bytes) return await Settled(key, record.Id, cancellationToken);
+        if (PhotoStore.RefusalOf(bytes) is { } refusal)
         {
             // A refused image is not kept: the phone starts again with a real one.
-            File.Delete(PartPath(key));
-            File.Delete(RecordPath(key));
+            await files.Delete(Area, PartName(key), cancellationToken);
+            await files.Delete(Area, RecordName(key), cancellationToken);
             return new Answer(null, Refusal.NotAnImage, refusal);
         }
-        var completed = record with { Photo = photo };
-        await Write(key, completed, cancellationToken);
-        File.Delete(PartPath(key));
-        return new Answer(View(completed, key));
+        var claimed = PhotoStore.NewName(PhotoStore.KindOf(bytes)!);
+        if (!await files.Create(Area, ClaimName(key), Encoding.UTF8.GetBytes(claimed), cancellationToken))
+            claimed = Encoding.UTF8.GetString(await files.ReadAll(Area, ClaimName(key), cancellationToken) ?? Encoding.UTF8.GetBytes(claimed));
+        await photos.SaveAs(claimed, bytes, record.TakenAt, record.Lat, record.Lon, record.Account, cancellationToken);
+        var completed = record with { Photo = claimed };
+        await files.Write(Area, RecordName(key), Serialize(completed), cancellationToken);
+        await files.Delete(Area, PartName(key), cancellationToken);
+        return new Answer(await View(completed, key, cancellationToken));
     }
+
+    /// <summary>The partial file is gone: the upload was completed meanwhile (its photo), or refused or swept (unknown).</summary>
+    private async Task<Answer> Settled(string key, string id, CancellationToken cancellationToken) =>
+        await Read(key, cancellationToken) is { Photo: not null } done ? new Answer(await View(done, key, cancellationToken)) : Unknown(id);
+
+    private static Answer Unknown(string id) => new(null, Refusal.Unknown, $"No upload of yours has the id \"{id}\"; start it first.");
 
     /// <summary>What one upload's record says on disk: who started it, its size and facts, and its photo once complete.</summary>
     private sealed record UploadRecord(string Id, string Account, long Size, DateTimeOffset? TakenAt, double? Lat, double? Lon, DateTimeOffset StartedAt, string? Photo);
 
-    private string Folder => Path.Combine(storage.Value.FullDataDirectory, "uploads");
+    private const string Area = FileAreas.Uploads;
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new();
+    // This node's uploads in progress (the service is one per node).
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new();
 
-    /// <summary>One request at a time per upload (one node), so concurrent chunks never interleave in its file.</summary>
-    private static async Task<IDisposable> Lock(string key, CancellationToken cancellationToken)
+    /// <summary>One request at a time per upload on this node: the fast path; the store's atomic append is what makes it right.</summary>
+    private async Task<IDisposable> Lock(string key, CancellationToken cancellationToken)
     {
         var gate = Locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -161,46 +190,47 @@ public sealed partial class PhotoUploads(IOptions<StorageOptions> storage, Photo
     private static string KeyOf(string account, string id) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{account}\n{id}")))[..40];
 
-    private string PartPath(string key) => Path.Combine(Folder, key + ".part");
+    private static string PartName(string key) => key + ".part";
 
-    private string RecordPath(string key) => Path.Combine(Folder, key + ".json");
+    private static string RecordName(string key) => key + ".json";
 
-    private long Received(string key) => File.Exists(PartPath(key)) ? new FileInfo(PartPath(key)).Length : 0;
+    /// <summary>The photo name claimed for a completing upload, so every node completing it stores the same photo.</summary>
+    private static string ClaimName(string key) => key + ".photo";
 
-    private PhotoUploadView View(UploadRecord r, string key) => r.Photo is { } photo
+    private async Task<PhotoUploadView> View(UploadRecord r, string key, CancellationToken cancellationToken) => r.Photo is { } photo
         ? new PhotoUploadView(r.Id, r.Size, r.Size, photo, $"/api/photos/{photo}")
-        : new PhotoUploadView(r.Id, r.Size, Received(key), null, null);
+        : new PhotoUploadView(r.Id, r.Size, (await files.Find(Area, PartName(key), cancellationToken))?.Length ?? 0, null, null);
 
-    private async Task<UploadRecord?> Read(string key, CancellationToken cancellationToken) => File.Exists(RecordPath(key))
-        ? JsonSerializer.Deserialize<UploadRecord>(await File.ReadAllBytesAsync(RecordPath(key), cancellationToken), LedgerJson.Options)
-        : null;
+    private async Task<UploadRecord?> Read(string key, CancellationToken cancellationToken) =>
+        await files.ReadAll(Area, RecordName(key), cancellationToken) is { } json ? JsonSerializer.Deserialize<UploadRecord>(json, LedgerJson.Options) : null;
 
-    /// <summary>Writes the record durably and whole: a new file flushed, then moved over the old one.</summary>
-    private async Task Write(string key, UploadRecord record, CancellationToken cancellationToken)
-    {
-        var fresh = RecordPath(key) + ".new";
-        await PhotoStore.WriteDurably(fresh, JsonSerializer.SerializeToUtf8Bytes(record, LedgerJson.Options), FileMode.Create, cancellationToken);
-        File.Move(fresh, RecordPath(key), overwrite: true);
-    }
+    private static byte[] Serialize(UploadRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, LedgerJson.Options);
 
     /// <summary>
     /// Removes partial uploads untouched for <see cref="PartialKeptFor"/> and records of completed ones older than
-    /// <see cref="CompletedKeptFor"/>, by their files' write times (the disk's age of a file, not domain time): a look at one folder.
+    /// <see cref="CompletedKeptFor"/>, by the store's times of their files (the store's clock, not domain time).
     /// </summary>
-    private void Sweep()
+    private async Task Sweep(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Folder)) return;
-        var now = DateTime.UtcNow;
-        foreach (var part in new DirectoryInfo(Folder).EnumerateFiles("*.part").Where(f => now - f.LastWriteTimeUtc > PartialKeptFor))
+        var now = DateTimeOffset.UtcNow;
+        var stored = await files.List(Area, "", cancellationToken);
+        var parts = stored.Where(f => f.Name.EndsWith(".part", StringComparison.Ordinal)).Select(f => f.Name[..^5]).ToHashSet(StringComparer.Ordinal);
+        foreach (var part in stored.Where(f => f.Name.EndsWith(".part", StringComparison.Ordinal) && now - f.ModifiedAt > PartialKeptFor))
         {
-            var key = Path.GetFileNameWithoutExtension(part.Name);
+            var key = part.Name[..^5];
             if (!Locks.TryGetValue(key, out var gate) || gate.CurrentCount > 0)
             {
-                part.Delete();
-                File.Delete(RecordPath(key));
+                await files.Delete(Area, part.Name, cancellationToken);
+                await files.Delete(Area, RecordName(key), cancellationToken);
+                await files.Delete(Area, ClaimName(key), cancellationToken);
             }
         }
-        foreach (var record in new DirectoryInfo(Folder).EnumerateFiles("*.json").Where(f => now - f.LastWriteTimeUtc > CompletedKeptFor))
-            if (!File.Exists(PartPath(Path.GetFileNameWithoutExtension(record.Name)))) record.Delete();
+        foreach (var record in stored.Where(f => f.Name.EndsWith(".json", StringComparison.Ordinal) && now - f.ModifiedAt > CompletedKeptFor))
+        {
+            var key = record.Name[..^5];
+            if (parts.Contains(key)) continue;
+            await files.Delete(Area, record.Name, cancellationToken);
+            await files.Delete(Area, ClaimName(key), cancellationToken);
+        }
     }
 }

@@ -72,7 +72,7 @@ public static class InspectionEndpoints
                 if (note?.Length > MaxNote) fields.Add("note", $"At most {MaxNote} characters.");
                 var photos = (body?.Photos ?? []).Select(p => p?.Trim() ?? "").ToList();
                 if (photos.Count > PhotoStore.MaxPerAction) fields.Add("photos", $"At most {PhotoStore.MaxPerAction} photos.");
-                else if (photos.FirstOrDefault(p => !photoStore.Exists(p)) is { } missing)
+                else if (await photoStore.FirstMissing(photos) is { } missing)
                     fields.Add("photos", $"No uploaded photo is named \"{missing}\"; upload it with POST /api/photos first.");
                 if ((body?.Lat is null) != (body?.Lon is null)) fields.Add(body?.Lat is null ? "lat" : "lon", "Give both lat and lon, or neither.");
                 if (body?.Lat is { } lat && (!double.IsFinite(lat) || Math.Abs(lat) > 90)) fields.Add("lat", "lat must be from -90 to 90.");

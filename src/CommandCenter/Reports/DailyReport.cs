@@ -9,16 +9,17 @@ using CommandCenter.Grids;
 using CommandCenter.Kpis;
 using CommandCenter.Replay;
 using CommandCenter.Storage;
-using Microsoft.Extensions.Options;
+using CommandCenter.Storage.Files;
 
 namespace CommandCenter.Reports;
 
 /// <summary>
 /// The daily report: for each level-1 grid (town or street), the day's KPIs, counters and every incident
-/// that moved that day as it stood at the end of the day, as <c>reports/yyyy-MM-dd/{grid}.json</c> and
-/// <c>{grid}.csv</c>. The day is the city's local day. Run for today, it reports the day so far.
+/// that moved that day as it stood at the end of the day, as <c>yyyy-MM-dd/{grid}.json</c> and <c>{grid}.csv</c> in
+/// the file store's reports area (reports/ of the data directory on one node; the shared store in a cluster, so every
+/// node serves every report). The day is the city's local day. Run for today, it reports the day so far.
 /// </summary>
-public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, ICityRules rules, IOptions<StorageOptions> storage, TimeProvider clock)
+public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, ICityRules rules, IFileStore store, TimeProvider clock)
 {
     private SlaPolicy policy => rules.Policy;
 
@@ -27,7 +28,15 @@ public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, ICityRules ru
     /// <param name="Location">Where the files are read through the API (never the server's folder).</param>
     public sealed record Result(DateOnly Date, string Location, IReadOnlyList<string> Files);
 
-    public string Root => Path.Combine(storage.Value.FullDataDirectory, "reports");
+    /// <summary>The names of one day's files, in name order (none when the day has no report).</summary>
+    public async Task<IReadOnlyList<string>> Files(DateOnly day, CancellationToken cancellationToken = default) =>
+        (await store.List(FileAreas.Reports, Folder(day) + "/", cancellationToken)).Select(f => f.Name[(Folder(day).Length + 1)..]).ToList();
+
+    /// <summary>One file of a day's report to read, or null when there is none (the name is checked by the caller).</summary>
+    public Task<Stream?> Open(DateOnly day, string file, CancellationToken cancellationToken = default) =>
+        store.OpenRead(FileAreas.Reports, $"{Folder(day)}/{file}", cancellationToken);
+
+    private static string Folder(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), policy.Calendar.TimeZone).DateTime);
 
@@ -38,8 +47,7 @@ public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, ICityRules ru
         var end = clock.GetUtcNow() < to ? clock.GetUtcNow() : to;
         var logs = await kpis.LogsActiveIn(from, to, cancellationToken);
         var observations = kpis.Observe(logs);
-        var folder = Path.Combine(Root, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(folder);
+        var folder = Folder(day);
         var files = new List<string>();
         foreach (var town in index.Hierarchy.ChildrenOf(index.Hierarchy.Root.Id))
         {
@@ -56,8 +64,8 @@ public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, ICityRules ru
                 states.Count(s => s.IsOpen),
                 states.Count(s => SlaLightRule.IsOverdueAt(s, end)));
             var report = new GridReport(town.Id, town.Name, day, from, to, counters, KpiReport.Of(observations, town.Id, from, to, KpiGrouping.Grid).Total, rows);
-            await File.WriteAllTextAsync(Path.Combine(folder, $"{town.Id}.json"), JsonSerializer.Serialize(report, Json), cancellationToken);
-            await WriteCsv(Path.Combine(folder, $"{town.Id}.csv"), rows, cancellationToken);
+            await store.Write(FileAreas.Reports, $"{folder}/{town.Id}.json", JsonSerializer.SerializeToUtf8Bytes(report, Json), cancellationToken);
+            await store.Write(FileAreas.Reports, $"{folder}/{town.Id}.csv", await Csv(rows, cancellationToken), cancellationToken);
             files.Add($"{town.Id}.json");
             files.Add($"{town.Id}.csv");
         }
@@ -81,9 +89,15 @@ public sealed class DailyReport(KpiDesk kpis, GridDirectory grids, ICityRules ru
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static async Task WriteCsv(string path, IEnumerable<IncidentAt> rows, CancellationToken cancellationToken)
+    private static async Task<byte[]> Csv(IEnumerable<IncidentAt> rows, CancellationToken cancellationToken)
     {
-        await using var file = File.Create(path);
+        using var file = new MemoryStream();
+        await WriteCsv(file, rows, cancellationToken);
+        return file.ToArray();
+    }
+
+    private static async Task WriteCsv(Stream file, IEnumerable<IncidentAt> rows, CancellationToken cancellationToken)
+    {
         await using var sheet = Exports.CsvSheet.Start(file,
             "id", "state", "step", "category", "priority", "channel", "grid", "assignee", "light", "escalation", "lat", "lon", "created_at", "updated_at");
         foreach (var r in rows)

@@ -16,7 +16,6 @@ public static class EmbeddedProfile
         silo.Services.AddSingleton<SqliteIncidentLedger>();
         silo.Services.AddSingleton<Grains.Members.IPatrolTracks, SqlitePatrolTracks>();
         silo.Services.AddSingleton<Grains.Archive.IArchiveIndex, SqliteArchiveIndex>();
-        silo.Services.AddSingleton<Grains.Archive.IArchiveStore>(_ => new FileArchiveStore(Path.Combine(options.FullDataDirectory, "archive")));
         // Readers see archived incidents through the ledger as if they never left.
         silo.Services.AddSingleton<Grains.Incidents.IIncidentLedger>(sp => ActivatorUtilities.CreateInstance<ArchiveReadingLedger>(
             sp, sp.GetRequiredService<SqliteIncidentLedger>()));

@@ -5,31 +5,27 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommandCenter.Grains.Archive;
 using CommandCenter.Grains.Incidents;
+using CommandCenter.Storage.Files;
 
 namespace CommandCenter.Storage;
 
 /// <summary>
-/// The embedded profile's archive: one gzip'd NDJSON file per archive day under <c>archive/</c>
+/// The archive (归档入云) in the file store's archive area: one gzip'd NDJSON file per archive day
 /// (<c>2026-11-24.ndjson.gz</c>, one line per incident with all its events and a SHA-256 digest over
-/// them) and <c>manifest.json</c> with the SHA-256 of every file. A file is written whole to a temporary
-/// name, flushed to disk and renamed, then the manifest the same way, so a crash leaves either the old
-/// or the new file, never half of one.
+/// them) and <c>manifest.json</c> with the SHA-256 of every file. A file is written whole (the store
+/// shows the old or the new file, never half of one, durable when it returns), then the manifest the same way.
+/// Sealing runs once at a time in the cluster (the archive job), so one writer at a time per process suffices.
 /// </summary>
-public sealed class FileArchiveStore : IArchiveStore
+public sealed class FileArchiveStore(IFileStore files) : IArchiveStore
 {
     public const string ManifestName = "manifest.json";
 
-    private readonly string directory;
+    private const string Area = FileAreas.Archive;
+
     private readonly SemaphoreSlim writing = new(1, 1);
     // The last file read, decompressed: a replay reads many records of the same day.
-    private (string Name, long Length, DateTime WrittenAt, string[] Lines)? lastRead;
+    private (string Name, long Length, DateTimeOffset WrittenAt, string[] Lines)? lastRead;
     private readonly Lock readLock = new();
-
-    public FileArchiveStore(string directory)
-    {
-        this.directory = directory;
-        Directory.CreateDirectory(directory);
-    }
 
     public static string FileNameOf(DateOnly day) => $"{day:yyyy-MM-dd}.ndjson.gz";
 
@@ -40,9 +36,9 @@ public sealed class FileArchiveStore : IArchiveStore
         await writing.WaitAsync(cancellationToken);
         try
         {
-            var manifest = ReadManifest();
+            var manifest = await ReadManifest(cancellationToken);
             // An existing day file is only extended when it is still what the manifest says it is.
-            var lines = File.Exists(PathOf(name)) ? ReadVerifiedLines(name, manifest).ToList() : [];
+            var lines = await files.Find(Area, name, cancellationToken) is not null ? (await ReadVerifiedLines(name, manifest, cancellationToken)).ToList() : [];
             var locations = new List<ArchiveLocation>(incidents.Count);
             foreach (var events in incidents)
             {
@@ -50,9 +46,9 @@ public sealed class FileArchiveStore : IArchiveStore
                 locations.Add(new ArchiveLocation(name, lines.Count));
             }
             var bytes = Compress(lines);
-            await WriteDurably(PathOf(name), bytes, cancellationToken);
+            await files.Write(Area, name, bytes, cancellationToken);
             manifest[name] = new ManifestEntry(Convert.ToHexStringLower(SHA256.HashData(bytes)), lines.Count, bytes.Length);
-            await WriteDurably(PathOf(ManifestName), JsonSerializer.SerializeToUtf8Bytes(new Manifest(manifest), ManifestJson), cancellationToken);
+            await files.Write(Area, ManifestName, JsonSerializer.SerializeToUtf8Bytes(new Manifest(manifest), ManifestJson), cancellationToken);
             return locations;
         }
         finally
@@ -61,23 +57,23 @@ public sealed class FileArchiveStore : IArchiveStore
         }
     }
 
-    public Task<IReadOnlyList<IncidentEvent>> Read(ArchiveLocation location, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IncidentEvent>> Read(ArchiveLocation location, CancellationToken cancellationToken = default)
     {
-        var lines = LinesOf(location.File);
+        var lines = await LinesOf(location.File, cancellationToken);
         if (location.Line < 1 || location.Line > lines.Length)
             throw new ArchiveTamperedException(location.File, $"Archive file {location.File} has no record {location.Line}: it has {lines.Length}.");
-        return Task.FromResult(OpenRecord(location.File, location.Line, lines[location.Line - 1]));
+        return OpenRecord(location.File, location.Line, lines[location.Line - 1]);
     }
 
-    public Task<ArchiveVerification> Verify(CancellationToken cancellationToken = default)
+    public async Task<ArchiveVerification> Verify(CancellationToken cancellationToken = default)
     {
-        var manifest = ReadManifest();
+        var manifest = await ReadManifest(cancellationToken);
         var checks = new List<ArchiveFileCheck>();
         foreach (var (name, entry) in manifest.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             try
             {
-                var lines = ReadVerifiedLines(name, manifest);
+                var lines = await ReadVerifiedLines(name, manifest, cancellationToken);
                 for (var i = 0; i < lines.Length; i++) OpenRecord(name, i + 1, lines[i]);
                 checks.Add(new ArchiveFileCheck(name, true, lines.Length, null));
             }
@@ -86,33 +82,34 @@ public sealed class FileArchiveStore : IArchiveStore
                 checks.Add(new ArchiveFileCheck(name, false, entry.Records, e.Message));
             }
         }
-        foreach (var stray in Directory.EnumerateFiles(directory, "*.ndjson.gz").Select(Path.GetFileName).Where(n => !manifest.ContainsKey(n!)))
-            checks.Add(new ArchiveFileCheck(stray!, false, 0, $"Archive file {stray} is not in the manifest."));
-        return Task.FromResult(new ArchiveVerification(checks.All(c => c.Intact), checks));
+        var strays = (await files.List(Area, "", cancellationToken))
+            .Select(f => f.Name).Where(n => n.EndsWith(".ndjson.gz", StringComparison.Ordinal) && !manifest.ContainsKey(n));
+        foreach (var stray in strays)
+            checks.Add(new ArchiveFileCheck(stray, false, 0, $"Archive file {stray} is not in the manifest."));
+        return new ArchiveVerification(checks.All(c => c.Intact), checks);
     }
 
-    private string[] LinesOf(string name)
+    private async Task<string[]> LinesOf(string name, CancellationToken cancellationToken)
     {
-        var info = new FileInfo(PathOf(name));
+        if (!IsArchiveName(name)) throw new ArchiveTamperedException(name, $"Archive file {name} is not in the manifest: it was not sealed here.");
+        var info = await files.Find(Area, name, cancellationToken);
         lock (readLock)
         {
-            if (lastRead is { } cached && cached.Name == name && info.Exists && cached.Length == info.Length && cached.WrittenAt == info.LastWriteTimeUtc)
+            if (lastRead is { } cached && cached.Name == name && info is not null && cached.Length == info.Length && cached.WrittenAt == info.ModifiedAt)
                 return cached.Lines;
         }
-        var lines = ReadVerifiedLines(name, ReadManifest());
-        lock (readLock) lastRead = (name, info.Length, info.LastWriteTimeUtc, lines);
+        var lines = await ReadVerifiedLines(name, await ReadManifest(cancellationToken), cancellationToken);
+        if (info is not null) lock (readLock) lastRead = (name, info.Length, info.ModifiedAt, lines);
         return lines;
     }
 
     /// <summary>The file's lines, after checking its bytes against the manifest's checksum.</summary>
-    private string[] ReadVerifiedLines(string name, Dictionary<string, ManifestEntry> manifest)
+    private async Task<string[]> ReadVerifiedLines(string name, Dictionary<string, ManifestEntry> manifest, CancellationToken cancellationToken)
     {
-        var path = PathOf(name);
-        if (!manifest.TryGetValue(name, out var entry))
+        if (!manifest.TryGetValue(name, out var entry) || !IsArchiveName(name))
             throw new ArchiveTamperedException(name, $"Archive file {name} is not in the manifest: it was not sealed here.");
-        if (!File.Exists(path))
+        if (await files.ReadAll(Area, name, cancellationToken) is not { } bytes)
             throw new ArchiveTamperedException(name, $"Archive file {name} is missing.");
-        var bytes = File.ReadAllBytes(path);
         var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (actual != entry.Sha256)
             throw new ArchiveTamperedException(name, $"Archive file {name} has been changed since it was sealed: its SHA-256 is {actual}, the manifest says {entry.Sha256}.");
@@ -165,24 +162,14 @@ public sealed class FileArchiveStore : IArchiveStore
         return buffer.ToArray();
     }
 
-    private static async Task WriteDurably(string path, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var temporary = path + ".tmp";
-        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            await file.WriteAsync(bytes, cancellationToken);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
-    }
+    /// <summary>Whether the name is one a day file has (a location read back from the index names nothing else).</summary>
+    private static bool IsArchiveName(string name) =>
+        name.EndsWith(".ndjson.gz", StringComparison.Ordinal) && name.Length == "yyyy-MM-dd.ndjson.gz".Length && !name.Contains('/');
 
-    private string PathOf(string name) => Path.Combine(directory, Path.GetFileName(name));
-
-    private Dictionary<string, ManifestEntry> ReadManifest()
+    private async Task<Dictionary<string, ManifestEntry>> ReadManifest(CancellationToken cancellationToken)
     {
-        var path = PathOf(ManifestName);
-        if (!File.Exists(path)) return new(StringComparer.Ordinal);
-        var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllBytes(path), ManifestJson);
+        if (await files.ReadAll(Area, ManifestName, cancellationToken) is not { } bytes) return new(StringComparer.Ordinal);
+        var manifest = JsonSerializer.Deserialize<Manifest>(bytes, ManifestJson);
         return new(manifest?.Files ?? [], StringComparer.Ordinal);
     }
 

@@ -40,15 +40,14 @@ public static class RedisProfile
         silo.Services.AddSingleton(new RedisLedgerKeys(node.ServiceId));
         silo.Services.AddSingleton<RedisIncidentLedger>();
         silo.Services.AddSingleton<Grains.Members.IPatrolTracks, RedisPatrolTracks>();
-        // The archive: files under the node's data directory and the SQLite archive index beside them.
-        // In this profile the archive index (and the archive files) are per node, not shared: an incident
-        // archived by one node is read back only on that node, and the SQLite index's move does not drop
-        // the events from Redis. Both must move to shared storage (Redis index, shared archive store) later.
+        // The archive's files are in the file store (Storage:SharedDirectory when set, see FileStores), but its index is
+        // SQLite under the node's data directory: per node, not shared. An incident archived by one node is found
+        // through the index only on that node, and the SQLite index's move does not drop the events from Redis.
+        // The index must move to shared storage (Redis) later.
         silo.Services.AddSingleton(_ => new SqliteDatabase(
             Path.Combine(options.FullDataDirectory, "archive-index.db"),
             [.. SqliteIncidentLedger.Schema, .. SqliteArchiveIndex.Schema]));
         silo.Services.AddSingleton<Grains.Archive.IArchiveIndex, SqliteArchiveIndex>();
-        silo.Services.AddSingleton<Grains.Archive.IArchiveStore>(_ => new FileArchiveStore(Path.Combine(options.FullDataDirectory, "archive")));
         // Readers see archived incidents through the ledger as if they never left.
         silo.Services.AddSingleton<Grains.Incidents.IIncidentLedger>(sp => ActivatorUtilities.CreateInstance<ArchiveReadingLedger>(
             sp, sp.GetRequiredService<RedisIncidentLedger>()));

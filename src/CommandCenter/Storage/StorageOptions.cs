@@ -19,6 +19,12 @@ public sealed class StorageOptions
     /// <summary>Prefix of the SignalR backplane's channels, so several deployments can share one Redis.</summary>
     public string RedisChannelPrefix { get; set; } = "gcc";
 
+    /// <summary>
+    /// A folder every node mounts (e.g. NFS), where the Redis profile keeps photos, uploads, reports and archive files so
+    /// every node reaches the same ones. Unset: each node keeps its own under its data directory (a warning at start).
+    /// </summary>
+    public string? SharedDirectory { get; set; }
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
     public bool IsRedis => string.Equals(Profile, RedisProfile, StringComparison.OrdinalIgnoreCase);

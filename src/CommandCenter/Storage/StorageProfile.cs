@@ -28,6 +28,8 @@ public static class StorageProfile
         // One multiplexer for the whole process: Orleans' providers, the ledger, the backplane and the secrets share it.
         var redis = storage.IsRedis ? RedisConnection.Connect(storage) : null;
         if (redis is not null) builder.Services.AddSingleton(redis);
+        // Photos, uploads, reports and the archive's files: in the data directory, or in a store every node shares.
+        Files.FileStores.Register(builder.Services, storage);
 
         builder.UseOrleans(silo =>
         {

@@ -40,10 +40,10 @@ public sealed class PostgresIncidentLedger(NpgsqlDataSource dataSource) : IIncid
             }
             await using (var insert = new NpgsqlCommand("""
                 INSERT INTO cc_incident_events (incident_id, seq, at, at_tick, action, data)
-                SELECT @id, e.seq, e.at, e.tick, e.action, e.data FROM unnest(@seqs, @ats, @ticks, @actions, @data) AS e(seq, at, tick, action, data)
+                SELECT e.id, e.seq, e.at, e.tick, e.action, e.data FROM unnest(@ids, @seqs, @ats, @ticks, @actions, @data) AS e(id, seq, at, tick, action, data)
                 """, connection, transaction))
             {
-                insert.Parameters.Add(Of("id", first.IncidentId));
+                insert.Parameters.Add(Of("ids", events.Select(e => e.IncidentId).ToArray()));
                 insert.Parameters.Add(Of("seqs", events.Select(e => e.Sequence).ToArray()));
                 insert.Parameters.Add(Of("ats", events.Select(e => PostgresInstant.Microsecond(e.At)).ToArray()));
                 insert.Parameters.Add(Of("ticks", events.Select(e => PostgresInstant.Tick(e.At)).ToArray()));

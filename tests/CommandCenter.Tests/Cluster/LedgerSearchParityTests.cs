@@ -3,15 +3,18 @@ using CommandCenter.Grains.Catalogue;
 using CommandCenter.Grains.Incidents;
 using CommandCenter.Grains.Sla;
 using CommandCenter.Storage;
+using CommandCenter.Storage.Postgres;
 using CommandCenter.Tests.Support;
+using Npgsql;
 using StackExchange.Redis;
 
 namespace CommandCenter.Tests.Cluster;
 
 /// <summary>
 /// The desk's list filters (case search, the caller's phone, step, light, category, channel, open, visits closed
-/// unanswered) answer the same on both incident ledgers: the same histories written into the SQLite ledger and the
-/// Redis ledger (a private Redis) give, query by query, the same cases in the same order, and the ones the rules say.
+/// unanswered) answer the same on every incident ledger: the same histories written into the SQLite ledger, the Redis
+/// ledger (a private Redis) and the PostgreSQL ledger (a private PostgreSQL) give, query by query and page by page, the
+/// same cases in the same order with the same total, and the ones the rules say.
 /// </summary>
 [Trait("Category", "Cluster")]
 public sealed class LedgerSearchParityTests : IAsyncLifetime
@@ -27,7 +30,9 @@ public sealed class LedgerSearchParityTests : IAsyncLifetime
     private SqliteDatabase database = null!;
     private RedisServer redis = null!;
     private IConnectionMultiplexer connection = null!;
-    private IIncidentLedger sqlite = null!, redisLedger = null!;
+    private PostgresServer postgres = null!;
+    private NpgsqlDataSource postgresSource = null!;
+    private IIncidentLedger sqlite = null!, redisLedger = null!, postgresLedger = null!;
     private readonly Dictionary<string, IncidentState> states = [];
 
     public async Task InitializeAsync()
@@ -38,6 +43,11 @@ public sealed class LedgerSearchParityTests : IAsyncLifetime
         redis = await RedisServer.Start();
         connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         redisLedger = new RedisIncidentLedger(connection, new RedisLedgerKeys("parity"));
+        postgres = await PostgresServer.Start();
+        var postgresConnection = postgres.ConnectionString(await postgres.CreateDatabase());
+        await PostgresSchema.Migrate(postgresConnection);
+        postgresSource = NpgsqlDataSource.Create(postgresConnection);
+        postgresLedger = new PostgresIncidentLedger(postgresSource);
         await WriteHistories();
     }
 
@@ -45,6 +55,8 @@ public sealed class LedgerSearchParityTests : IAsyncLifetime
     {
         await connection.DisposeAsync();
         await redis.DisposeAsync();
+        await postgresSource.DisposeAsync();
+        await postgres.DisposeAsync();
         await database.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(Path.GetDirectoryName(file)!, true); } catch (IOException) { }
@@ -78,6 +90,7 @@ public sealed class LedgerSearchParityTests : IAsyncLifetime
             foreach (var e in batch) state.Apply(e);
             await sqlite.Append(batch, IncidentSummary.Of(state));
             await redisLedger.Append(batch, IncidentSummary.Of(state));
+            await postgresLedger.Append(batch, IncidentSummary.Of(state));
         }
         states[id] = state;
         return id;
@@ -111,67 +124,105 @@ public sealed class LedgerSearchParityTests : IAsyncLifetime
 
     private static readonly DateTimeOffset Now = T0.AddDays(4);
 
-    private async Task<IReadOnlyList<string>> Both(IncidentQuery query)
+    private async Task<IReadOnlyList<string>> Alike(IncidentQuery query)
     {
         var fromSqlite = await sqlite.Query(query);
-        var fromRedis = await redisLedger.Query(query);
-        fromRedis.Items.Select(s => s.Id).Should().Equal(fromSqlite.Items.Select(s => s.Id), "both ledgers answer the same, in the same order");
-        fromRedis.Total.Should().Be(fromSqlite.Total);
+        foreach (var (name, other) in new[] { ("Redis", redisLedger), ("PostgreSQL", postgresLedger) })
+        {
+            var answer = await other.Query(query);
+            answer.Items.Select(s => s.Id).Should().Equal(fromSqlite.Items.Select(s => s.Id), $"the {name} ledger answers as the SQLite one, in the same order");
+            answer.Total.Should().Be(fromSqlite.Total, $"the {name} ledger counts as the SQLite one");
+            // Every page of one case answers alike too, and the export's stream gives the same cases.
+            for (var offset = 0; offset < fromSqlite.Total; offset++)
+            {
+                var one = query with { Offset = offset, Limit = 1 };
+                (await other.Query(one)).Items.Select(s => s.Id).Should().Equal((await sqlite.Query(one)).Items.Select(s => s.Id), $"page {offset} on the {name} ledger");
+            }
+            (await other.Stream(query).Select(s => s.Id).ToListAsync()).Should().Equal(await sqlite.Stream(query).Select(s => s.Id).ToListAsync(), $"the {name} ledger's stream");
+        }
         return fromSqlite.Items.Select(s => s.Id).ToList();
     }
 
     private static IncidentQuery All => new(null, null, null, null, null, Now, 0, 100);
 
     [Fact]
-    public async Task Case_search_finds_by_number_words_and_phone_digits_on_both_ledgers()
+    public async Task Case_search_finds_by_number_words_and_phone_digits_on_every_ledger()
     {
-        (await Both(All with { Search = "南街" })).Should().Equal(a1);
-        (await Both(All with { Search = a2.ToLowerInvariant() })).Should().Equal(a2);
-        (await Both(All with { Search = "垃圾 HEAPED" })).Should().Equal(a1);
-        (await Both(All with { Search = "垃圾" })).Should().Equal(a4, a1);
-        (await Both(All with { Search = "139-1234-5678" })).Should().Equal(a3, a1);
-        (await Both(All with { Search = "王芳" })).Should().Equal(a3, a1);
-        (await Both(All with { Search = "nowhere" })).Should().BeEmpty();
+        (await Alike(All with { Search = "南街" })).Should().Equal(a1);
+        (await Alike(All with { Search = a2.ToLowerInvariant() })).Should().Equal(a2);
+        (await Alike(All with { Search = "垃圾 HEAPED" })).Should().Equal(a1);
+        (await Alike(All with { Search = "垃圾" })).Should().Equal(a4, a1);
+        (await Alike(All with { Search = "139-1234-5678" })).Should().Equal(a3, a1);
+        (await Alike(All with { Search = "王芳" })).Should().Equal(a3, a1);
+        (await Alike(All with { Search = "nowhere" })).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task The_callers_phone_lists_exactly_the_cases_with_those_digits_on_both_ledgers()
+    public async Task The_callers_phone_lists_exactly_the_cases_with_those_digits_on_every_ledger()
     {
-        (await Both(All with { PhoneDigits = "13912345678" })).Should().Equal(a3, a1);
-        (await Both(All with { PhoneDigits = "051086860000" })).Should().Equal(a4);
-        (await Both(All with { PhoneDigits = "1391234567" })).Should().BeEmpty("the whole number, not a part");
-        var page = await redisLedger.Query(All with { PhoneDigits = "13912345678", Limit = 1 });
-        (page.Total, page.Items.Single().Id).Should().Be((2, a3));
+        (await Alike(All with { PhoneDigits = "13912345678" })).Should().Equal(a3, a1);
+        (await Alike(All with { PhoneDigits = "051086860000" })).Should().Equal(a4);
+        (await Alike(All with { PhoneDigits = "1391234567" })).Should().BeEmpty("the whole number, not a part");
+        foreach (var ledger in new[] { redisLedger, postgresLedger })
+        {
+            var page = await ledger.Query(All with { PhoneDigits = "13912345678", Limit = 1 });
+            (page.Total, page.Items.Single().Id).Should().Be((2, a3));
+        }
     }
 
     [Fact]
-    public async Task Step_light_category_channel_and_open_filter_alike_on_both_ledgers()
+    public async Task Step_light_category_channel_and_open_filter_alike_on_every_ledger()
     {
-        (await Both(All with { Step = 1 })).Should().Equal(a3);
-        (await Both(All with { Step = 3 })).Should().Equal(a2);
-        (await Both(All with { Categories = ["E0402"] })).Should().Equal(a2);
-        (await Both(All with { Channels = ["sensor"] })).Should().Equal(a5);
-        (await Both(All with { Open = false })).Should().Equal(a4);
-        (await Both(All with { Search = "139", Step = 1 })).Should().Equal([a3], "the filters hold together");
+        (await Alike(All with { Step = 1 })).Should().Equal(a3);
+        (await Alike(All with { Step = 3 })).Should().Equal(a2);
+        (await Alike(All with { Categories = ["E0402"] })).Should().Equal(a2);
+        (await Alike(All with { Channels = ["sensor"] })).Should().Equal(a5);
+        (await Alike(All with { Open = false })).Should().Equal(a4);
+        (await Alike(All with { Search = "139", Step = 1 })).Should().Equal([a3], "the filters hold together");
         foreach (var light in Enum.GetValues<SlaLight>())
         {
             var expected = states.Where(s => SlaLightRule.LightAt(s.Value, Now) == light).Select(s => s.Key).OrderDescending().ToList();
-            (await Both(All with { Light = light })).Should().Equal(expected, $"the light rule's {light} cases");
+            (await Alike(All with { Light = light })).Should().Equal(expected, $"the light rule's {light} cases");
         }
-        (await Both(All with { Light = SlaLight.None })).Should().Equal(a4);
-        (await Both(All with { Light = SlaLight.Red })).Should().Contain(a5);
+        (await Alike(All with { Light = SlaLight.None })).Should().Equal(a4);
+        (await Alike(All with { Light = SlaLight.Red })).Should().Contain(a5);
     }
 
     [Fact]
-    public async Task Visits_closed_unanswered_are_found_by_their_close_instant_on_both_ledgers()
+    public async Task Visits_closed_unanswered_are_found_by_their_close_instant_on_every_ledger()
     {
         var closedAt = states[a4].VisitClosedAt!.Value;
         closedAt.Should().Be(states[a4].History.Last(d => d.Deadline.Step == SlaStep.Evaluate).Deadline.DueAt);
 
-        (await Both(All with { VisitClosedFrom = closedAt, VisitClosedTo = closedAt.AddTicks(1) })).Should().Equal(a4);
-        (await Both(All with { VisitClosedFrom = closedAt.AddTicks(1), VisitClosedTo = Now })).Should().BeEmpty();
-        (await Both(ReturnVisitDesk.UnansweredQuery("JY10", T0, Now, Now))).Should().Equal(a4);
-        (await Both(ReturnVisitDesk.UnansweredQuery("JY01", T0, Now, Now))).Should().BeEmpty("another town");
-        (await Both(ReturnVisitDesk.WaitingQuery(null, Now))).Should().BeEmpty("no visit is waiting any more");
+        (await Alike(All with { VisitClosedFrom = closedAt, VisitClosedTo = closedAt.AddTicks(1) })).Should().Equal(a4);
+        (await Alike(All with { VisitClosedFrom = closedAt.AddTicks(1), VisitClosedTo = Now })).Should().BeEmpty();
+        (await Alike(ReturnVisitDesk.UnansweredQuery("JY10", T0, Now, Now))).Should().Equal(a4);
+        (await Alike(ReturnVisitDesk.UnansweredQuery("JY01", T0, Now, Now))).Should().BeEmpty("another town");
+        (await Alike(ReturnVisitDesk.WaitingQuery(null, Now))).Should().BeEmpty("no visit is waiting any more");
+    }
+
+    [Fact]
+    public async Task Grid_state_overdue_ids_and_creation_windows_filter_alike_on_every_ledger()
+    {
+        (await Alike(All)).Should().Equal(a5, a4, a3, a2, a1);
+        (await Alike(All with { GridId = "JY10-01" })).Should().Equal(a5, a4, a2, a1);
+        (await Alike(All with { GridId = "JY10-01-08" })).Should().Equal(a5, a4, a2, a1);
+        (await Alike(All with { GridId = "JY10-0" })).Should().BeEmpty("a grid is a whole id");
+        (await Alike(All with { GridId = "JY01" })).Should().BeEmpty();
+        (await Alike(All with { Status = IncidentStatus.Dispatched })).Should().Equal(a2);
+        (await Alike(All with { GridId = "JY10", Status = states[a1].Status })).Should().Contain(a1);
+        (await Alike(All with { Overdue = true })).Should().Contain(a5);
+        (await Alike(All with { Overdue = false })).Should().NotContain(a5);
+        (await Alike(All with { Overdue = true, Now = T0 })).Should().BeEmpty("nothing was late at the start");
+        (await Alike(All with { Ids = [a4, a1, "JY-nobody"] })).Should().Equal(a4, a1);
+        (await Alike(All with { Ids = [] })).Should().BeEmpty();
+        (await Alike(All with { From = T0, To = T0.AddTicks(1) })).Should().HaveCount(5, "every case was reported at T0");
+        (await Alike(All with { From = T0.AddTicks(1) })).Should().BeEmpty();
+        (await Alike(All with { To = T0 })).Should().BeEmpty();
+        (await Alike(All with { GridId = "JY10", Open = true, Channels = ["hotline", "sensor"], Limit = 2 })).Should().Equal(a5, a1);
+        (await Alike(All with { Offset = 3, Limit = 10 })).Should().Equal(a2, a1);
+        foreach (var at in new[] { T0, T0.AddMinutes(9), T0.AddMinutes(10), T0.AddMinutes(11), T0.AddHours(1), Now })
+            foreach (var light in Enum.GetValues<SlaLight>())
+                await Alike(All with { Light = light, Now = at });
     }
 }

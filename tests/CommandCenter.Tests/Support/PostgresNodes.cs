@@ -1,9 +1,10 @@
 namespace CommandCenter.Tests.Support;
 
 /// <summary>
-/// Command-center nodes on the Postgres profile, each a real process with its own ports, with the short cluster
-/// timings of <see cref="RedisNodes"/> (a killed node declared dead in seconds). Redis is optional: given, it is the
-/// SignalR backplane.
+/// Command-center nodes on the Postgres profile, each a real process with its own ports. Redis is optional: given, it
+/// is the SignalR backplane. Membership keeps Orleans' default probe timings: loading the sample city into PostgreSQL
+/// (thousands of grain writes, each its own commit) keeps a node busy for a while, and one-second probes would turn
+/// that into a failed join of the node starting beside it. Reminders are short, as with <see cref="RedisNodes"/>.
 /// </summary>
 public static class PostgresNodes
 {
@@ -13,12 +14,6 @@ public static class PostgresNodes
             "--Storage:Profile=Postgres",
             $"--Storage:Postgres={connectionString}",
             .. backplane is null ? Array.Empty<string>() : [$"--Storage:Redis={backplane.ConnectionString}"],
-            "--Cluster:Membership:ProbeTimeout=00:00:01",
-            "--Cluster:Membership:MinProbeTimeout=00:00:01",
-            "--Cluster:Membership:NumMissedProbesLimit=2",
-            "--Cluster:Membership:TableRefreshTimeout=00:00:02",
-            "--Cluster:Membership:IAmAliveTablePublishTimeout=00:00:05",
-            "--Cluster:Membership:DeathVoteExpirationTimeout=00:00:10",
             "--Cluster:Reminders:MinimumReminderPeriod=00:00:05",
             "--Cluster:Reminders:RefreshReminderListPeriod=00:00:05",
             $"--Sla:ReminderPeriod={RedisNodes.ReminderPeriod:c}",

@@ -60,6 +60,7 @@ public class PostgresJobStorageTests
 }
 
 /// <summary>A job that counts its runs by key.</summary>
+[Trait("Category", "Postgres")]
 public static class CountedJob
 {
     public static ConcurrentDictionary<string, int> Runs { get; } = new();

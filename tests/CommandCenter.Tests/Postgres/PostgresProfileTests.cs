@@ -29,8 +29,11 @@ public class PostgresProfileTests : IAsyncLifetime
     public async Task A_center_starts_on_an_empty_database_and_after_a_crash_still_has_the_incident_it_acknowledged_with_its_reminder()
     {
         var dataDirectory = PostgresNodes.NewDataDirectory();
+        // The node comes back on its own address and ports, as a restarted service does: its new silo replaces the
+        // dead one's row in the membership table at once instead of waiting for it to be declared dead.
+        string[] ports = [$"--Orleans:SiloPort={FreePort.Next()}", $"--Orleans:GatewayPort={FreePort.Next()}"];
         string id;
-        await using (var node = await PostgresNodes.Start(connectionString, dataDirectory: dataDirectory))
+        await using (var node = await PostgresNodes.Start(connectionString, dataDirectory: dataDirectory, extra: ports))
         {
             var health = await node.Http.GetFromJsonAsync<JsonElement>("/health");
             health.GetProperty("profile").GetString().Should().Be("Postgres");
@@ -47,7 +50,7 @@ public class PostgresProfileTests : IAsyncLifetime
             node.Kill();
         }
 
-        await using var again = await PostgresNodes.Start(connectionString, dataDirectory: dataDirectory);
+        await using var again = await PostgresNodes.Start(connectionString, dataDirectory: dataDirectory, extra: ports);
         again.Output.Should().NotContain("Sample city Jiangyin loaded", "the city is already in the database");
         using var reader = LoadLoop.Api(again, await LiveClient.Token(again.Address, "admin", CenterFactory.AdminPassword));
         var incident = await LoadLoop.Read(reader, $"/api/incidents/{id}");

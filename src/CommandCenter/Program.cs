@@ -17,7 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 CommandCenter.Http.ListenAddress.UseDefaultUrlsUnlessSet(builder);
 
 // Storage, cluster membership and reminders: one switch (Storage:Profile).
-var storage = builder.AddCommandCenterStorage();
+var storage = await builder.AddCommandCenterStorage();
 builder.Services.Configure<SampleOptions>(builder.Configuration.GetSection(SampleOptions.Section));
 builder.Services.TryAddSingleton(TimeProvider.System);
 

@@ -6,7 +6,7 @@ namespace CommandCenter.Auth;
 
 /// <summary>
 /// The JWT signing key: from configuration when given, else generated once and kept where the storage
-/// profile keeps secrets (the data directory, owner-only; or Redis, shared by every node), so tokens
+/// profile keeps secrets (the data directory, owner-only; or Redis or PostgreSQL, shared by every node), so tokens
 /// survive a restart, work on any node, and the key is never committed.
 /// </summary>
 public static class TokenSigning

@@ -21,7 +21,7 @@ public static class ClusterSetup
         silo.Services.Configure<ReminderOptions>(configuration.GetSection("Cluster:Reminders"));
     }
 
-    /// <summary>A cluster of many nodes whose membership table is shared storage (the Redis profile).</summary>
+    /// <summary>A cluster of many nodes whose membership table is shared storage (the Redis and Postgres profiles).</summary>
     public static void AddSharedClusterIdentity(this ISiloBuilder silo, NodeOptions node)
     {
         silo.Configure<ClusterOptions>(o =>

@@ -7,7 +7,7 @@ namespace CommandCenter.Intake;
 /// <summary>
 /// Credentials of the outside channels that the center made itself because configuration named none:
 /// the first Open311 api_key and the HMAC secret of each known webhook source (Intake:WebhookSources).
-/// They are kept where the signing key is kept (owner-only files under the data directory, or Redis),
+/// They are kept where the signing key is kept (owner-only files under the data directory, or Redis, or PostgreSQL),
 /// so they are the same at every start and on every node, and they are never part of the repository.
 /// </summary>
 public sealed record PartnerAccess(IReadOnlyList<GeneratedAccess> Generated)

@@ -1,0 +1,69 @@
+using CommandCenter.Tests.Cluster;
+using CommandCenter.Tests.Support;
+using Xunit.Abstractions;
+
+namespace CommandCenter.Tests.Postgres;
+
+/// <summary>
+/// PostgreSQL itself is killed with SIGKILL under load and started again on its files (crash recovery from its WAL):
+/// the node reconnects by itself and acknowledges new steps again, and everything acknowledged before is still there
+/// for the node started again afterwards.
+/// </summary>
+[Trait("Category", "Postgres")]
+[Collection(PostgresClusterCollection.Name)]
+public class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private PostgresServer server = null!;
+
+    public async Task InitializeAsync() => server = await PostgresServer.Start();
+
+    [Fact]
+    public async Task Killing_and_restarting_postgresql_under_load_loses_nothing_acknowledged()
+    {
+        var connection = server.ConnectionString(await server.CreateDatabase());
+        var dataDirectory = PostgresNodes.NewDataDirectory();
+        string[] ports = [$"--Orleans:SiloPort={FreePort.Next()}", $"--Orleans:GatewayPort={FreePort.Next()}"];
+        var load = new LoadLoop();
+        await using (var node = await PostgresNodes.Start(connection, dataDirectory: dataDirectory, extra: ports))
+        {
+            using var api = LoadLoop.Api(node, await LiveClient.Token(node.Address, "admin", CenterFactory.AdminPassword));
+            using var stop = new CancellationTokenSource();
+            var running = load.Run(4, _ => api, stop.Token);
+            (await Until(() => load.Acknowledged.Count >= 40, TimeSpan.FromSeconds(90))).Should().BeTrue("the load runs before PostgreSQL is killed");
+
+            server.Kill();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await server.Run();
+            var acknowledgedAtRestart = load.Acknowledged.Count;
+            var resumed = await Until(() => load.Acknowledged.Count >= acknowledgedAtRestart + 20, TimeSpan.FromSeconds(90));
+            await stop.CancelAsync();
+            await running;
+            node.Kill();
+            output.WriteLine($"{acknowledgedAtRestart} steps acknowledged when PostgreSQL was back, {load.Acknowledged.Count} at the end, {load.Failures} requests failed");
+            resumed.Should().BeTrue("after PostgreSQL restarts the node acknowledges new steps again without being restarted itself");
+        }
+
+        await using var again = await PostgresNodes.Start(connection, dataDirectory: dataDirectory, extra: ports);
+        using var reader = LoadLoop.Api(again, await LiveClient.Token(again.Address, "admin", CenterFactory.AdminPassword));
+        foreach (var id in load.Reported.Keys)
+        {
+            var actions = (await LoadLoop.Read(reader, $"/api/incidents/{id}/events")).EnumerateArray()
+                .Select(e => e.GetProperty("action").GetString()!.ToLowerInvariant()).ToHashSet();
+            foreach (var (_, action) in load.Acknowledged.Where(x => x.Id == id))
+                actions.Should().Contain(action, $"{id}: {action} was acknowledged before PostgreSQL was killed or after it came back");
+        }
+    }
+
+    private static async Task<bool> Until(Func<bool> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(100);
+        }
+        return true;
+    }
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+}

@@ -2,7 +2,7 @@ namespace CommandCenter.Storage.Files;
 
 /// <summary>
 /// Files under a root folder, each area a folder of its own and each name its path inside it (so "reports" +
-/// "2026-12-02/JY10.csv" is reports/2026-12-02/JY10.csv, where the center always kept it). The root is the data directory
+/// "2026-12-02/{grid}.csv" is reports/2026-12-02/{grid}.csv, where the center always kept it). The root is the data directory
 /// of a single node, or a folder every node mounts (Storage:SharedDirectory, e.g. NFS).
 /// <para>
 /// Every write is flushed to disk (write-through, then fsync) before it returns. A whole write goes to a hidden temporary

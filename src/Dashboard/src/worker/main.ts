@@ -304,7 +304,7 @@ function dutySwitch(memberId: string, initial: string, sender: PhoneSender): { e
         const outcome = await sender.submit({
           kind: 'duty', label: `状态 ${zhWord} · ${enWord}`, method: 'PUT', path: `/api/members/${encodeURIComponent(memberId)}/duty`, body: { state },
         });
-        message.textContent = outcomeWords(outcome, '') ;
+        message.textContent = outcomeWords(outcome, '');
         mark(outcome.status === 'sent' ? (outcome.answer as MemberView).duty : state);
         message.classList.toggle('queued', outcome.status === 'queued');
       } catch (e) {

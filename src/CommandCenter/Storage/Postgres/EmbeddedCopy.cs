@@ -154,6 +154,24 @@ public static class EmbeddedCopy
         await CopyFiles(new DirectoryFileStore(root), new PostgresFileStore(target), cancellationToken);
 
         log.WriteLine("Verifying…");
+        return await Compare(root, database, target, grains, serviceId);
+    }
+
+    /// <summary>Compares a data directory with a database it was copied into, kind by kind, changing neither.</summary>
+    public static async Task<CopyReport> Verify(string dataDirectory, string connectionString, string serviceId, CancellationToken cancellationToken = default)
+    {
+        var root = Path.GetFullPath(dataDirectory);
+        var file = Path.Combine(root, "command-center.db");
+        if (!File.Exists(file))
+            throw new CopyRefusedException($"No embedded data directory at {root}: {file} does not exist.");
+        await using var target = NpgsqlDataSource.Create(connectionString);
+        await using var database = new SqliteDatabase(file,
+            [SqliteGrainStorage.Schema, .. SqliteIncidentLedger.Schema, .. SqliteArchiveIndex.Schema, .. SqlitePatrolTracks.Schema]);
+        return await Compare(root, database, target, await OpenGrainStorage(connectionString, serviceId, cancellationToken), serviceId);
+    }
+
+    private static async Task<CopyReport> Compare(string root, SqliteDatabase database, NpgsqlDataSource target, AdoNetGrainStorage grains, string serviceId)
+    {
         return new CopyReport(
         [
             Compare("incident events", await SourceEvents(database), await TargetEvents(target)),
@@ -350,7 +368,7 @@ public static class EmbeddedCopy
     /// default provider name and hasher), but passing the stored bytes through untouched: the embedded profile's bytes are
     /// already the Orleans serializer's output, which is what the Postgres profile's OrleansGrainStorageSerializer writes.
     /// </summary>
-    private static async Task<AdoNetGrainStorage> OpenGrainStorage(string connectionString, string serviceId, CancellationToken cancellationToken)
+    internal static async Task<AdoNetGrainStorage> OpenGrainStorage(string connectionString, string serviceId, CancellationToken cancellationToken, IGrainStorageSerializer? serializer = null)
     {
         var storage = new AdoNetGrainStorage(
             new NoActivators(),
@@ -359,7 +377,7 @@ public static class EmbeddedCopy
             {
                 Invariant = PostgresProfile.Invariant,
                 ConnectionString = connectionString,
-                GrainStorageSerializer = new StoredBytes(),
+                GrainStorageSerializer = serializer ?? new StoredBytes(),
             }),
             Options.Create(new ClusterOptions { ServiceId = serviceId }),
             ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);

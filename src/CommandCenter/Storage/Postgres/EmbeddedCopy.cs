@@ -67,11 +67,11 @@ public static class EmbeddedCopy
     private const int IncidentBatch = 32;
     private const int FixBatch = 5_000;
 
-    /// <summary>The command line: copy-to-postgres --from &lt;data directory&gt; --to "&lt;Npgsql connection string&gt;" [--service-id &lt;id&gt;].</summary>
+    /// <summary>The command line: copy-to-postgres --from &lt;data directory&gt; --to "&lt;Npgsql connection string&gt;" [--service-id &lt;Orleans:ServiceId&gt;] (default: Orleans__ServiceId, else grid-command-center).</summary>
     public static async Task<int> Command(string[] args, TextWriter output, TextWriter error)
     {
         string? from = null, to = null;
-        var serviceId = Environment.GetEnvironmentVariable("Node__ServiceId") is { Length: > 0 } id ? id : new Cluster.NodeOptions().ServiceId;
+        var serviceId = Environment.GetEnvironmentVariable("Orleans__ServiceId") is { Length: > 0 } id ? id : new Cluster.NodeOptions().ServiceId;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -115,7 +115,7 @@ public static class EmbeddedCopy
 
     private static int Usage(TextWriter error)
     {
-        error.WriteLine($"Usage: {Verb} --from <data directory> --to \"<Npgsql connection string>\" [--service-id <Node:ServiceId>]");
+        error.WriteLine($"Usage: {Verb} --from <data directory> --to \"<Npgsql connection string>\" [--service-id <Orleans:ServiceId>]");
         error.WriteLine("Copies an embedded data directory into an empty PostgreSQL database and verifies the copy. Stop the center first.");
         return Refused;
     }

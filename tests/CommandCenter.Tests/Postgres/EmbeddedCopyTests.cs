@@ -156,6 +156,13 @@ public sealed class EmbeddedCopyTests(PostgresDatabases databases, Xunit.Abstrac
         state.RecordExists.Should().BeTrue();
         state.State.Should().Be(new Fix(31.9, 120.28, Start.AddTicks(7)));
 
+        // The first start on PostgreSQL re-arms the running SLA clocks (the embedded reminders were in memory).
+        await using (var pending = source.CreateCommand("SELECT count(*) FROM cc_shared_values WHERE key = @k"))
+        {
+            pending.Parameters.AddWithValue("k", PostgresCopiedClocks.PendingKey(ServiceId));
+            ((long)(await pending.ExecuteScalarAsync())!).Should().Be(1);
+        }
+
         // The secret under the service id, as PostgresSharedValues reads it; the files byte for byte.
         new PostgresSharedValues(target, ServiceId).GetOrCreate("signing-key", () => "another").Should().Be("a-signing-key-made-once");
         var photo = await new PostgresFileStore(source).OpenRead(FileAreas.Photos, "JY-C-00001/1.jpg");

@@ -153,6 +153,14 @@ public static class EmbeddedCopy
         log.WriteLine("Copying files…");
         await CopyFiles(new DirectoryFileStore(root), new PostgresFileStore(target), cancellationToken);
 
+        // The embedded profile's reminders lived in memory: the first start on PostgreSQL wakes every running clock once.
+        await using (var pending = target.CreateCommand("INSERT INTO cc_shared_values (key, value) VALUES (@k, @v)"))
+        {
+            pending.Parameters.AddWithValue("k", PostgresCopiedClocks.PendingKey(serviceId));
+            pending.Parameters.AddWithValue("v", DateTimeOffset.UtcNow.ToString("O"));
+            await pending.ExecuteNonQueryAsync();
+        }
+
         log.WriteLine("Verifying…");
         return await Compare(root, database, target, grains, serviceId);
     }
@@ -504,14 +512,12 @@ public static class EmbeddedCopy
     {
         var prefix = SecretKey(serviceId, "");
         var secrets = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        await using (var command = target.CreateCommand("SELECT key, value FROM cc_shared_values"))
-        await using (var reader = await command.ExecuteReaderAsync())
-            while (await reader.ReadAsync())
-            {
-                var key = reader.GetString(0);
-                // A key of another service would count, but never match a name.
-                secrets[key.StartsWith(prefix, StringComparison.Ordinal) ? key[prefix.Length..] : key] = reader.GetString(1);
-            }
+        await using (var command = target.CreateCommand("SELECT key, value FROM cc_shared_values WHERE starts_with(key, @prefix)"))
+        {
+            command.Parameters.AddWithValue("prefix", prefix);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) secrets[reader.GetString(0)[prefix.Length..]] = reader.GetString(1);
+        }
         var digest = new Digest();
         foreach (var (name, value) in secrets) digest.Add(name, value);
         return digest;

@@ -13,6 +13,10 @@ using CommandCenter.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
+// Moving up from the embedded profile: a one-off command, not a start of the center.
+if (args.Length > 0 && args[0] == CommandCenter.Storage.Postgres.EmbeddedCopy.Verb)
+    return await CommandCenter.Storage.Postgres.EmbeddedCopy.Command(args, Console.Out, Console.Error);
+
 var builder = WebApplication.CreateBuilder(args);
 CommandCenter.Http.ListenAddress.UseDefaultUrlsUnlessSet(builder);
 
@@ -91,6 +95,7 @@ app.MapExportEndpoints();
 app.MapCommandCenterJobs();
 
 app.Run();
+return 0;
 
 /// <summary>The web host's entry point; public so tests can start it in-process.</summary>
 public partial class Program;

@@ -34,5 +34,12 @@ public static class IncidentSetup
         builder.Services.AddSingleton(reminder);
         // Durable reminders bring every running clock back by themselves; in-memory ones need the start-up scan.
         if (!storage.RemindersAreDurable) builder.Services.AddHostedService<SlaRearm>();
+        // Except after a copy from the embedded profile, whose reminders were in memory: the first start re-arms once.
+        else if (storage.Options.IsPostgres)
+        {
+            builder.Services.AddSingleton<SlaRearm>();
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<CommandCenter.Storage.Postgres.PostgresCopiedClocks>(
+                sp, storage.Options.PostgresConnectionString()));
+        }
     }
 }

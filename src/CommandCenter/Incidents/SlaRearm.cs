@@ -9,7 +9,10 @@ namespace CommandCenter.Incidents;
 /// </summary>
 public sealed class SlaRearm(IIncidentLedger ledger, IGrainFactory grains, ILogger<SlaRearm> log) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Run(cancellationToken);
+
+    /// <summary>Wakes every incident with a running clock (also once after a copy from the embedded profile: see PostgresCopiedClocks).</summary>
+    public async Task Run(CancellationToken cancellationToken)
     {
         var ids = await ledger.DueForWake(DateTimeOffset.MaxValue, int.MaxValue);
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },

@@ -68,7 +68,23 @@ public sealed class PostgresIncidentLedger(NpgsqlDataSource dataSource) : IIncid
         }
     }
 
-    private static NpgsqlCommand SummaryUpsert(NpgsqlConnection connection, NpgsqlTransaction transaction, IncidentSummary s, IncidentReport? opened)
+    /// <summary>
+    /// Writes an incident's summary alone, with its search columns as given: for copying an incident whose events have all
+    /// moved to the archive (EmbeddedCopy), where there is no opening report left to derive them from.
+    /// </summary>
+    internal async Task WriteSummary(IncidentSummary summary, string? searchText, string? phoneDigits)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var upsert = SummaryUpsert(connection, transaction, summary, searchText, phoneDigits))
+            await upsert.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    private static NpgsqlCommand SummaryUpsert(NpgsqlConnection connection, NpgsqlTransaction transaction, IncidentSummary s, IncidentReport? opened) =>
+        SummaryUpsert(connection, transaction, s, opened is null ? null : CaseSearch.TextOf(opened), opened is null ? null : CaseSearch.PhoneDigitsOf(opened));
+
+    private static NpgsqlCommand SummaryUpsert(NpgsqlConnection connection, NpgsqlTransaction transaction, IncidentSummary s, string? searchText, string? phoneDigits)
     {
         var command = new NpgsqlCommand("""
             INSERT INTO cc_incident_summaries (id, status, is_open, step, category, channel, grid_id, grid_chain, assignee_id, lat, lon,
@@ -109,8 +125,8 @@ public sealed class PostgresIncidentLedger(NpgsqlDataSource dataSource) : IIncid
         AddInstant(p, "red", s.Light.RedFrom);
         AddInstant(p, "none", s.Light.NoneFrom);
         AddInstant(p, "visitClosed", s.VisitClosedAt);
-        p.Add(Nullable("search", NpgsqlDbType.Text, opened is null ? null : CaseSearch.TextOf(opened)));
-        p.Add(Nullable("phone", NpgsqlDbType.Text, opened is null ? null : CaseSearch.PhoneDigitsOf(opened)));
+        p.Add(Nullable("search", NpgsqlDbType.Text, searchText));
+        p.Add(Nullable("phone", NpgsqlDbType.Text, phoneDigits));
         p.Add(Of("version", s.Version));
         p.Add(new NpgsqlParameter("data", NpgsqlDbType.Json) { Value = JsonSerializer.Serialize(s, LedgerJson.Options) });
         return command;

@@ -3,8 +3,9 @@ using CommandCenter.Benchmarks;
 // Benchmarks print figures; they are not part of the test run. Build the center in Release first:
 //   dotnet build -c Release src/CommandCenter && dotnet run -c Release --project tests/Benchmarks -- lifecycle
 // Modes: suite (the table of docs/performance.md: every figure beside its baseline), locate,
-// lifecycle [in flight], replay [events], push [walls] [workers] [rates, e.g. 200,500,1000],
-// pings [workers] [walls], baselines, cluster [in flight] (1 and 2 nodes on the Redis profile),
+// lifecycle [in flight] [seconds=20], replay [events], push [walls] [workers] [rates, e.g. 200,500,1000],
+// pings [workers] [walls], baselines, cluster [in flight] [seconds=20] (1 and 2 nodes on the Redis profile),
+// cluster-postgres [in flight] [seconds=20] (1 and 2 nodes on the Postgres profile; two nodes with a Redis backplane),
 // all (locate, lifecycle, replay, cluster),
 // open [count=100000] [dispatch limit s=300] [in flight=64]: open incidents with live deadlines (memory, breach lag),
 // connections [walls=1000] [workers=10000] [rate=50]: walls and workers held at once (push latency, memory),
@@ -23,7 +24,7 @@ if (which is "locate" or "all") LocateBenchmark.Run(root);
 if (which is "lifecycle" or "all")
 {
     var concurrency = args.Length > 1 ? int.Parse(args[1]) : 64;
-    await LifecycleBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(20));
+    await LifecycleBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20));
 }
 if (which is "replay" or "all")
 {
@@ -69,7 +70,13 @@ if (which is "cluster" or "all")
 {
     // Needs /usr/bin/redis-server (scripts/test.sh installs it).
     var concurrency = args.Length > 1 ? int.Parse(args[1]) : 64;
-    await ClusterBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(20));
+    await ClusterBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20));
+}
+if (which is "cluster-postgres")
+{
+    // Needs Debian's postgresql (/usr/lib/postgresql/*/bin) and, for the two-node backplane, /usr/bin/redis-server.
+    var concurrency = args.Length > 1 ? int.Parse(args[1]) : 64;
+    await ClusterBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20), ClusterBenchmark.Profile.Postgres);
 }
 if (which is "baselines")
 {

@@ -22,6 +22,9 @@ public sealed class LoadLoop
     public ConcurrentDictionary<string, DateTimeOffset> Reported { get; } = new();
     public ConcurrentBag<(string Id, string Action)> Acknowledged { get; } = [];
     public int Failures => failures;
+
+    /// <summary>The status of every answer that refused a step (not the requests that got no answer at all).</summary>
+    public ConcurrentBag<int> Refusals { get; } = [];
     private int failures;
 
     /// <summary>Runs <paramref name="loops"/> loops until stopped; each asks <paramref name="pick"/> which node to use for its next request.</summary>
@@ -34,7 +37,7 @@ public sealed class LoadLoop
                 {
                     var (lat, lon) = SampleCity.NextPoint();
                     var created = await pick(loop).PostAsJsonAsync("/api/incidents", new { category = "E0102", lat, lon, description = "负载", channel = "hotline" });
-                    if (!created.IsSuccessStatusCode) { Interlocked.Increment(ref failures); continue; }
+                    if (!created.IsSuccessStatusCode) { Refused(created); continue; }
                     var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
                     Reported[id] = DateTimeOffset.UtcNow;
                     Acknowledged.Add((id, "report"));
@@ -42,7 +45,7 @@ public sealed class LoadLoop
                     {
                         if (stop.IsCancellationRequested) break;
                         var response = await pick(loop).PostAsJsonAsync($"/api/incidents/{id}/actions/{action}", body);
-                        if (!response.IsSuccessStatusCode) { Interlocked.Increment(ref failures); break; }
+                        if (!response.IsSuccessStatusCode) { Refused(response); break; }
                         Acknowledged.Add((id, action));
                     }
                     await Task.Delay(50);
@@ -53,6 +56,12 @@ public sealed class LoadLoop
                 }
             }
         })));
+
+    private void Refused(HttpResponseMessage response)
+    {
+        Interlocked.Increment(ref failures);
+        Refusals.Add((int)response.StatusCode);
+    }
 
     /// <summary>Reports one incident and returns its id.</summary>
     public static async Task<string> ReportOne(HttpClient api)

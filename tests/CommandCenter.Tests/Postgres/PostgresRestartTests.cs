@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CommandCenter.Tests.Cluster;
 using CommandCenter.Tests.Support;
 using Xunit.Abstractions;
@@ -6,8 +9,9 @@ namespace CommandCenter.Tests.Postgres;
 
 /// <summary>
 /// PostgreSQL itself is killed with SIGKILL under load and started again on its files (crash recovery from its WAL):
-/// the node reconnects by itself and acknowledges new steps again, and everything acknowledged before is still there
-/// for the node started again afterwards.
+/// requests during the outage are refused cleanly (503, a problem body saying the database is unavailable, never a
+/// 500), the node reconnects by itself and acknowledges new steps again, and everything acknowledged before is still
+/// there, without gaps, for the node started again afterwards.
 /// </summary>
 [Trait("Category", "Postgres")]
 [Collection(PostgresClusterCollection.Name)]
@@ -32,23 +36,31 @@ public class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifetime
             (await Until(() => load.Acknowledged.Count >= 40, TimeSpan.FromSeconds(90))).Should().BeTrue("the load runs before PostgreSQL is killed");
 
             server.Kill();
+            var (lat, lon) = SampleCity.NextPoint();
+            var during = await api.PostAsJsonAsync("/api/incidents", new { category = "E0102", lat, lon, description = "停库", channel = "hotline" });
+            var problem = await during.Content.ReadFromJsonAsync<JsonElement>();
             await Task.Delay(TimeSpan.FromSeconds(1));
             await server.Run();
+            during.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "a report while PostgreSQL is down is refused cleanly");
+            problem.GetProperty("title").GetString().Should().Be("The database is unavailable.");
+            during.Headers.RetryAfter.Should().NotBeNull();
             var acknowledgedAtRestart = load.Acknowledged.Count;
             var resumed = await Until(() => load.Acknowledged.Count >= acknowledgedAtRestart + 20, TimeSpan.FromSeconds(90));
             await stop.CancelAsync();
             await running;
             node.Kill();
-            output.WriteLine($"{acknowledgedAtRestart} steps acknowledged when PostgreSQL was back, {load.Acknowledged.Count} at the end, {load.Failures} requests failed");
+            output.WriteLine($"{acknowledgedAtRestart} steps acknowledged when PostgreSQL was back, {load.Acknowledged.Count} at the end, {load.Failures} requests failed; refusals: {string.Join(", ", load.Refusals.GroupBy(x => x).Select(g => $"{g.Count()}× {g.Key}"))}");
             resumed.Should().BeTrue("after PostgreSQL restarts the node acknowledges new steps again without being restarted itself");
+            load.Refusals.Should().OnlyContain(status => status == 503, "a request PostgreSQL could not serve is refused as the database being unavailable, never a 500");
         }
 
         await using var again = await PostgresNodes.Start(connection, dataDirectory: dataDirectory, extra: ports);
         using var reader = LoadLoop.Api(again, await LiveClient.Token(again.Address, "admin", CenterFactory.AdminPassword));
         foreach (var id in load.Reported.Keys)
         {
-            var actions = (await LoadLoop.Read(reader, $"/api/incidents/{id}/events")).EnumerateArray()
-                .Select(e => e.GetProperty("action").GetString()!.ToLowerInvariant()).ToHashSet();
+            var events = (await LoadLoop.Read(reader, $"/api/incidents/{id}/events")).EnumerateArray().ToList();
+            events.Select(e => e.GetProperty("sequence").GetInt32()).Should().Equal(Enumerable.Range(1, events.Count), $"{id} has no gaps: nothing half-written");
+            var actions = events.Select(e => e.GetProperty("action").GetString()!.ToLowerInvariant()).ToHashSet();
             foreach (var (_, action) in load.Acknowledged.Where(x => x.Id == id))
                 actions.Should().Contain(action, $"{id}: {action} was acknowledged before PostgreSQL was killed or after it came back");
         }

@@ -8,6 +8,12 @@ namespace CommandCenter.Tests.Support;
 /// </summary>
 public static class PostgresNodes
 {
+    /// <summary>
+    /// From kill -9 to the survivor owning the dead node's work with Orleans' default probe timings (a probe every
+    /// 5 s, dead after 3 missed, then the vote written to the membership table): generous for a loaded 2-core machine.
+    /// </summary>
+    public static readonly TimeSpan DeathDetection = TimeSpan.FromSeconds(60);
+
     public static Task<CenterProcess> Start(string connectionString, RedisServer? backplane = null, string? dataDirectory = null, params string[] extra) =>
         CenterProcess.Start(dataDirectory ?? NewDataDirectory(),
         [

@@ -3,6 +3,7 @@ using CommandCenter.Storage.Files;
 namespace CommandCenter.Tests.FileStores;
 
 /// <summary>The file store contract over one folder two nodes share (as an NFS mount would be): two store objects, each with its own in-process locks.</summary>
+[Trait("Category", "Unit")]
 public sealed class DirectoryFileStoreTests : FileStoreContract, IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "cc-files", Guid.NewGuid().ToString("N"));

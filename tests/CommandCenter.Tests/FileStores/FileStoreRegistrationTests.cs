@@ -8,6 +8,7 @@ using Npgsql;
 namespace CommandCenter.Tests.FileStores;
 
 /// <summary>Which store each storage profile keeps its files in.</summary>
+[Trait("Category", "Unit")]
 public class FileStoreRegistrationTests
 {
     private static ServiceProvider Services(StorageOptions options, Action<IServiceCollection>? more = null)

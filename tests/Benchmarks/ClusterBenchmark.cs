@@ -16,10 +16,10 @@ internal static class ClusterBenchmark
         foreach (var nodes in new[] { 1, 2 })
         {
             await using var redis = profile == Profile.Redis || nodes > 1 ? await RedisLauncher.Start() : null;
-            await using var postgres = profile == Profile.Postgres ? await PostgresLauncher.Start() : null;
+            await using var postgres = profile == Profile.Postgres ? await CommandCenter.Tests.Support.PostgresServer.Start() : null;
             string[] arguments = profile == Profile.Redis
                 ? ["--Storage:Profile=Redis", $"--Storage:Redis={redis!.ConnectionString}"]
-                : ["--Storage:Profile=Postgres", $"--Storage:Postgres={await postgres!.CreateDatabase()}",
+                : ["--Storage:Profile=Postgres", $"--Storage:Postgres={postgres!.ConnectionString(await postgres.CreateDatabase())}",
                    .. redis is null ? Array.Empty<string>() : [$"--Storage:Redis={redis.ConnectionString}"]];
             Func<double> storeCpu = profile == Profile.Redis ? () => redis!.CpuTime.TotalSeconds : () => postgres!.CpuTime.TotalSeconds;
             var centers = await Task.WhenAll(Enumerable.Range(0, nodes).Select(_ => CenterLauncher.Start(root, arguments)));

@@ -7,7 +7,8 @@ namespace CommandCenter.Tests.Support;
 /// A private PostgreSQL for one test class: Debian's server binaries, a cluster made by initdb in a temporary folder,
 /// started by pg_ctl on a free port (no system service). Durable as production is (fsync on, synchronous commit). It can
 /// be killed with SIGKILL and started again on the same files. scripts/test.sh installs Debian's postgresql. initdb
-/// refuses to run as root: as root (CI) the cluster belongs to the postgres user the package creates.
+/// refuses to run as root: as root (CI) the cluster belongs to the postgres user the package creates. The benchmarks
+/// compile this file too (tests/Benchmarks/Benchmarks.csproj) for their PostgreSQL runs and read its CPU time.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -27,6 +28,35 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The Npgsql connection string of a database on this server.</summary>
     public string ConnectionString(string database = "postgres") =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Timeout=5;Command Timeout=30";
+
+    /// <summary>
+    /// CPU time of the server so far (user and kernel): the postmaster, the backends and workers it has reaped
+    /// (its cutime/cstime) and those still running.
+    /// </summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            var postmaster = int.Parse(File.ReadLines(Path.Combine(Data, "postmaster.pid")).First().Trim());
+            long ticks = 0;
+            foreach (var stat in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+            {
+                string[] fields;
+                try
+                {
+                    var text = File.ReadAllText(Path.Combine(stat, "stat"));
+                    fields = text[(text.LastIndexOf(')') + 2)..].Split(' '); // fields from the 3rd (state) on
+                }
+                catch (IOException) { continue; }
+                catch (UnauthorizedAccessException) { continue; }
+                var pid = int.Parse(Path.GetFileName(stat));
+                var parent = int.Parse(fields[1]);
+                if (pid == postmaster) ticks += long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14]);
+                else if (parent == postmaster) ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
+            }
+            return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ
+        }
+    }
 
     public static async Task<PostgresServer> Start()
     {

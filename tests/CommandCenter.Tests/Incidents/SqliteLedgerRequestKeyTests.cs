@@ -12,24 +12,16 @@ namespace CommandCenter.Tests.Incidents;
 public sealed class SqliteLedgerRequestKeyTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 1, 0, 0, TimeSpan.Zero);
-    private readonly string file = Path.Combine(Path.GetTempPath(), "cc-request-key", Guid.NewGuid().ToString("N"), "ledger.db");
-    private SqliteDatabase database = null!;
+    private readonly TemporarySqlite database = new("cc-request-key", SqliteIncidentLedger.Schema);
     private SqliteIncidentLedger ledger = null!;
 
     public Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        database = new SqliteDatabase(file, SqliteIncidentLedger.Schema);
-        ledger = new SqliteIncidentLedger(database);
+        ledger = new SqliteIncidentLedger(database.Database);
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await database.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(Path.GetDirectoryName(file)!, true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task A_keyed_decision_is_read_back_with_its_key_and_older_events_without_one()

@@ -19,24 +19,16 @@ public sealed class PostgresLedgerRandomParityTests(PostgresDatabases databases)
     private const int Histories = 240;
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly string file = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "cc-pg-parity", Guid.NewGuid().ToString("N"), "ledger.db");
-    private SqliteDatabase database = null!;
+    private readonly TemporarySqlite database = new("cc-pg-parity", SqliteIncidentLedger.Schema, inMemory: true);
     private IIncidentLedger sqlite = null!, postgres = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        database = new SqliteDatabase(file, SqliteIncidentLedger.Schema);
-        sqlite = new SqliteIncidentLedger(database);
+        sqlite = new SqliteIncidentLedger(database.Database);
         postgres = new PostgresIncidentLedger(await databases.Fresh());
     }
 
-    public async Task DisposeAsync()
-    {
-        await database.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(Path.GetDirectoryName(file)!, true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     private static IEnumerable<string> Ids(IEnumerable<IncidentSummary> summaries) => summaries.Select(s => s.Id);
 

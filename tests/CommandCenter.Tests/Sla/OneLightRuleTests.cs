@@ -26,24 +26,16 @@ public sealed class OneLightRuleTests : IAsyncLifetime
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
 
     // In memory-backed /dev/shm where there is one: the surfaces are under test here, not the disk's fsync.
-    private readonly string file = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "cc-light", Guid.NewGuid().ToString("N"), "ledger.db");
-    private SqliteDatabase database = null!;
+    private readonly TemporarySqlite database = new("cc-light", SqliteIncidentLedger.Schema, inMemory: true);
     private SqliteIncidentLedger ledger = null!;
 
     public Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        database = new SqliteDatabase(file, SqliteIncidentLedger.Schema);
-        ledger = new SqliteIncidentLedger(database);
+        ledger = new SqliteIncidentLedger(database.Database);
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await database.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(Path.GetDirectoryName(file)!, true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task Every_surface_shows_the_same_light_and_the_same_overdue_set_over_a_thousand_random_histories()

@@ -79,6 +79,37 @@ public sealed class LoadLoop
         DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token) },
     };
 
+    /// <summary>
+    /// Every step this loop was told was done is in the ledger as read through <paramref name="reader"/> (a node that
+    /// remembers nothing), and each incident's events are numbered without gaps: nothing acknowledged lost, nothing
+    /// half-written. Answers the events read, by incident, for a test's further checks.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, List<JsonElement>>> ShouldAllBeIn(HttpClient reader, string because)
+    {
+        var read = new Dictionary<string, List<JsonElement>>();
+        foreach (var id in Reported.Keys)
+        {
+            var events = read[id] = (await Read(reader, $"/api/incidents/{id}/events")).EnumerateArray().ToList();
+            events.Select(e => e.GetProperty("sequence").GetInt32()).Should().Equal(Enumerable.Range(1, events.Count), $"{id} has no gaps: nothing half-written");
+            var actions = events.Select(e => e.GetProperty("action").GetString()!.ToLowerInvariant()).ToHashSet();
+            foreach (var (_, action) in Acknowledged.Where(x => x.Id == id))
+                actions.Should().Contain(action, $"{id}: {action} was acknowledged {because}");
+        }
+        return read;
+    }
+
+    /// <summary>Waits until the condition holds (true) or the limit passes (false).</summary>
+    public static async Task<bool> Until(Func<bool> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(100);
+        }
+        return true;
+    }
+
     /// <summary>Reads through a node, retrying while the cluster settles (a grain of a dead node is being moved).</summary>
     public static async Task<JsonElement> Read(HttpClient api, string path)
     {

@@ -27,14 +27,14 @@ public class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
             using var api = LoadLoop.Api(node, token);
             using var stop = new CancellationTokenSource();
             var running = load.Run(4, _ => api, stop.Token);
-            (await Until(() => load.Acknowledged.Count >= 40, TimeSpan.FromSeconds(60))).Should().BeTrue("the load runs before Redis is killed");
+            (await LoadLoop.Until(() => load.Acknowledged.Count >= 40, TimeSpan.FromSeconds(60))).Should().BeTrue("the load runs before Redis is killed");
 
             redis.Kill();
             await Task.Delay(TimeSpan.FromSeconds(1));
             await redis.Restart();
             var acknowledgedAtRestart = load.Acknowledged.Count;
             // The node reconnects by itself and goes on acknowledging: wait for it, do not assume it.
-            var resumed = await Until(() => load.Acknowledged.Count >= acknowledgedAtRestart + 20, TimeSpan.FromSeconds(60));
+            var resumed = await LoadLoop.Until(() => load.Acknowledged.Count >= acknowledgedAtRestart + 20, TimeSpan.FromSeconds(60));
             await stop.CancelAsync();
             await running;
             node.Kill();
@@ -47,28 +47,12 @@ public class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
         // A new node reads everything from Redis: no activation remembers anything.
         await using var fresh = await RedisNodes.Start(redis);
         using var reader = LoadLoop.Api(fresh, await LiveClient.Token(fresh.Address, "admin", CenterFactory.AdminPassword));
-        foreach (var id in load.Reported.Keys)
-        {
-            var actions = (await LoadLoop.Read(reader, $"/api/incidents/{id}/events")).EnumerateArray()
-                .Select(e => e.GetProperty("action").GetString()!.ToLowerInvariant()).ToHashSet();
-            foreach (var (_, action) in load.Acknowledged.Where(x => x.Id == id))
-                actions.Should().Contain(action, $"{id}: {action} was acknowledged before Redis was killed or after it came back");
-        }
+        await load.ShouldAllBeIn(reader, "before Redis was killed or after it came back");
         var listed = await LoadLoop.Read(reader, "/api/incidents?grid=JY&pageSize=1");
         listed.GetProperty("total").GetInt32().Should().BeGreaterThanOrEqualTo(load.Reported.Count, "the lists see every reported incident too");
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="limit"/> passes.</summary>
-    private static async Task<bool> Until(Func<bool> condition, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(100);
-        }
-        return true;
-    }
 
     public async Task DisposeAsync() => await redis.DisposeAsync();
 }

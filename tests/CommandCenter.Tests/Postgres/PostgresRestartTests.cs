@@ -33,7 +33,7 @@ public class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifetime
             using var api = LoadLoop.Api(node, await LiveClient.Token(node.Address, "admin", CenterFactory.AdminPassword));
             using var stop = new CancellationTokenSource();
             var running = load.Run(4, _ => api, stop.Token);
-            (await Until(() => load.Acknowledged.Count >= 40, TimeSpan.FromSeconds(90))).Should().BeTrue("the load runs before PostgreSQL is killed");
+            (await LoadLoop.Until(() => load.Acknowledged.Count >= 40, TimeSpan.FromSeconds(90))).Should().BeTrue("the load runs before PostgreSQL is killed");
 
             server.Kill();
             var (lat, lon) = SampleCity.NextPoint();
@@ -45,7 +45,7 @@ public class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifetime
             problem.GetProperty("title").GetString().Should().Be("The database is unavailable.");
             during.Headers.RetryAfter.Should().NotBeNull();
             var acknowledgedAtRestart = load.Acknowledged.Count;
-            var resumed = await Until(() => load.Acknowledged.Count >= acknowledgedAtRestart + 20, TimeSpan.FromSeconds(90));
+            var resumed = await LoadLoop.Until(() => load.Acknowledged.Count >= acknowledgedAtRestart + 20, TimeSpan.FromSeconds(90));
             await stop.CancelAsync();
             await running;
             node.Kill();
@@ -56,26 +56,9 @@ public class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifetime
 
         await using var again = await PostgresNodes.Start(connection, dataDirectory: dataDirectory, extra: ports);
         using var reader = LoadLoop.Api(again, await LiveClient.Token(again.Address, "admin", CenterFactory.AdminPassword));
-        foreach (var id in load.Reported.Keys)
-        {
-            var events = (await LoadLoop.Read(reader, $"/api/incidents/{id}/events")).EnumerateArray().ToList();
-            events.Select(e => e.GetProperty("sequence").GetInt32()).Should().Equal(Enumerable.Range(1, events.Count), $"{id} has no gaps: nothing half-written");
-            var actions = events.Select(e => e.GetProperty("action").GetString()!.ToLowerInvariant()).ToHashSet();
-            foreach (var (_, action) in load.Acknowledged.Where(x => x.Id == id))
-                actions.Should().Contain(action, $"{id}: {action} was acknowledged before PostgreSQL was killed or after it came back");
-        }
+        await load.ShouldAllBeIn(reader, "before PostgreSQL was killed or after it came back");
     }
 
-    private static async Task<bool> Until(Func<bool> condition, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(100);
-        }
-        return true;
-    }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 }

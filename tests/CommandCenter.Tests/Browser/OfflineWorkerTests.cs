@@ -116,6 +116,9 @@ public class OfflineWorkerTests(WallFixture wall)
         // The wall shows them.
         await wallPage.Locator($".board-row[data-id='{id}'][data-state='handled']").WaitForAsync(new() { Timeout = 10_000 });
         await wallPage.Locator($".board-row[data-id='{reportedId}']").WaitForAsync(new() { Timeout = 10_000 });
+        // The operator opens the case: the resolve's photo is captioned with when and where the camera took it.
+        var panel = await wallPage.FindCase(id);
+        await panel.Locator(".timeline li[data-action='resolve'] .photo-facts", new() { HasTextString = "31.90170, 120.28240" }).WaitForAsync();
 
         await phone.Context.CloseAsync();
         await wallPage.Context.CloseAsync();
@@ -148,6 +151,10 @@ public class OfflineWorkerTests(WallFixture wall)
         await resolve.WaitForAsync();
         (await resolve.InnerTextAsync()).Should().Contain("冲突").And.Contain("已改派");
         await WallFixture.Screenshot(phone, "worker-outbox-conflict-390x844.png");
+        // Read, the worker clears it from the list.
+        await resolve.Locator("button.outbox-dismiss").ClickAsync();
+        await resolve.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await WaitForOutbox(phone, "items => items.length === 1 && items[0].status === 'conflict'");
 
         var incident = await wall.Operator.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
         incident.GetProperty("assigneeId").GetString().Should().Be("M00130");

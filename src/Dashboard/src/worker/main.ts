@@ -17,7 +17,7 @@ import { deviceOutbox, forgetCases, loadCases, saveCases } from './deviceStore';
 import { Outbox, type Fetcher } from './outbox';
 import { OutboxView } from './outboxView';
 import { PhoneSender, outcomeWords } from './phoneSender';
-import { defaultPhotoSettings, type PhotoSettings } from './photoPrep';
+import type { PhotoSettings } from './photoPrep';
 import { passwordDialog } from '../shared/passwordDialog';
 import { pageAccount } from '../shared/signInForm';
 import { loadCity } from '../shared/city';
@@ -66,7 +66,7 @@ async function startWorker(account: Account): Promise<void> {
   const [me, categories, photoSettings, lastCases] = await Promise.all([
     api<MemberView>(`/api/members/${encodeURIComponent(memberId)}`).catch(() => null),
     api<CategoryView[]>('/api/categories').catch(() => [] as CategoryView[]),
-    api<PhotoSettings>('/api/photos/settings').catch(() => defaultPhotoSettings),
+    api<PhotoSettings>('/api/photos/settings').catch(() => null),
     loadCases(account.username).catch(() => null),
   ]);
   const categoryNames = new Map(categories.map(c => [c.code, c.name]));
@@ -318,9 +318,15 @@ function dutySwitch(memberId: string, initial: string, sender: PhoneSender): { e
   return { element: h('div.duty', { role: 'group', 'aria-label': 'Duty' }, h('span.duty-label', {}, '状态'), ...buttons, message) };
 }
 
-/** Reads, while online, what the page needs offline and has not read yet (the service worker keeps the answers). */
+/**
+ * Reads, while online, what the page needs offline and has no copy of yet (the service worker keeps the answers): the
+ * grids for the report map, hundreds of KB a phone should not fetch at every start. The map refreshes them when shown.
+ */
 async function keepForOffline(): Promise<void> {
-  for (const path of ['/api/grids?level=1', '/api/grids?level=2']) await api(path).catch(() => undefined);
+  for (const path of ['/api/grids?level=1', '/api/grids?level=2']) {
+    if ('caches' in window && await caches.match(path, { ignoreVary: true })) continue;
+    await api(path).catch(() => undefined);
+  }
 }
 
 /** A tapped notification names its case: the page shows it (from the service worker, or the #case= of a new window). */

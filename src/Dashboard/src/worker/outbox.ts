@@ -179,11 +179,7 @@ export class Outbox {
    * as queued when it cannot be sent now (offline, the center unreachable): it goes by itself later.
    */
   async submit(draft: Draft): Promise<Outcome> {
-    const item = await this.keep(draft);
-    const settled = new Promise<Outcome>(resolve => this.waiters.set(item.seq!, resolve));
-    if (!this.online()) this.settle(item);
-    else void this.drain();
-    return settled;
+    return this.sendKept(await this.keep(draft));
   }
 
   /**
@@ -195,12 +191,8 @@ export class Outbox {
     if (last && last.owner === this.owner && last.kind === 'pings' && last.status === 'waiting' && last.path === path
       && (last.body.pings as unknown[]).length + pings.length <= pingsPerBatch && !this.draining) {
       last.body = { pings: [...(last.body.pings as unknown[]), ...pings] };
-      await this.store.put(last);
-      this.changed();
-      const settled = new Promise<Outcome>(resolve => this.waiters.set(last.seq!, resolve));
-      if (!this.online()) this.settle(last);
-      else void this.drain();
-      return settled;
+      await this.save(last);
+      return this.sendKept(last);
     }
     return this.submit({ kind: 'pings', label: `巡查位置 ${pings.length} 个 · ${pings.length} patrol fixes`, path, body: { pings } });
   }
@@ -226,11 +218,6 @@ export class Outbox {
     return this.draining;
   }
 
-  /** Tries a waiting item again now (the person pressed 重试). */
-  retry(): Promise<void> {
-    return this.drain();
-  }
-
   /** Forgets a refused, conflicting or sent item (the person read it). */
   async dismiss(seq: number): Promise<void> {
     const item = this.cache.find(i => i.seq === seq);
@@ -238,6 +225,14 @@ export class Outbox {
     await this.store.delete(seq);
     this.cache = this.cache.filter(i => i.seq !== seq);
     this.changed();
+  }
+
+  /** An item on the device: sent now with whatever waits before it, or answered as queued when offline. */
+  private sendKept(item: OutboxItem): Promise<Outcome> {
+    const settled = new Promise<Outcome>(resolve => this.waiters.set(item.seq!, resolve));
+    if (!this.online()) this.settle(item);
+    else void this.drain();
+    return settled;
   }
 
   private async keep(draft: Draft): Promise<OutboxItem> {

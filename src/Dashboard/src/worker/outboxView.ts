@@ -30,7 +30,7 @@ export class OutboxView {
     this.indicator = h('button.outbox-indicator', { type: 'button', hidden: true, title: 'Outbox', onclick: () => this.open() });
     this.strip = h('div.offline-strip', { role: 'status', hidden: true });
     this.list = h('ol.outbox-items', {});
-    const retry = h('button.secondary', { type: 'button', onclick: () => void this.outbox.retry() }, '立即重试 ', h('small', {}, 'Try now'));
+    const retry = h('button.secondary', { type: 'button', onclick: () => void this.outbox.drain() }, '立即重试 ', h('small', {}, 'Try now'));
     const clear = h('button.secondary', {
       type: 'button',
       onclick: () => void (async () => {

@@ -19,7 +19,7 @@ export function outcomeWords(outcome: Outcome, sentWords: string): string {
 }
 
 export class PhoneSender implements CaseSender {
-  constructor(private readonly outbox: Outbox, private readonly settings: () => PhotoSettings) {}
+  constructor(private readonly outbox: Outbox, private readonly settings: () => PhotoSettings | null) {}
 
   async act(incidentId: string, action: string, label: string, body: Record<string, unknown>): Promise<string> {
     const outcome = await this.submit({

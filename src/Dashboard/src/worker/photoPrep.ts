@@ -9,9 +9,6 @@ import { readPhotoFacts } from './photoFacts';
 
 export type PhotoSettings = PhotoSettingsView;
 
-/** Until the center's settings were read once (a first start without a network): the center's defaults. */
-export const defaultPhotoSettings: PhotoSettings = { maxEdge: 1600, quality: 0.8, maxBytes: 5 * 1024 * 1024, maxPerAction: 10, chunkMaxBytes: 1024 * 1024 };
-
 export async function preparePhoto(file: Blob, settings: PhotoSettings): Promise<StagedPhoto> {
   const facts = readPhotoFacts(await file.arrayBuffer(), fromCityInput);
   const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -32,8 +29,11 @@ export async function preparePhoto(file: Blob, settings: PhotoSettings): Promise
 }
 
 /** Every chosen file prepared in turn; a file that is no image is refused here with its name. */
-export async function preparePhotos(files: FileList | readonly File[] | null | undefined, settings: PhotoSettings): Promise<StagedPhoto[]> {
+export async function preparePhotos(files: FileList | readonly File[] | null | undefined, settings: PhotoSettings | null): Promise<StagedPhoto[]> {
   const list = [...(files ?? [])];
+  if (!list.length) return [];
+  // The sizes are the center's (read at start, kept by the service worker): without them a photo is not guessed at.
+  if (!settings) throw new Error('照片设置未能读取，请联网后重新打开页面 · The photo settings could not be read: open the page once with a network.');
   if (list.length > settings.maxPerAction) throw new Error(`最多 ${settings.maxPerAction} 张照片 · At most ${settings.maxPerAction} photos.`);
   const prepared: StagedPhoto[] = [];
   for (const file of list) {

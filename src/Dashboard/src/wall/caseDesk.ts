@@ -224,11 +224,16 @@ export class CaseDesk {
 
   // ---- 回访 Return visits ----------------------------------------------------------------------
 
+  /** What the operator last recorded on a visit: it stays above the queue when the queue is read again (a push, a tab change). */
+  private visitNotice: { action: string; text: string } | null = null;
+
   private async loadVisits(notice?: { action: string; text: string }): Promise<void> {
+    if (notice) this.visitNotice = notice;
     try {
       const queue = await api<ReturnVisitQueue>(`/api/return-visits?scope=${encodeURIComponent(this.scope)}`);
+      const last = this.visitNotice;
       this.visits.replaceChildren(
-        notice ? h('p.desk-notice', { role: 'status', dataset: { action: notice.action } }, notice.text) : '',
+        last ? h('p.desk-notice', { role: 'status', dataset: { action: last.action } }, last.text) : '',
         h('p.detail-hint', {}, `待回访 ${queue.items.length} 件，截止最早的在前 · Waiting for a call, oldest deadline first`),
         queue.items.length ? h('ol.visit-list', {}, ...queue.items.map(v => this.visitRow(v, true))) : h('p.detail-hint', {}, '暂无待回访案件 · Nothing waiting.'));
     } catch (e) {

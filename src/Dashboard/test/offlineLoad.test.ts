@@ -113,12 +113,20 @@ describe('what a card offers while actions wait', () => {
   it('offers the center\'s offers when nothing waits', () => {
     expect(offersNow(view, []).map(o => o.action)).toEqual(['accept', 'return']);
   });
+  const waiting = (...actions: string[]) => actions.map(action => ({ action, sending: false }));
   it('offers what the center said follows a queued action', () => {
-    expect(offersNow(view, ['accept']).map(o => o.action)).toEqual(['resolve', 'return']);
+    expect(offersNow(view, waiting('accept')).map(o => o.action)).toEqual(['resolve', 'return']);
   });
   it('offers nothing past what the center has said', () => {
-    expect(offersNow(view, ['accept', 'resolve'])).toEqual([]);
-    expect(offersNow(view, ['verify'])).toEqual([]);
+    expect(offersNow(view, waiting('accept', 'resolve'))).toEqual([]);
+    expect(offersNow(view, waiting('verify'))).toEqual([]);
+  });
+  it('takes a case read while its action is out as already carrying it, but not a waiting one', () => {
+    // The push of the accept arrived before its answer: the case read again offers resolve and return.
+    const handling = { allowedActions: [offer('resolve'), offer('return')] };
+    expect(offersNow(handling, [{ action: 'accept', sending: true }]).map(o => o.action)).toEqual(['resolve', 'return']);
+    expect(offersNow(handling, [{ action: 'accept', sending: true }, { action: 'resolve', sending: false }])).toEqual([]);
+    expect(offersNow(handling, waiting('accept'))).toEqual([]);
   });
 });
 

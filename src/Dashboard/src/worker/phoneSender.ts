@@ -3,7 +3,7 @@
 // problem, so forms show it at the fields it names.
 
 import { ApiError } from '../shared/api';
-import type { CaseSender } from './taskList';
+import type { CaseSender, QueuedAction } from './taskList';
 import type { Draft, Outbox, Outcome, StagedPhoto } from './outbox';
 import { adviceWords } from './outbox';
 import { preparePhotos, type PhotoSettings } from './photoPrep';
@@ -28,8 +28,9 @@ export class PhoneSender implements CaseSender {
     return outcomeWords(outcome, `${label} · 已提交 done.`);
   }
 
-  queued(incidentId: string): string[] {
-    return this.outbox.waiting().filter(i => i.kind === 'action' && i.incidentId === incidentId && i.action).map(i => i.action!);
+  queued(incidentId: string): QueuedAction[] {
+    return this.outbox.waiting().filter(i => i.kind === 'action' && i.incidentId === incidentId && i.action)
+      .map(i => ({ action: i.action!, sending: i.status === 'sending' }));
   }
 
   /** Any draft: files in `body.photos` are prepared (downscaled, facts read) and ride as the item's photos. */

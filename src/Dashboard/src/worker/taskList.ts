@@ -23,6 +23,14 @@ interface Card {
   /** The queued actions the offers were drawn for, and what was drawn (actions and their fields). */
   queued: string;
   drawn: string;
+  /** The number of the last read of the case asked for: only its answer is drawn (an older one may answer last). */
+  reads: number;
+}
+
+/** An action of a case still on the phone: `sending` while its request is out (the center may have it already). */
+export interface QueuedAction {
+  action: string;
+  sending: boolean;
 }
 
 /**
@@ -31,17 +39,21 @@ interface Card {
  */
 export interface CaseSender {
   act(incidentId: string, action: string, label: string, body: Record<string, unknown>): Promise<string>;
-  queued(incidentId: string): string[];
+  queued(incidentId: string): QueuedAction[];
 }
 
 /**
  * What the card offers now: the center's offers, or, while actions of the case wait in the outbox, the offers the
  * center said would follow them (ActionOffer.after, one step deep). Unknown ground offers nothing until it answers.
+ * The one action being sent is the exception: a case read while its request is out may already carry it (the push of
+ * its own step arrives before its answer), so a view that no longer offers it is taken as it is; if the center
+ * refused it instead, its answer redraws the card.
  */
-export function offersNow(view: Pick<IncidentView, 'allowedActions'>, queued: readonly string[]): ActionOffer[] {
+export function offersNow(view: Pick<IncidentView, 'allowedActions'>, queued: readonly QueuedAction[]): ActionOffer[] {
   let offers = view.allowedActions;
-  for (const action of queued) {
+  for (const [index, { action, sending }] of queued.entries()) {
     const offer = offers.find(o => o.action === action);
+    if (!offer && index === 0 && sending) continue;
     if (!offer) return [];
     offers = offer.after;
   }
@@ -106,7 +118,7 @@ export class TaskList {
     const details = h('div.task-details', {});
     const actions = h('div.task-actions', {});
     const element = h('article.task', { dataset: { id: incident.id } });
-    const card: Card = { element, incident, time, details, actions, loadedVersion: -1, view: null, message: h('p.task-message', { role: 'status' }), queued: '', drawn: '' };
+    const card: Card = { element, incident, time, details, actions, loadedVersion: -1, view: null, message: h('p.task-message', { role: 'status' }), queued: '', drawn: '', reads: 0 };
     this.update(card, incident);
     return card;
   }
@@ -130,9 +142,12 @@ export class TaskList {
   private async loadDetails(card: Card, again = false): Promise<void> {
     const version = card.incident.version;
     if (card.loadedVersion === version && !again) return;
+    const read = ++card.reads;
     try {
       const view = await api<IncidentView>(`/api/incidents/${encodeURIComponent(card.incident.id)}`);
-      if (card.incident.version !== version) return;
+      // A read asked for before the last one may answer after it with the case as it was (a worker's accept undone
+      // on the card, the form being filled in wiped): only the newest read is drawn.
+      if (card.incident.version !== version || read !== card.reads) return;
       card.loadedVersion = version;
       card.view = view;
       const where = view.address ?? (view.lat !== null && view.lon !== null ? `${view.lat.toFixed(5)}, ${view.lon.toFixed(5)}` : null);
@@ -140,6 +155,7 @@ export class TaskList {
         ...this.why(view));
       this.drawActions(card, view);
     } catch (e) {
+      if (read !== card.reads) return;
       card.details.replaceChildren(h('p.task-error', {}, e instanceof Error ? e.message : String(e)));
     }
   }
@@ -165,7 +181,7 @@ export class TaskList {
   queueChanged(): void {
     for (const card of this.cards.values()) {
       if (!card.view) continue;
-      const queued = this.sender.queued(card.view.id).join();
+      const queued = this.sender.queued(card.view.id).map(q => q.action).join();
       if (card.queued === queued) continue;
       // Fewer waiting: one was sent (or refused), and the case as last read is behind: read it again before redrawing.
       if (queued.length < card.queued.length) void this.loadDetails(card, true);
@@ -189,12 +205,12 @@ export class TaskList {
       }
     };
     const queued = this.sender.queued(id);
-    card.queued = queued.join();
+    card.queued = queued.map(q => q.action).join();
     const offers = offersNow(view, queued);
     // The same offers drawn again would throw away what the worker chose (photos cannot be put back in a file input).
     const waiting = card.actions.querySelector('.task-queued');
     const line = queued.length
-      ? h('p.task-queued', {}, h('strong', {}, '待发送 '), queued.map(a => zh(actionWords, a)).join(' → '), h('small', {}, ' · waiting to send'))
+      ? h('p.task-queued', {}, h('strong', {}, '待发送 '), queued.map(q => zh(actionWords, q.action)).join(' → '), h('small', {}, ' · waiting to send'))
       : h('p.task-queued', { hidden: true });
     const drawn = offers.map(o => `${o.action}:${o.fields.map(f => f.name).join('+')}`).join(',');
     if (drawn === card.drawn && waiting) {

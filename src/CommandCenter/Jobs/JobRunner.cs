@@ -10,18 +10,41 @@ namespace CommandCenter.Jobs;
 /// <see cref="RunNow"/> through the API. A scheduled run covers the period just ended (yesterday's report,
 /// last month's assessment); a run now covers the period so far (today, this month).
 /// </summary>
-public sealed class JobRunner(ArchiveRun archive, DailyReport report, MonthlyAssessment assessment, RandomInspection inspection, TrackRetentionRun retention, ILogger<JobRunner> log)
+public sealed class JobRunner(
+    ArchiveRun archive, DailyReport report, MonthlyAssessment assessment, RandomInspection inspection, TrackRetentionRun retention,
+    IJobRuns runs, TimeProvider clock, ILogger<JobRunner> log)
 {
     /// <summary>What Hangfire invokes; the argument is the job name, so the dashboard shows which job ran.</summary>
-    public async Task Scheduled(string name, CancellationToken cancellationToken)
+    public Task Scheduled(string name, CancellationToken cancellationToken) => Recorded(name, JobTriggers.Schedule, cancellationToken);
+
+    /// <summary>An occurrence missed while the center was stopped, run once at the next start (<see cref="MissedJobCatchUp"/>).</summary>
+    public Task CatchUp(string name, CancellationToken cancellationToken) => Recorded(name, JobTriggers.CatchUp, cancellationToken);
+
+    /// <summary>
+    /// The scheduled work, written into the record of runs before it starts and when it ends. Each job is safe to run
+    /// again for the same occurrence (reports and assessments are keyed by their day or month and overwrite; the archive
+    /// and the track trim finish what is pending; the inspection draw stays within its quotas), so a run cut short is
+    /// simply run again.
+    /// </summary>
+    private async Task Recorded(string name, string trigger, CancellationToken cancellationToken)
     {
-        var result = name switch
+        var run = await runs.Started(name, trigger, clock.GetUtcNow());
+        try
         {
-            JobNames.DailyReport => await report.Write(report.Today().AddDays(-1), cancellationToken),
-            JobNames.Assessment => await assessment.Run(assessment.PreviousPeriod(), cancellationToken),
-            _ => await RunNow(name, Actor.System, null, cancellationToken),
-        };
-        log.LogInformation("Job {Job} ran: {Result}", name, result);
+            var result = name switch
+            {
+                JobNames.DailyReport => await report.Write(report.Today().AddDays(-1), cancellationToken),
+                JobNames.Assessment => await assessment.Run(assessment.PreviousPeriod(), cancellationToken),
+                _ => await RunNow(name, Actor.System, null, cancellationToken),
+            };
+            await runs.Finished(run, clock.GetUtcNow(), JobOutcomes.Succeeded);
+            log.LogInformation("Job {Job} ran ({Trigger}): {Result}", name, trigger, result);
+        }
+        catch
+        {
+            await runs.Finished(run, clock.GetUtcNow(), JobOutcomes.Failed);
+            throw;
+        }
     }
 
     /// <param name="argument">daily-report: the day (yyyy-MM-dd); assessment: the month (yyyy-MM); otherwise unused.</param>

@@ -25,7 +25,7 @@ public static class JobEndpoints
         .RequireAuthorization(Policies.Admin)
         .NotGridScoped("admin only, and admins are never scoped")
         .WithTags("Jobs")
-        .WithSummary("The recurring jobs (admin): each one's cron schedule (city time zone) and its latest runs, newest first: trigger (schedule, catch-up, first-start), started, finished, outcome.");
+        .WithSummary("The recurring jobs (admin): each one's cron schedule (city time zone) and its latest runs, newest first: trigger (schedule, catch-up, admin, first-start), started, finished, outcome.");
 
         app.MapPost("/api/jobs/{name}/run", async (string name, string? date, string? period, ClaimsPrincipal user, JobRunner jobs, HttpContext http) =>
         {
@@ -37,7 +37,7 @@ public static class JobEndpoints
                 return Problems.Field("date", $"date must be a day written yyyy-MM-dd, not \"{date}\".");
             if (period is not null && !MonthlyAssessment.TryPeriod(period, out _))
                 return Problems.Field("period", $"period must be a month written yyyy-MM, not \"{period}\".");
-            var result = await jobs.RunNow(name, IncidentEndpoints.ActorOf(user), name == JobNames.Assessment ? period : date, http.RequestAborted);
+            var result = await jobs.ByHand(name, IncidentEndpoints.ActorOf(user), name == JobNames.Assessment ? period : date, http.RequestAborted);
             return Results.Ok(new { job = name, result });
         })
         .RequireAuthorization(Policies.Admin)

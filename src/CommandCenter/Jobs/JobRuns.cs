@@ -8,6 +8,8 @@ public static class JobTriggers
 {
     public const string Schedule = "schedule";
     public const string CatchUp = "catch-up";
+    /// <summary>An admin's run now: it covers the period so far, not the occurrence, so it never stands in for one.</summary>
+    public const string ByHand = "admin";
     /// <summary>Not a run: the first start that scheduled the job. Occurrences before it are owed nothing.</summary>
     public const string FirstStart = "first-start";
 }
@@ -29,7 +31,7 @@ public interface IJobRuns
 
     Task Finished(long run, DateTimeOffset at, string outcome);
 
-    /// <summary>When the job last started a run that succeeded (or was first scheduled); null when never.</summary>
+    /// <summary>When the job last started a scheduled or caught-up run that succeeded (or was first scheduled); null when never.</summary>
     Task<DateTimeOffset?> LastDone(string job);
 
     /// <summary>The latest runs of every job, newest first, at most <paramref name="perJob"/> each.</summary>

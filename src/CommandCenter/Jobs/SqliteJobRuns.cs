@@ -48,8 +48,9 @@ public sealed class SqliteJobRuns(SqliteDatabase database) : IJobRuns
     public async Task<DateTimeOffset?> LastDone(string job)
     {
         await using var connection = database.OpenRead();
-        using var command = Command(connection, null, "SELECT started FROM job_runs WHERE job = $job AND outcome = $ok ORDER BY started DESC LIMIT 1");
+        using var command = Command(connection, null, "SELECT started FROM job_runs WHERE job = $job AND outcome = $ok AND trigger <> $byHand ORDER BY started DESC LIMIT 1");
         command.Parameters.AddWithValue("$job", job);
+        command.Parameters.AddWithValue("$byHand", JobTriggers.ByHand);
         command.Parameters.AddWithValue("$ok", JobOutcomes.Succeeded);
         return await command.ExecuteScalarAsync() is string started ? Parse(started) : null;
     }

@@ -66,6 +66,13 @@ public class JobCatchUpTests : IDisposable
         latest.GetProperty("trigger").GetString().Should().Be(JobTriggers.CatchUp);
         latest.GetProperty("outcome").GetString().Should().Be(JobOutcomes.Succeeded);
         jobs.EnumerateArray().Select(j => j.GetProperty("job").GetString()).Should().BeEquivalentTo(JobNames.All);
+
+        var admin = await center.ClientFor("admin");
+        (await admin.PostAsync("/api/jobs/archive/run", null)).EnsureSuccessStatusCode();
+        var archive = (await admin.GetFromJsonAsync<JsonElement>("/api/jobs")).EnumerateArray().Single(j => j.GetProperty("job").GetString() == JobNames.Archive);
+        archive.GetProperty("runs")[0].GetProperty("trigger").GetString().Should().Be(JobTriggers.ByHand, "a run by hand shows in the history");
+        (await center.Services.GetRequiredService<IJobRuns>().LastDone(JobNames.Archive)).Should().Be(DateTimeOffset.Parse("2026-03-10T16:00:00Z"),
+            "a run by hand covers the day so far, not the 02:00 occurrence, so it never stands in for it");
     }
 
     public void Dispose()

@@ -48,6 +48,7 @@ builder.Services.AddSingleton<KpiDesk>();
 CommandCenter.Admin.AdminEndpoints.AddAdmin(builder.Services);
 builder.AddPatrol();
 builder.AddCommandCenterJobs(storage.Options);
+CommandCenter.Health.HealthSetup.AddCenterHealth(builder, storage);
 builder.Services.AddProblemDetails();
 CommandCenter.Http.RateLimits.AddCommandCenterRateLimits(builder);
 builder.Services.AddExceptionHandler<CommandCenter.Http.BadRequestHandler>();
@@ -76,6 +77,7 @@ app.MapGet("/health", async (GridDirectory grids) =>
     var index = await grids.Current();
     return Results.Ok(new { status = "ok", profile = storage.Options.Profile, gridVersion = index?.Hierarchy.Version, grids = index?.Hierarchy.Nodes.Count ?? 0 });
 }).AllowAnonymous().NotGridScoped("public: the node's health").WithTags("Health");
+CommandCenter.Health.HealthSetup.MapCenterHealth(app);
 app.MapAuthEndpoints();
 CommandCenter.Admin.AdminEndpoints.MapAdminEndpoints(app);
 app.MapGridEndpoints();

@@ -33,6 +33,14 @@ public static class JobSetup
         builder.Services.AddSingleton<InspectionFollowUps>();
         builder.Services.AddSingleton<TrackRetentionRun>();
         builder.Services.AddSingleton<JobRunner>();
+        // Where runs are recorded and who catches up a missed occurrence: see SqliteJobRuns and HangfireJobRuns.
+        if (storage.IsEmbedded)
+        {
+            builder.Services.AddSingleton<IJobRuns, SqliteJobRuns>();
+            builder.Services.AddSingleton<MissedJobCatchUp>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<MissedJobCatchUp>());
+        }
+        else builder.Services.AddSingleton<IJobRuns, HangfireJobRuns>();
 
         // Hangfire's defaults are process-wide statics; this host's storage and activator are registered
         // first so that two centers in one process (tests) never run each other's jobs.

@@ -12,7 +12,8 @@ public static class EmbeddedProfile
         silo.UseLocalhostClustering(siloPort: node.SiloPort, gatewayPort: node.GatewayPort);
         silo.Services.AddSingleton(_ => new SqliteDatabase(
             Path.Combine(options.FullDataDirectory, "command-center.db"),
-            [SqliteGrainStorage.Schema, .. SqliteIncidentLedger.Schema, .. SqliteArchiveIndex.Schema, .. SqlitePatrolTracks.Schema]));
+            [SqliteGrainStorage.Schema, .. SqliteIncidentLedger.Schema, .. SqliteArchiveIndex.Schema, .. SqlitePatrolTracks.Schema,
+             Health.SqliteWriteCheck.Schema, .. Jobs.SqliteJobRuns.Schema]));
         silo.Services.AddSingleton<SqliteIncidentLedger>();
         silo.Services.AddSingleton<Grains.Members.IPatrolTracks, SqlitePatrolTracks>();
         silo.Services.AddSingleton<Grains.Archive.IArchiveIndex, SqliteArchiveIndex>();

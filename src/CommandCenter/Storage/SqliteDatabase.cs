@@ -16,6 +16,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly SqliteConnection writer;
     private readonly string connectionString;
     private readonly Task writerLoop;
+    private int queued;
 
     private abstract class PendingWrite
     {
@@ -67,7 +68,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public Task<T> Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
     {
         var pending = new PendingWrite<T>(work);
-        if (!queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(SqliteDatabase));
+        Interlocked.Increment(ref queued);
+        if (!queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Decrement(ref queued);
+            throw new ObjectDisposedException(nameof(SqliteDatabase));
+        }
         return pending.Task;
     }
 
@@ -110,6 +116,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             {
                 foreach (var pending in batch) pending.Fail(e);
             }
+            Interlocked.Add(ref queued, -batch.Count);
         }
     }
 
@@ -120,10 +127,22 @@ public sealed class SqliteDatabase : IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Takes no more writes and waits until every write already queued is committed (and its caller answered); answers
+    /// how many were still queued. A stop calls it after the silo stopped, so nothing acknowledged is lost and nothing
+    /// queued is dropped.
+    /// </summary>
+    public async Task<int> Drain()
     {
+        var waiting = Volatile.Read(ref queued);
         queue.Writer.TryComplete();
         await writerLoop;
+        return waiting;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Drain();
         await writer.DisposeAsync();
     }
 }

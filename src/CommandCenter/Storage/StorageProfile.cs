@@ -39,6 +39,8 @@ public static class StorageProfile
         Files.FileStores.Register(builder.Services, storage);
         if (storage.IsPostgres && redis is null) builder.Services.AddHostedService<BackplaneCheck>();
 
+        // Before the silo: hosted services stop in reverse order, so the store drains after the silo's last writes.
+        builder.Services.AddHostedService<LedgerDrain>();
         builder.UseOrleans(silo =>
         {
             silo.AddClusterTimings(builder.Configuration);

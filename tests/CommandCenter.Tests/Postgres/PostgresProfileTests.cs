@@ -39,6 +39,11 @@ public class PostgresProfileTests : IAsyncLifetime
             health.GetProperty("profile").GetString().Should().Be("Postgres");
             health.GetProperty("grids").GetInt32().Should().BeGreaterThan(0, "the sample city is loaded into the new database");
             node.Output.Should().Contain("Sample city Jiangyin loaded");
+            var ready = await node.Http.GetAsync("/health/ready");
+            ready.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+            (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").EnumerateArray()
+                .Single(c => c.GetProperty("name").GetString() == "storage").GetProperty("description").GetString()
+                .Should().Be("PostgreSQL takes writes", "the Postgres profile's readiness asks PostgreSQL, not a SQLite file");
 
             using var api = LoadLoop.Api(node, await LiveClient.Token(node.Address, "admin", CenterFactory.AdminPassword));
             id = await LoadLoop.ReportOne(api);

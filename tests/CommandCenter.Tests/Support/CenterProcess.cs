@@ -35,6 +35,14 @@ public sealed class CenterProcess : IAsyncDisposable
 
     public static async Task<CenterProcess> Start(string dataDirectory, AddressGiven given, params string[] extraArguments)
     {
+        var center = Launch(dataDirectory, given, extraArguments);
+        await center.WaitUntilHealthy(TimeSpan.FromSeconds(90));
+        return center;
+    }
+
+    /// <summary>Starts the process and returns at once, before it answers (for tests that watch the start itself).</summary>
+    public static CenterProcess Launch(string dataDirectory, AddressGiven given, params string[] extraArguments)
+    {
         var appDirectory = Path.Combine(Repo.Root, "src", "CommandCenter", "bin", Repo.BuildConfiguration, "net10.0");
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var info = new ProcessStartInfo("dotnet")
@@ -66,7 +74,6 @@ public sealed class CenterProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => center.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await center.WaitUntilHealthy(TimeSpan.FromSeconds(90));
         return center;
     }
 
@@ -101,6 +108,26 @@ public sealed class CenterProcess : IAsyncDisposable
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>SIGTERM, as an orchestrator or systemd stops a service: the center runs its stop and exits by itself.</summary>
+    public void Terminate()
+    {
+        using var kill = OsProcess.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString() }, UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -TERM {process.Id} exited with {kill.ExitCode}");
+    }
+
+    /// <summary>Waits for the process to exit by itself; its exit code, or null when it did not within <paramref name="limit"/>.</summary>
+    public async Task<int?> Exited(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { return null; }
+        return process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed.</summary>

@@ -16,6 +16,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly SqliteConnection writer;
     private readonly string connectionString;
     private readonly Task writerLoop;
+    private readonly string fileName;
 
     private abstract class PendingWrite
     {
@@ -58,6 +59,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             catch (SqliteException e) when (statement.StartsWith("ALTER TABLE", StringComparison.Ordinal) && e.Message.Contains("duplicate column name", StringComparison.Ordinal)) { }
         }
         FilePath = path;
+        fileName = Path.GetFileName(path);
         writerLoop = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -104,6 +106,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
                     }
                 }
                 transaction.Commit();
+                Telemetry.CenterMetrics.GroupCommitted(fileName, batch.Count);
                 foreach (var pending in batch) pending.Complete();
             }
             catch (Exception e)

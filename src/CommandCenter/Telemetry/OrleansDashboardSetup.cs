@@ -28,6 +28,8 @@ public static class OrleansDashboardSetup
         if (!Enabled(app.Configuration)) return;
         app.MapOrleansDashboard(routePrefix: Path)
             .RequireAuthorization(Policies.Admin)
+            // Its pages and their data are the dashboard's own, not the center's API.
+            .ExcludeFromDescription()
             .NotGridScoped("the Orleans dashboard: admin only, and admins are never scoped");
     }
 }

@@ -7,7 +7,12 @@ using OpenTelemetry.Trace;
 namespace CommandCenter.Tests.Telemetry;
 
 /// <summary>A center with tracing on (Telemetry:Tracing), its spans kept in memory by the OpenTelemetry exporter it is given.</summary>
-public sealed class TelemetryCenter() : CenterFactory(null, null, new Dictionary<string, string> { ["Telemetry:Tracing"] = "true" })
+public sealed class TelemetryCenter() : CenterFactory(null, null, new Dictionary<string, string>
+{
+    ["Telemetry:Tracing"] = "true",
+    // Every scrape counts the open cases again, so a test sees a case it just reported on the next scrape.
+    ["Telemetry:OpenCasesRefreshSeconds"] = "0",
+})
 {
     public SpanLog Spans { get; } = new();
 

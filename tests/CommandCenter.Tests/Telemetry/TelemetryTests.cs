@@ -65,6 +65,45 @@ public class TelemetryTests(TelemetryCenter center) : IClassFixture<TelemetryCen
     }
 
     [Fact]
+    public async Task The_scrape_counts_a_phones_pings_kept_and_refused()
+    {
+        var before = await Scrape();
+        var worker = await center.ClientFor("M00001");
+        var (lat, lon) = SampleCity.NextPoint();
+        var now = DateTimeOffset.UtcNow;
+
+        // One good ping, and one missing its position (refused on its own).
+        var sent = await worker.PostAsJsonAsync("/api/members/M00001/locations", new { pings = new object[] { new { lat, lon, at = now }, new { at = now } } });
+        sent.StatusCode.Should().Be(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
+        var after = await Scrape();
+
+        (after.Sum("commandcenter_patrol_pings_total", ("outcome", "kept")) - before.Sum("commandcenter_patrol_pings_total", ("outcome", "kept"))).Should().BeGreaterThanOrEqualTo(1);
+        (after.Sum("commandcenter_patrol_pings_total", ("outcome", "refused")) - before.Sum("commandcenter_patrol_pings_total", ("outcome", "refused"))).Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task The_scrape_shows_open_cases_by_light()
+    {
+        var client = await center.ClientFor("operator1");
+        await Create(client);
+
+        // The gauge counts in the background when a scrape finds its count stale (always, in this center): a later scrape shows it.
+        string[] lights = ["green", "yellow", "red", "none"];
+        double Open(PrometheusText scrape) => lights.Sum(light => scrape.Sum("commandcenter_cases_open", ("light", light)));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var scrape = await Scrape();
+        while (Open(scrape) < 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            scrape = await Scrape();
+        }
+
+        Open(scrape).Should().BeGreaterThanOrEqualTo(1, "the case just reported is open");
+        foreach (var light in lights)
+            scrape.Text.Should().Contain($"light=\"{light}\"", "every light has its series, zero or not");
+    }
+
+    [Fact]
     public async Task The_scrape_is_for_admins_only()
     {
         (await center.CreateClient().GetAsync(TelemetrySetup.MetricsPath)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);

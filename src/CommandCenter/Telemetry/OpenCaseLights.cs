@@ -5,7 +5,7 @@ using CommandCenter.Grains.Sla;
 namespace CommandCenter.Telemetry;
 
 /// <summary>
-/// The open-cases gauge: how many open cases show each SLA light now. Counting is four ledger queries, so a
+/// The open-cases gauge: how many open cases show each SLA light now. Counting reads every open case, so a
 /// scrape reads the last count and starts a fresh one in the background when it is older than
 /// Telemetry:OpenCasesRefreshSeconds (default 30): nobody scraping costs nothing, a scrape never waits.
 /// </summary>
@@ -43,12 +43,11 @@ public sealed class OpenCaseLights(IMeterFactory meters, IIncidentLedger ledger,
         try
         {
             var now = clock.GetUtcNow();
-            var counts = new List<Measurement<long>>(Lights.Length);
-            foreach (var light in Lights)
-            {
-                var page = await ledger.Query(new IncidentQuery(null, null, null, null, null, now, 0, 0) { Open = true, Light = light });
-                counts.Add(new Measurement<long>(page.Total, new KeyValuePair<string, object?>("light", light.ToString().ToLowerInvariant())));
-            }
+            // One pass over the open cases, each read by its stored light course (as the list's light filter reads it).
+            var byLight = Lights.ToDictionary(light => light, _ => 0L);
+            await foreach (var open in ledger.Stream(new IncidentQuery(null, null, null, null, null, now, 0, int.MaxValue) { Open = true }))
+                byLight[open.Light.At(now)]++;
+            var counts = Lights.Select(light => new Measurement<long>(byLight[light], new KeyValuePair<string, object?>("light", light.ToString().ToLowerInvariant()))).ToList();
             last = counts;
             countedAt = now;
         }

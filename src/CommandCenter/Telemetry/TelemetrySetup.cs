@@ -37,8 +37,9 @@ public static class TelemetrySetup
         var tracing = otlp || configuration.GetValue("Telemetry:Tracing", false);
         builder.Services.AddHostedService<OpenCaseLights>();
         var telemetry = builder.Services.AddOpenTelemetry()
-            // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES still apply: the SDK reads them over this default.
-            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
+            // A service name given here wins over the environment's, so OTEL_SERVICE_NAME is read here; other OTEL_RESOURCE_ATTRIBUTES apply as they are.
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName,
+                serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(CenterMetrics.MeterName, "Microsoft.Orleans").AddMeter(AspNetCoreMeters).AddHttpClientInstrumentation();

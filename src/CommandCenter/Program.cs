@@ -26,6 +26,7 @@ builder.Services.Configure<SampleOptions>(builder.Configuration.GetSection(Sampl
 builder.Services.TryAddSingleton(TimeProvider.System);
 
 builder.AddCommandCenterAuth(storage.Secrets);
+CommandCenter.Telemetry.TelemetrySetup.AddCommandCenterTelemetry(builder, storage.Options.IsPostgres);
 builder.Services.AddSingleton<GridDirectory>();
 builder.Services.AddSingleton<CommandCenter.Places.PlaceDirectory>();
 builder.Services.AddSingleton<CommandCenter.Access.ScopeGate>();
@@ -95,6 +96,8 @@ CommandCenter.Assessment.AssessmentEndpoints.MapAssessmentEndpoints(app);
 CommandCenter.Admin.PolicyAdminEndpoints.MapPolicyDraftEndpoints(app);
 app.MapExportEndpoints();
 app.MapCommandCenterJobs();
+CommandCenter.Telemetry.TelemetrySetup.MapMetrics(app);
+CommandCenter.Telemetry.OrleansDashboardSetup.MapOrleansDashboardForAdmins(app);
 
 app.Run();
 return 0;

@@ -41,6 +41,7 @@ public sealed class IncidentIntake(IGrainFactory grains, IncidentDesk desk)
         if (key is null)
         {
             var fresh = await desk.Open(report, placement, actor, sameAs: sameAs);
+            if (fresh.Outcome.Accepted) Telemetry.CenterMetrics.Reported(report.Channel, fresh.Duplicate);
             return fresh.Outcome.Accepted ? new IntakeOutcome.Answered(answer(OpenedOf(fresh)), Replayed: false) : new IntakeOutcome.Refused(fresh.Outcome.Rejection!);
         }
 
@@ -72,6 +73,7 @@ public sealed class IncidentIntake(IGrainFactory grains, IncidentDesk desk)
         // case and died before its answer was kept; that crash window can leave one extra case.
         var taken = await desk.Open(report, placement, actor, checkDuplicates: !resumed, caseNumber, sameAs);
         Opened opened;
+        if (taken.Outcome.Accepted) Telemetry.CenterMetrics.Reported(report.Channel, taken.Duplicate);
         if (taken.Outcome.Accepted) opened = OpenedOf(taken);
         else if (await grains.GetGrain<IIncidentGrain>(caseNumber).GetState() is { } earlier) opened = new Opened(caseNumber, earlier.Status, false, null);
         else return new IntakeOutcome.Refused(taken.Outcome.Rejection!);

@@ -98,6 +98,7 @@ public static class MemberEndpoints
             var refused = report.Refused.Select(r => new RefusedView(complete[r.Index].Index, r.Reason)).Concat(incomplete).OrderBy(r => r.Index).ToList();
             var kept = report.Kept.Select(k => complete[k].Index).ToList();
             var last = report.LastLocation is { } l ? new LocationView(l.Lat, l.Lon, l.At) : null;
+            Telemetry.CenterMetrics.Pinged(kept.Count, refused.Count);
             return Results.Ok(new PingAnswer(kept.Count, kept, refused, last));
         })
         .GridScoped(ScopeEffect.Refuses, "the member: staff by its home grid, a worker only itself")

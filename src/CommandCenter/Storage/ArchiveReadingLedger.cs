@@ -13,7 +13,30 @@ public sealed class ArchiveReadingLedger(IIncidentLedger hot, IArchiveIndex inde
 {
     public IIncidentLedger Hot => hot;
 
-    public Task Append(IReadOnlyList<IncidentEvent> events, IncidentSummary summary) => hot.Append(events, summary);
+    /// <summary>Which store the hot ledger is, for the append's span and metrics.</summary>
+    private readonly string store = hot switch
+    {
+        SqliteIncidentLedger => "sqlite",
+        RedisIncidentLedger => "redis",
+        Postgres.PostgresIncidentLedger => "postgres",
+        _ => hot.GetType().Name,
+    };
+
+    /// <summary>Every profile's appends pass here: one span and one measurement per durable append, whatever the store.</summary>
+    public async Task Append(IReadOnlyList<IncidentEvent> events, IncidentSummary summary)
+    {
+        if (events.Count == 0) { await hot.Append(events, summary); return; }
+        using var span = Telemetry.CenterTraces.LedgerAppend(store, events);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try { await hot.Append(events, summary); }
+        catch (Exception e)
+        {
+            // A conflict or a store down: the trace shows the write failed and why, and no transition is counted.
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+        Telemetry.CenterMetrics.Committed(store, events, Telemetry.CenterMetrics.Since(started));
+    }
 
     public async Task<IReadOnlyList<IncidentEvent>> Read(string incidentId)
     {

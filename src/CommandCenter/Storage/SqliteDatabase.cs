@@ -17,6 +17,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly string connectionString;
     private readonly Task writerLoop;
     private int queued;
+    private readonly string fileName;
 
     private abstract class PendingWrite
     {
@@ -59,6 +60,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             catch (SqliteException e) when (statement.StartsWith("ALTER TABLE", StringComparison.Ordinal) && e.Message.Contains("duplicate column name", StringComparison.Ordinal)) { }
         }
         FilePath = path;
+        fileName = Path.GetFileName(path);
         writerLoop = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -110,6 +112,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
                     }
                 }
                 transaction.Commit();
+                Telemetry.CenterMetrics.GroupCommitted(fileName, batch.Count);
                 foreach (var pending in batch) pending.Complete();
             }
             catch (Exception e)

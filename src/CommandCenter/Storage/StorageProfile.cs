@@ -44,6 +44,8 @@ public static class StorageProfile
         builder.UseOrleans(silo =>
         {
             silo.AddClusterTimings(builder.Configuration);
+            Telemetry.TelemetrySetup.AddSiloTelemetry(silo);
+            Telemetry.OrleansDashboardSetup.AddOrleansDashboard(silo, builder.Configuration);
             if (postgres is not null) silo.AddPostgresProfile(postgres, storage, node);
             else if (redis is not null) silo.AddRedisProfile(redis, storage, node);
             else silo.AddEmbeddedProfile(storage, node);

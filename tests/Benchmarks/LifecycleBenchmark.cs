@@ -20,10 +20,11 @@ internal static class LifecycleBenchmark
         ("evaluate", new { satisfaction = 5 }),
     ];
 
-    public static async Task<Figures> Run(string root, int concurrency, TimeSpan duration)
+    public static async Task<Figures> Run(string root, int concurrency, TimeSpan duration, bool allocations = false)
     {
         await using var center = await CenterLauncher.Start(root);
         var client = await center.ClientFor("admin");
+        Task<IReadOnlyList<(string Type, long Bytes)>>? profile = null;
         using var counters = ProcessCounters.Start(center.ProcessId);
         var centerMark = default(ProcessCounters.Mark);
         var clientCpu = TimeSpan.Zero;
@@ -31,6 +32,7 @@ internal static class LifecycleBenchmark
         {
             centerMark = counters.Now();
             clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            if (allocations) profile = ProcessCounters.AllocationProfile(center.ProcessId, duration);
         });
         var transitions = figures.TransitionsPerSecond * figures.Seconds;
         var cost = counters.Since(centerMark, transitions);
@@ -49,6 +51,17 @@ internal static class LifecycleBenchmark
         Console.WriteLine($"| failed requests | {figures.Failures} |");
         Console.WriteLine($"| center per HTTP transition (measured run only) | {cost.Each} |");
         Console.WriteLine($"| this client's CPU per HTTP transition | {ProcessCounters.Micro(figures.ClientCpuPerTransitionMicroseconds)} |");
+        if (profile is not null)
+        {
+            // Sampled: the type of the object that crossed each ≈ 100 KB allocation mark, so the shares are what counts.
+            var sampled = await profile;
+            var total = Math.Max(1, sampled.Sum(t => t.Bytes));
+            Console.WriteLine();
+            Console.WriteLine("| the center's allocations by type (AllocationTick samples over the measured run) | share | per transition |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var (type, bytes) in sampled.Take(25))
+                Console.WriteLine($"| {type} | {100.0 * bytes / total:0.0}% | {ProcessCounters.Size(bytes / transitions)} |");
+        }
         return figures;
     }
 

@@ -31,7 +31,8 @@ if (which is "locate" or "all") LocateBenchmark.Run(root);
 if (which is "lifecycle" or "all")
 {
     var concurrency = args.Length > 1 ? int.Parse(args[1]) : 64;
-    await LifecycleBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20));
+    // "lifecycle 64 15 allocations": also where the center allocates, by type (sampled AllocationTick events).
+    await LifecycleBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20), allocations: args.Contains("allocations"));
 }
 if (which is "replay" or "all")
 {

@@ -43,6 +43,10 @@ internal static class OpenIncidentsBenchmark
         var outside = 0;
         var failures = 0;
         var latencies = new ConcurrentBag<double>();
+        using var counters = ProcessCounters.Start(center.ProcessId);
+        await Task.Delay(1500); // the first counter values
+        var centerMark = counters.Now();
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using var progress = new Timer(_ => Console.Error.WriteLine(
             $"  {clock.Elapsed.TotalSeconds:0} s: {Volatile.Read(ref created):N0} created, RSS {center.ResidentBytes / 1048576.0:N0} MiB, load {PerfSuite.Load()}"), null, 10_000, 10_000);
@@ -81,6 +85,9 @@ internal static class OpenIncidentsBenchmark
             }
         }));
         var creationSeconds = clock.Elapsed.TotalSeconds;
+        var creationCost = counters.Since(centerMark, ids.Count);
+        clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
+        var creation = $"{creationCost.Each}; client {ProcessCounters.Micro(clientCpu.TotalMicroseconds / Math.Max(1, ids.Count))} CPU each";
         var lastCreated = DateTimeOffset.UtcNow;
         var loadAfterCreation = PerfSuite.Load();
         var heapOpen = await ProcessCounters.LiveHeapAfterFullCollection(center.ProcessId);
@@ -99,7 +106,7 @@ internal static class OpenIncidentsBenchmark
         var quietCpu = quiet > TimeSpan.Zero ? (center.CpuTime - cpuBefore) / quiet : double.NaN;
 
         // Wait for the last deadline, then read the ledger back until every incident has breached.
-        if (!waitForBreaches) return OpenRows(center, count, ids.Count, creationSeconds, outside, failures, latencies, idle, rssIdle, rssOpen, heapIdle, heapOpen, quietCpu, quiet, loadAfterCreation);
+        if (!waitForBreaches) return OpenRows(center, count, ids.Count, creationSeconds, outside, failures, latencies, idle, rssIdle, rssOpen, heapIdle, heapOpen, quietCpu, quiet, loadAfterCreation, creation);
         var supervisor = center.ClientWithToken(center.MintToken("supervisor1", CommandCenter.Grains.Accounts.Roles.Supervisor));
         var wait = lastCreated + dispatchLimit + TimeSpan.FromSeconds(2) - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero) await Task.Delay(wait);
@@ -118,7 +125,7 @@ internal static class OpenIncidentsBenchmark
 
         var lags = breaches.Lags.Order().ToArray();
         string Pct(double p) => lags.Length == 0 ? "n/a" : $"{lags[Math.Min(lags.Length - 1, (int)(lags.Length * p))]:0}";
-        var rows = OpenRows(center, count, ids.Count, creationSeconds, outside, failures, latencies, idle, rssIdle, rssOpen, heapIdle, heapOpen, quietCpu, quiet, loadAfterCreation, print: false).ToList();
+        var rows = OpenRows(center, count, ids.Count, creationSeconds, outside, failures, latencies, idle, rssIdle, rssOpen, heapIdle, heapOpen, quietCpu, quiet, loadAfterCreation, creation, print: false).ToList();
         rows.Add(($"center RSS: all breached", MiB(rssBreached)));
         rows.Add(($"live heap after a full collection: all breached", MiB(heapBreached)));
         rows.Add(($"breaches recorded", $"{lags.Length:N0} of {ids.Count:N0}"));
@@ -131,13 +138,14 @@ internal static class OpenIncidentsBenchmark
     private static string MiB(long? bytes) => bytes is { } b ? $"{b / 1048576.0:N0} MiB" : "n/a";
 
     private static List<(string Figure, string Value)> OpenRows(CenterLauncher center, int asked, int open, double creationSeconds, int outside, int failures,
-        ConcurrentBag<double> latencies, long idle, long rssIdle, long rssOpen, long? heapIdle, long? heapOpen, double quietCpu, TimeSpan quiet, string loadAfterCreation, bool print = true)
+        ConcurrentBag<double> latencies, long idle, long rssIdle, long rssOpen, long? heapIdle, long? heapOpen, double quietCpu, TimeSpan quiet, string loadAfterCreation, string creation, bool print = true)
     {
         var create = latencies.Order().ToArray();
         string CreatePct(double p) => create.Length == 0 ? "n/a" : $"{create[Math.Min(create.Length - 1, (int)(create.Length * p))]:0}";
         Console.WriteLine($"{open:N0} open incidents, {Environment.ProcessorCount} cores, {(Environment.GetEnvironmentVariable("DOTNET_gcServer") == "0" ? "workstation" : "server")} GC");
         var rows = new List<(string Figure, string Value)>();
         rows.Add(($"reports created/s (through HTTP, each durable)", $"{open / creationSeconds:N0} ({open:N0} in {creationSeconds:0} s; {outside:N0} points outside skipped; {failures} failed)"));
+        rows.Add(($"center per report created (durable, located, its deadline armed)", creation));
         rows.Add(($"report answer p50 / p99 / max (ms)", $"{CreatePct(0.5)} / {CreatePct(0.99)} / {(create.Length == 0 ? "n/a" : $"{create[^1]:0}")}"));
         rows.Add(($"center RSS: idle / all open", $"{MiB(idle)} / {MiB(rssOpen)}"));
         rows.Add(($"live heap after a full collection: idle / all open", $"{MiB(heapIdle)} / {MiB(heapOpen)}"));

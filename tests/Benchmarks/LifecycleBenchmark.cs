@@ -20,13 +20,28 @@ internal static class LifecycleBenchmark
         ("evaluate", new { satisfaction = 5 }),
     ];
 
-    public static async Task<Figures> Run(string root, int concurrency, TimeSpan duration)
+    public static async Task<Figures> Run(string root, int concurrency, TimeSpan duration, bool allocations = false)
     {
         await using var center = await CenterLauncher.Start(root);
         var client = await center.ClientFor("admin");
-        var cpuBefore = center.CpuTime;
-        var figures = await Drive([client], concurrency, duration);
-        figures = figures with { CenterCpuPerTransitionMicroseconds = (center.CpuTime - cpuBefore).TotalMicroseconds / (figures.TransitionsPerSecond * figures.Seconds) };
+        Task<IReadOnlyList<(string Type, long Bytes)>>? profile = null;
+        using var counters = ProcessCounters.Start(center.ProcessId);
+        var centerMark = default(ProcessCounters.Mark);
+        var clientCpu = TimeSpan.Zero;
+        var figures = await Drive([client], concurrency, duration, onMeasuredStart: () =>
+        {
+            centerMark = counters.Now();
+            clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            if (allocations) profile = ProcessCounters.AllocationProfile(center.ProcessId, duration);
+        });
+        var transitions = figures.TransitionsPerSecond * figures.Seconds;
+        var cost = counters.Since(centerMark, transitions);
+        clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
+        figures = figures with
+        {
+            CenterCpuPerTransitionMicroseconds = cost.CpuMicrosecondsEach, Center = cost,
+            ClientCpuPerTransitionMicroseconds = clientCpu.TotalMicroseconds / transitions,
+        };
         Console.WriteLine($"Embedded profile, {concurrency} lifecycles in flight, {figures.Seconds:0.0} s, {Environment.ProcessorCount} cores");
         Console.WriteLine("| figure | value |");
         Console.WriteLine("|---|---:|");
@@ -34,7 +49,19 @@ internal static class LifecycleBenchmark
         Console.WriteLine($"| HTTP transitions/s | {figures.TransitionsPerSecond:N0} |");
         Console.WriteLine($"| transition p50 / p99 / p99.9 / max (ms) | {figures.Latencies} |");
         Console.WriteLine($"| failed requests | {figures.Failures} |");
-        Console.WriteLine($"| center CPU per HTTP transition (warm-up included) | {figures.CenterCpuPerTransitionMicroseconds:N0} µs |");
+        Console.WriteLine($"| center per HTTP transition (measured run only) | {cost.Each} |");
+        Console.WriteLine($"| this client's CPU per HTTP transition | {ProcessCounters.Micro(figures.ClientCpuPerTransitionMicroseconds)} |");
+        if (profile is not null)
+        {
+            // Sampled: the type of the object that crossed each ≈ 100 KB allocation mark, so the shares are what counts.
+            var sampled = await profile;
+            var total = Math.Max(1, sampled.Sum(t => t.Bytes));
+            Console.WriteLine();
+            Console.WriteLine("| the center's allocations by type (AllocationTick samples over the measured run) | share | per transition |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var (type, bytes) in sampled.Take(25))
+                Console.WriteLine($"| {type} | {100.0 * bytes / total:0.0}% | {ProcessCounters.Size(bytes / transitions)} |");
+        }
         return figures;
     }
 
@@ -53,13 +80,19 @@ internal static class LifecycleBenchmark
     {
         /// <summary>The center's CPU time (user + kernel) over the run divided by the transitions: what one costs, whatever the client takes.</summary>
         public double CenterCpuPerTransitionMicroseconds { get; init; }
+
+        /// <summary>The center's CPU and allocations over the measured run, per HTTP transition (lifecycle mode only).</summary>
+        public ProcessCounters.Cost? Center { get; init; }
+
+        /// <summary>The benchmark process's own CPU per transition (lifecycle mode only).</summary>
+        public double ClientCpuPerTransitionMicroseconds { get; init; }
     }
 
     /// <summary>
     /// Keeps <paramref name="concurrency"/> lifecycles in flight for <paramref name="duration"/>, spread
     /// evenly over the given clients (one per node), after a warm-up.
     /// </summary>
-    public static async Task<Figures> Drive(IReadOnlyList<HttpClient> clients, int concurrency, TimeSpan duration)
+    public static async Task<Figures> Drive(IReadOnlyList<HttpClient> clients, int concurrency, TimeSpan duration, Action? onMeasuredStart = null)
     {
         var latencies = new ConcurrentBag<double>();
         var lifecycles = 0;
@@ -85,6 +118,7 @@ internal static class LifecycleBenchmark
 
         // Warm-up, then a measured run at a fixed number of lifecycles in flight.
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => OneLifecycle(clients[i % clients.Count], i, record: false)));
+        onMeasuredStart?.Invoke();
         var clock = Stopwatch.StartNew();
         var counter = 0;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async slot =>

@@ -21,13 +21,16 @@ internal static class OpenIncidentsBenchmark
     // 70 m apart: never within the 50 m duplicate radius of one another.
     private const double StepMetres = 70;
 
-    public static async Task<IReadOnlyList<(string Figure, string Value)>> Run(string root, int count, TimeSpan dispatchLimit, int inFlight)
+    public static async Task<IReadOnlyList<(string Figure, string Value)>> Run(string root, int count, TimeSpan dispatchLimit, int inFlight,
+        bool waitForBreaches = true, int holdSeconds = 0)
     {
         var policy = PolicyWith(root, dispatchLimit);
         await using var center = await CenterLauncher.Start(root, $"--Sla:PolicyFile={policy}",
             "--RateLimits:SignInPerMinute=100000", "--RateLimits:PublicIntakePerMinute=100000");
         var begun = DateTimeOffset.UtcNow;
         var idle = center.ResidentBytes;
+        var heapIdle = await ProcessCounters.LiveHeapAfterFullCollection(center.ProcessId);
+        var rssIdle = center.ResidentBytes; // after that collection, as "all open" is read
         var operatorClient = center.ClientWithToken(center.MintToken("operator1", CommandCenter.Grains.Accounts.Roles.Operator));
         var points = Lattice();
         if (points.Count < count * 1.2) throw new InvalidOperationException($"{points.Count} lattice points cannot give {count} incidents inside the city.");
@@ -40,6 +43,10 @@ internal static class OpenIncidentsBenchmark
         var outside = 0;
         var failures = 0;
         var latencies = new ConcurrentBag<double>();
+        using var counters = ProcessCounters.Start(center.ProcessId);
+        await Task.Delay(1500); // the first counter values
+        var centerMark = counters.Now();
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using var progress = new Timer(_ => Console.Error.WriteLine(
             $"  {clock.Elapsed.TotalSeconds:0} s: {Volatile.Read(ref created):N0} created, RSS {center.ResidentBytes / 1048576.0:N0} MiB, load {PerfSuite.Load()}"), null, 10_000, 10_000);
@@ -78,10 +85,19 @@ internal static class OpenIncidentsBenchmark
             }
         }));
         var creationSeconds = clock.Elapsed.TotalSeconds;
+        var creationCost = counters.Since(centerMark, ids.Count);
+        clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
+        var creation = $"{creationCost.Each}; client {ProcessCounters.Micro(clientCpu.TotalMicroseconds / Math.Max(1, ids.Count))} CPU each";
         var lastCreated = DateTimeOffset.UtcNow;
         var loadAfterCreation = PerfSuite.Load();
+        var heapOpen = await ProcessCounters.LiveHeapAfterFullCollection(center.ProcessId);
         var rssOpen = center.ResidentBytes;
-        var heapOpen = await center.GcHeapBytes();
+        if (holdSeconds > 0)
+        {
+            // Time to look inside, e.g. dotnet-gcdump collect -p <pid>.
+            Console.WriteLine($"all {ids.Count:N0} open: the center is process {center.ProcessId}; holding it {holdSeconds} s");
+            await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
+        }
         // The quiet spell before the first warning: what the open incidents cost while nothing is due
         // (every open incident's backstop reminder ticks once per Sla:ReminderPeriod).
         var quiet = TimeSpan.FromSeconds(Math.Min(30, Math.Max(0, (dispatchLimit * 0.8 - TimeSpan.FromSeconds(creationSeconds)).TotalSeconds - 5)));
@@ -90,6 +106,7 @@ internal static class OpenIncidentsBenchmark
         var quietCpu = quiet > TimeSpan.Zero ? (center.CpuTime - cpuBefore) / quiet : double.NaN;
 
         // Wait for the last deadline, then read the ledger back until every incident has breached.
+        if (!waitForBreaches) return OpenRows(center, count, ids.Count, creationSeconds, outside, failures, latencies, idle, rssIdle, rssOpen, heapIdle, heapOpen, quietCpu, quiet, loadAfterCreation, creation);
         var supervisor = center.ClientWithToken(center.MintToken("supervisor1", CommandCenter.Grains.Accounts.Roles.Supervisor));
         var wait = lastCreated + dispatchLimit + TimeSpan.FromSeconds(2) - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero) await Task.Delay(wait);
@@ -103,27 +120,48 @@ internal static class OpenIncidentsBenchmark
             await Task.Delay(10_000);
         }
         var rssBreached = center.ResidentBytes;
-        var heapBreached = await center.GcHeapBytes();
+        var heapBreached = await ProcessCounters.LiveHeapAfterFullCollection(center.ProcessId);
         var loadAfterBreaches = PerfSuite.Load();
 
-        static string MiB(long? bytes) => bytes is { } b ? $"{b / 1048576.0:N0} MiB" : "n/a";
         var lags = breaches.Lags.Order().ToArray();
         string Pct(double p) => lags.Length == 0 ? "n/a" : $"{lags[Math.Min(lags.Length - 1, (int)(lags.Length * p))]:0}";
-        var create = latencies.Order().ToArray();
-        string CreatePct(double p) => create.Length == 0 ? "n/a" : $"{create[Math.Min(create.Length - 1, (int)(create.Length * p))]:0}";
-        Console.WriteLine($"{ids.Count:N0} open incidents, dispatch limit {dispatchLimit.TotalSeconds:0} s, {inFlight} reports in flight, {Environment.ProcessorCount} cores, {(Environment.GetEnvironmentVariable("DOTNET_gcServer") == "0" ? "workstation" : "server")} GC");
-        var rows = new List<(string Figure, string Value)>();
-        rows.Add(($"reports created/s (through HTTP, each durable)", $"{ids.Count / creationSeconds:N0} ({ids.Count:N0} in {creationSeconds:0} s; {outside:N0} points outside skipped; {failures} failed)"));
-        rows.Add(($"report answer p50 / p99 / max (ms)", $"{CreatePct(0.5)} / {CreatePct(0.99)} / {(create.Length == 0 ? "n/a" : $"{create[^1]:0}")}"));
-        rows.Add(($"center RSS: idle / all open / all breached", $"{MiB(idle)} / {MiB(rssOpen)} / {MiB(rssBreached)}"));
-        rows.Add(($"GC heap after last collection: all open / all breached", $"{MiB(heapOpen)} / {MiB(heapBreached)}"));
-        rows.Add(($"center CPU while all are open and nothing is due ({quiet.TotalSeconds:0} s)", $"{(double.IsNaN(quietCpu) ? "n/a" : $"{quietCpu * 100:0}% of one core")}"));
+        var rows = OpenRows(center, count, ids.Count, creationSeconds, outside, failures, latencies, idle, rssIdle, rssOpen, heapIdle, heapOpen, quietCpu, quiet, loadAfterCreation, creation, print: false).ToList();
+        rows.Add(($"center RSS: all breached", MiB(rssBreached)));
+        rows.Add(($"live heap after a full collection: all breached", MiB(heapBreached)));
         rows.Add(($"breaches recorded", $"{lags.Length:N0} of {ids.Count:N0}"));
         rows.Add(($"breach lag after the deadline p50 / p99 / max (ms)", $"{Pct(0.5)} / {Pct(0.99)} / {(lags.Length == 0 ? "n/a" : $"{lags[^1]:0}")}"));
-        rows.Add(($"load average after creation / after breaches", $"{loadAfterCreation} / {loadAfterBreaches}"));
+        rows.Add(($"load average after breaches", loadAfterBreaches));
         Tables.Print(rows);
         return rows;
     }
+
+    private static string MiB(long? bytes) => bytes is { } b ? $"{b / 1048576.0:N0} MiB" : "n/a";
+
+    private static List<(string Figure, string Value)> OpenRows(CenterLauncher center, int asked, int open, double creationSeconds, int outside, int failures,
+        ConcurrentBag<double> latencies, long idle, long rssIdle, long rssOpen, long? heapIdle, long? heapOpen, double quietCpu, TimeSpan quiet, string loadAfterCreation, string creation, bool print = true)
+    {
+        var create = latencies.Order().ToArray();
+        string CreatePct(double p) => create.Length == 0 ? "n/a" : $"{create[Math.Min(create.Length - 1, (int)(create.Length * p))]:0}";
+        Console.WriteLine($"{open:N0} open incidents, {Environment.ProcessorCount} cores, {(Environment.GetEnvironmentVariable("DOTNET_gcServer") == "0" ? "workstation" : "server")} GC");
+        var rows = new List<(string Figure, string Value)>();
+        rows.Add(($"reports created/s (through HTTP, each durable)", $"{open / creationSeconds:N0} ({open:N0} in {creationSeconds:0} s; {outside:N0} points outside skipped; {failures} failed)"));
+        rows.Add(($"center per report created (durable, located, its deadline armed)", creation));
+        rows.Add(($"report answer p50 / p99 / max (ms)", $"{CreatePct(0.5)} / {CreatePct(0.99)} / {(create.Length == 0 ? "n/a" : $"{create[^1]:0}")}"));
+        rows.Add(($"center RSS: idle / all open", $"{MiB(idle)} / {MiB(rssOpen)}"));
+        rows.Add(($"live heap after a full collection: idle / all open", $"{MiB(heapIdle)} / {MiB(heapOpen)}"));
+        var perCase = heapIdle is { } hi && heapOpen is { } ho && open > 0 ? ProcessCounters.Size((ho - hi) / (double)open) : "n/a";
+        rows.Add(($"memory per open case: live heap / RSS (growth from idle over the open cases)", $"{perCase} / {(open > 0 ? ProcessCounters.Size((rssOpen - rssIdle) / (double)open) : "n/a")}"));
+        MemoryPerOpenCase = heapIdle is { } a && heapOpen is { } b && open > 0 ? (b - a) / (double)open : null;
+        RssPerOpenCase = open > 0 ? (rssOpen - rssIdle) / (double)open : null;
+        rows.Add(($"center CPU while all are open and nothing is due ({quiet.TotalSeconds:0} s)", $"{(double.IsNaN(quietCpu) ? "n/a" : $"{quietCpu * 100:0}% of one core")}"));
+        rows.Add(($"load average after creation", loadAfterCreation));
+        if (print) Tables.Print(rows);
+        return rows;
+    }
+
+    /// <summary>The last run's live heap and RSS growth per open case, in bytes.</summary>
+    public static double? MemoryPerOpenCase { get; private set; }
+    public static double? RssPerOpenCase { get; private set; }
 
     /// <summary>The fast sample policy with the dispatch (and grid) limit set, written to a temporary file.</summary>
     private static string PolicyWith(string root, TimeSpan dispatchLimit)

@@ -14,7 +14,14 @@ namespace CommandCenter.Benchmarks;
 /// </summary>
 internal static class PingBenchmark
 {
-    public sealed record Figures(double PingsPerSecond, double BatchP50, double BatchP99, long Refused, long Failed, double WallUpdatesPerSecond, int Workers, int Walls);
+    public sealed record Figures(double PingsPerSecond, double BatchP50, double BatchP99, long Refused, long Failed, double WallUpdatesPerSecond, int Workers, int Walls)
+    {
+        /// <summary>The center's CPU and allocations over the measured run per ping kept (its wall fan-out included).</summary>
+        public ProcessCounters.Cost Center { get; init; }
+
+        /// <summary>The benchmark process's CPU per ping kept.</summary>
+        public double ClientCpuMicrosecondsEach { get; init; }
+    }
 
     public static async Task<Figures> Run(string root, int workers, int walls, int inFlight, int batch, TimeSpan duration)
     {
@@ -74,12 +81,21 @@ internal static class PingBenchmark
 
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Sender(TimeSpan.FromSeconds(3), record: false)));
         var updatesBefore = Interlocked.Read(ref wallUpdates);
+        using var counters = ProcessCounters.Start(center.ProcessId);
+        await Task.Delay(1500); // the first counter values
+        var centerMark = counters.Now();
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var run = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Sender(duration, record: true)));
         var seconds = run.Elapsed.TotalSeconds;
         var updates = Interlocked.Read(ref wallUpdates) - updatesBefore;
+        var cost = counters.Since(centerMark, kept);
+        clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
         foreach (var c in connections) await c.DisposeAsync();
         var (p50, p99, _) = Baselines.Percentiles(latencies);
-        return new Figures(kept / seconds, p50, p99, refused, failed, updates / seconds, members.Length, walls);
+        return new Figures(kept / seconds, p50, p99, refused, failed, updates / seconds, members.Length, walls)
+        {
+            Center = cost, ClientCpuMicrosecondsEach = clientCpu.TotalMicroseconds / Math.Max(1, kept),
+        };
     }
 }

@@ -7,7 +7,8 @@ using CommandCenter.Benchmarks;
 // pings [workers] [walls], baselines, cluster [in flight] [seconds=20] (1 and 2 nodes on the Redis profile),
 // cluster-postgres [in flight] [seconds=20] (1 and 2 nodes on the Postgres profile; two nodes with a Redis backplane),
 // all (locate, lifecycle, replay, cluster),
-// open [count=100000] [dispatch limit s=300] [in flight=64]: open incidents with live deadlines (memory, breach lag),
+// open [count=100000] [dispatch limit s=300] [in flight=64] [nobreach [hold s]]: open incidents with live deadlines (memory per open case, breach lag;
+//   nobreach stops once all are open, hold keeps the center that long for a heap dump),
 // connections [walls=1000] [workers=10000] [rate=50]: walls and workers held at once (push latency, memory),
 // track-storage [members=200] [days=3]: bytes per member-day of patrol track (SQLite file, Redis MEMORY USAGE),
 // export [days=365] [per day=5000] [formats=csv]: a city's year of cases through the case export (rows/s, bytes, the center's memory growth) beside the raw ledger read.
@@ -15,16 +16,23 @@ using CommandCenter.Benchmarks;
 // shell and so in the center it starts (as root: `ulimit -n 65536` or `prlimit --pid $$ --nofile=65536`).
 var which = args.FirstOrDefault() ?? "all";
 var root = Repo.FindRoot();
+if (which is "raw-server")
+{
+    // The raw baselines' server, started by the benchmark itself as a child process.
+    await Baselines.ServeRaw();
+    return;
+}
 if (which is "suite")
 {
-    await PerfSuite.Run(root);
+    await PerfSuite.Run(root, quick: args.Skip(1).Contains("quick"));
     return;
 }
 if (which is "locate" or "all") LocateBenchmark.Run(root);
 if (which is "lifecycle" or "all")
 {
     var concurrency = args.Length > 1 ? int.Parse(args[1]) : 64;
-    await LifecycleBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20));
+    // "lifecycle 64 15 allocations": also where the center allocates, by type (sampled AllocationTick events).
+    await LifecycleBenchmark.Run(root, concurrency, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 20), allocations: args.Contains("allocations"));
 }
 if (which is "replay" or "all")
 {
@@ -43,7 +51,10 @@ if (which is "open")
     var count = args.Length > 1 ? int.Parse(args[1]) : 100_000;
     var limit = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 300);
     var inFlight = args.Length > 3 ? int.Parse(args[3]) : 64;
-    await OpenIncidentsBenchmark.Run(root, count, limit, inFlight);
+    // "open 20000 600 64 nobreach 120": stop once all are open (no waiting for the breaches), holding the center 120 s to look inside.
+    var waitForBreaches = !(args.Length > 4 && args[4] == "nobreach");
+    var hold = args.Length > 5 ? int.Parse(args[5]) : 0;
+    await OpenIncidentsBenchmark.Run(root, count, limit, inFlight, waitForBreaches, hold);
 }
 if (which is "connections")
 {
@@ -90,5 +101,6 @@ if (which is "pings")
     var walls = args.Length > 2 ? int.Parse(args[2]) : 50;
     var f = await PingBenchmark.Run(root, workers, walls, inFlight: 64, batch: 10, TimeSpan.FromSeconds(20));
     Console.WriteLine($"pings: {f.PingsPerSecond:N0}/s kept from {f.Workers} workers in batches of 10 (batch p50 {f.BatchP50:0.0} ms, p99 {f.BatchP99:0.0} ms; " +
-                      $"{f.Refused} refused, {f.Failed} failed), {f.Walls} walls got {f.WallUpdatesPerSecond:N0} position updates/s");
+                      $"{f.Refused} refused, {f.Failed} failed), {f.Walls} walls got {f.WallUpdatesPerSecond:N0} position updates/s; " +
+                      $"center per ping kept {f.Center.Each}, client {ProcessCounters.Micro(f.ClientCpuMicrosecondsEach)} CPU per ping");
 }

@@ -17,7 +17,20 @@ namespace CommandCenter.Benchmarks;
 internal static class PushBenchmark
 {
     public sealed record Figures(int Rate, (double P50, double P99, int Samples) Wall, (double P50, double P99, int Samples) Worker,
-        (double P50, double P99, int Samples) Dispatch, int Reports, int Failed);
+        (double P50, double P99, int Samples) Dispatch, int Reports, int Failed)
+    {
+        /// <summary>The center's CPU and allocations over the rate's run (+2 s drain) per push delivered to one connection.</summary>
+        public ProcessCounters.Cost Center { get; init; }
+
+        /// <summary>Pushes delivered to walls, their mean size (a sample re-serialized) and the rate per wall.</summary>
+        public int WallPushes { get; init; }
+        public int MeanWallPushBytes { get; init; }
+        public double PushesPerSecondPerWall { get; init; }
+        public int Walls { get; init; }
+
+        /// <summary>The benchmark process's CPU per push delivered (full SignalR clients decoding every batch).</summary>
+        public double ClientCpuMicrosecondsEach { get; init; }
+    }
 
     public static async Task<IReadOnlyList<Figures>> Run(string root, int walls, int workers, IReadOnlyList<int> rates, TimeSpan duration)
     {
@@ -33,6 +46,12 @@ internal static class PushBenchmark
         var dispatchLatency = new ConcurrentBag<double>();
 
         HubConnection Connect(string token) => center.Hub(token);
+        var pushes = 0;
+        var wallPushes = 0;
+        var sizedPushes = 0;
+        var sizedBytes = 0L;
+        var wire = MessagePack.MessagePackSerializerOptions.Standard.WithResolver(CommandCenter.Wall.WireTime.Resolver);
+        using var counters = ProcessCounters.Start(center.ProcessId);
 
         var connections = new List<HubConnection>();
         for (var i = 0; i < walls; i++)
@@ -43,6 +62,12 @@ internal static class PushBenchmark
             wall.On<FeedBatch>("Feed", batch =>
             {
                 var now = Stopwatch.GetTimestamp();
+                Interlocked.Increment(ref pushes);
+                if (Interlocked.Increment(ref wallPushes) % 50 == 0)
+                {
+                    Interlocked.Add(ref sizedBytes, MessagePack.MessagePackSerializer.Serialize(batch, wire).Length);
+                    Interlocked.Increment(ref sizedPushes);
+                }
                 lock (seen)
                     foreach (var d in batch.Incidents)
                         if (d.Lat is { } lat && d.Lon is { } lon && reportedAt.TryGetValue((lat, lon), out var sent) && seen.Add((lat, lon)))
@@ -63,6 +88,7 @@ internal static class PushBenchmark
             worker.On<FeedBatch>("Feed", batch =>
             {
                 var now = Stopwatch.GetTimestamp();
+                Interlocked.Increment(ref pushes);
                 foreach (var n in batch.Notices)
                 {
                     if (n.Kind != "assignment") continue;
@@ -84,6 +110,11 @@ internal static class PushBenchmark
             wallLatency.Clear(); workerLatency.Clear(); dispatchLatency.Clear();
             var failed = 0;
             var reports = 0;
+            var pushesBefore = Volatile.Read(ref pushes);
+            var wallPushesBefore = Volatile.Read(ref wallPushes);
+            var centerMark = counters.Now();
+            var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
             await Baselines.Paced(rate, duration, async _ =>
             {
                 var n = Interlocked.Increment(ref serial);
@@ -107,9 +138,20 @@ internal static class PushBenchmark
             });
             await Task.Delay(2000);
             if (warmUp) continue;
-            var f = new Figures(rate, Baselines.Percentiles(wallLatency), Baselines.Percentiles(workerLatency), Baselines.Percentiles(dispatchLatency), reports, failed);
+            var delivered = Volatile.Read(ref pushes) - pushesBefore;
+            var toWalls = Volatile.Read(ref wallPushes) - wallPushesBefore;
+            var f = new Figures(rate, Baselines.Percentiles(wallLatency), Baselines.Percentiles(workerLatency), Baselines.Percentiles(dispatchLatency), reports, failed)
+            {
+                Center = counters.Since(centerMark, delivered),
+                ClientCpuMicrosecondsEach = (Process.GetCurrentProcess().TotalProcessorTime - clientCpu).TotalMicroseconds / Math.Max(1, delivered),
+                WallPushes = toWalls,
+                MeanWallPushBytes = (int)(Volatile.Read(ref sizedBytes) / Math.Max(1, Volatile.Read(ref sizedPushes))),
+                PushesPerSecondPerWall = toWalls / clock.Elapsed.TotalSeconds / Math.Max(1, walls),
+                Walls = walls,
+            };
             Console.WriteLine($"{rate} reports/s: report→wall p50 {f.Wall.P50:0.0} p99 {f.Wall.P99:0.0} ms ({f.Wall.Samples}), report→worker p50 {f.Worker.P50:0.0} p99 {f.Worker.P99:0.0} ms, " +
-                              $"dispatch→worker p50 {f.Dispatch.P50:0.0} p99 {f.Dispatch.P99:0.0} ms ({f.Dispatch.Samples}); {f.Reports} reports, {f.Failed} failed calls");
+                              $"dispatch→worker p50 {f.Dispatch.P50:0.0} p99 {f.Dispatch.P99:0.0} ms ({f.Dispatch.Samples}); {f.Reports} reports, {f.Failed} failed calls; " +
+                              $"{delivered:N0} pushes delivered ({f.PushesPerSecondPerWall:0.0}/s per wall, ~{f.MeanWallPushBytes:N0} bytes), center per push {f.Center.Each}, client {ProcessCounters.Micro(f.ClientCpuMicrosecondsEach)} CPU per push");
             figures.Add(f);
         }
         foreach (var c in connections) await c.DisposeAsync();

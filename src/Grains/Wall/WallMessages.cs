@@ -8,8 +8,10 @@ namespace CommandCenter.Grains.Wall;
 /// <summary>
 /// An incident as the wall draws it: a full summary, so applying it twice or late is harmless (the higher version wins).
 /// Its light runs by yellowFrom, redFrom and noneFrom (null: not while this version stands): green, yellow, red, none.
+/// Immutable for Orleans: the incident sends one delta to the four scope feeds above it and each keeps it while the
+/// incident is open; copied at each call, that was four copies per open incident (≈ 0.9 KB more per open case).
 /// </summary>
-[GenerateSerializer, Alias("IncidentDelta"), MessagePackObject]
+[GenerateSerializer, Alias("IncidentDelta"), MessagePackObject, Immutable]
 public sealed record IncidentDelta(
     [property: Id(0), Key("id")] string Id,
     [property: Id(1), Key("version")] int Version,

@@ -31,7 +31,15 @@ public sealed record SlaLightCourse(
         : SlaLight.Green;
 
     /// <summary>Overdue: red at <paramref name="at"/>.</summary>
-    public bool IsOverdueAt(DateTimeOffset at) => At(at) == SlaLight.Red;
+    public bool IsOverdueAt(DateTimeOffset at) => IsOverdueAt(RedFrom, NoneFrom, at);
+
+    /// <summary>
+    /// Overdue read off a course's two instants without making the course: a feed counts its overdue cases on every
+    /// push, over every open case in its scope, and a course allocated per case per push was a tenth of a transition's
+    /// allocations. Red, and not yet past the light's end.
+    /// </summary>
+    public static bool IsOverdueAt(DateTimeOffset? redFrom, DateTimeOffset? noneFrom, DateTimeOffset at) =>
+        !(noneFrom <= at) && redFrom <= at;
 
     /// <summary>
     /// The most alarming light shown at any instant before <paramref name="end"/> (not at it: at the instant

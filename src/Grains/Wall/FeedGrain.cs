@@ -223,6 +223,6 @@ public sealed class FeedGrain(IFeedPublisher publisher, IIncidentLedger ledger, 
     private ScopeCounters Counters()
     {
         var now = clock.GetUtcNow();
-        return new ScopeCounters(open.Count, open.Values.Count(d => d.Light.IsOverdueAt(now)), handledToday.Count, onTimeToday.Count);
+        return new ScopeCounters(open.Count, open.Values.Count(d => d.IsOverdueAt(now)), handledToday.Count, onTimeToday.Count);
     }
 }

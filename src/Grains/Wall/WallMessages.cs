@@ -41,6 +41,9 @@ public sealed record IncidentDelta(
     /// <summary>The light's course as the light rule computed it (Sla.SlaLightRule): the page reads the light at any instant off these three.</summary>
     [IgnoreMember]
     public Sla.SlaLightCourse Light => new(YellowFrom, RedFrom, NoneFrom);
+
+    /// <summary>Red at <paramref name="at"/>, as <see cref="Light"/> would say, without allocating it.</summary>
+    public bool IsOverdueAt(DateTimeOffset at) => Sla.SlaLightCourse.IsOverdueAt(RedFrom, NoneFrom, at);
 }
 
 /// <summary>A yellow (warn) or red (breach) light for one incident's step.</summary>

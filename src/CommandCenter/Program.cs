@@ -27,6 +27,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 
 builder.AddCommandCenterAuth(storage.Secrets);
 builder.Services.AddSingleton<GridDirectory>();
+builder.Services.AddSingleton<GridShapes>();
 builder.Services.AddSingleton<CommandCenter.Places.PlaceDirectory>();
 builder.Services.AddSingleton<CommandCenter.Access.ScopeGate>();
 builder.Services.AddSingleton<CommandCenter.Grains.Geography.ICityMap, CityMap>();

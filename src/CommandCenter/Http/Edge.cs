@@ -13,7 +13,7 @@ namespace CommandCenter.Http;
 public static class Edge
 {
     /// <summary>Paths never compressed. See <see cref="AddEdge"/> for why.</summary>
-    private static readonly PathString[] Uncompressed = ["/hubs", "/api/auth", "/hangfire"];
+    private static readonly PathString[] Uncompressed = ["/hubs", "/api/auth", Jobs.JobSetup.DashboardPath];
 
     public static EdgeOptions AddEdge(this WebApplicationBuilder builder)
     {
@@ -47,8 +47,8 @@ public static class Edge
             compression.EnableForHttps = true;
             compression.Providers.Add<BrotliCompressionProvider>();
             compression.Providers.Add<GzipCompressionProvider>();
-            // The defaults cover JSON, JS, CSS, HTML and text; images other than SVG are compressed already.
-            compression.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json", "image/svg+xml"]);
+            // The defaults cover JSON, JS, CSS, HTML and text; photos and spreadsheets (xlsx is a zip) are compressed already.
+            compression.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json", "image/svg+xml", "text/csv"]);
         });
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);

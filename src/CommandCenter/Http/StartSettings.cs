@@ -58,9 +58,14 @@ public static class StartSettings
             if (configuration[rule.Key] is { Length: > 0 } value && !rule.Accepts(value.Trim()))
                 problems.Add($"{rule.Key} must be {rule.Expected}, got \"{value}\"");
         foreach (var (section, expected, accepts) in Lists)
+        {
+            // A single value (Http__KnownProxies=10.0.0.5) is not a list to the binder and would trust nobody silently.
+            if (configuration[section] is { Length: > 0 } single)
+                problems.Add($"{section} must be a list ({section}:0, {section}:1, …), got the single value \"{single}\"");
             foreach (var item in configuration.GetSection(section).GetChildren())
                 if (item.Value is { Length: > 0 } value && !accepts(value.Trim()))
                     problems.Add($"{item.Path} must be {expected}, got \"{value}\"");
+        }
         return problems;
     }
 

@@ -30,8 +30,14 @@ public class StartSettingsTests
         Messages(failure).Should().Contain(expected);
     }
 
+    private static string Messages(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Messages(e.InnerException);
+}
+
+/// <summary>The list of settings' rules on its own, without a host.</summary>
+[Trait("Category", "Unit")]
+public class StartSettingsRuleTests
+{
     [Fact]
-    [Trait("Category", "Unit")]
     public void The_shipped_settings_pass()
     {
         var shipped = new ConfigurationBuilder().AddJsonFile(Path.Combine(Repo.Root, "src", "CommandCenter", "appsettings.json")).Build();
@@ -40,7 +46,6 @@ public class StartSettingsTests
     }
 
     [Fact]
-    [Trait("Category", "Unit")]
     public void Every_bad_setting_is_named_at_once()
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -57,5 +62,11 @@ public class StartSettingsTests
             .And.Contain(p => p.StartsWith("Logs:Json"));
     }
 
-    private static string Messages(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Messages(e.InnerException);
+    [Fact]
+    public void A_proxy_given_as_one_value_instead_of_a_list_is_named()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Http:KnownProxies"] = "10.0.0.5" }).Build();
+
+        StartSettings.Problems(settings).Should().ContainSingle().Which.Should().StartWith("Http:KnownProxies must be a list");
+    }
 }

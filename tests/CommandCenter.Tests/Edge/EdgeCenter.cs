@@ -18,16 +18,23 @@ namespace CommandCenter.Tests.Edge;
 /// in-process server has no network peer, so a test names the peer address of its request in <see cref="PeerHeader"/>
 /// (set ahead of the center's own pipeline, as a socket would).
 /// </summary>
-public sealed class EdgeCenter() : CenterFactory(null, settings: new Dictionary<string, string>
+public class EdgeCenter : CenterFactory
 {
-    ["Http:KnownProxies:0"] = Proxy,
-    ["RateLimits:PublicIntakePerMinute"] = "2",
-    ["RateLimits:AccountPerMinute"] = AccountPerMinute.ToString(),
-    ["Auth:BootstrapAdminPassword"] = "",
-    ["Samples:DemoPassword"] = "",
-    [$"Logging:LogLevel:{CommandCenter.Http.AccessLog.Category}"] = "Information",
-})
-{
+    public EdgeCenter() : this(new Dictionary<string, string>()) { }
+
+    protected EdgeCenter(IReadOnlyDictionary<string, string> more) : base(null, settings: new Dictionary<string, string>
+    {
+        ["Http:KnownProxies:0"] = Proxy,
+        ["RateLimits:PublicIntakePerMinute"] = "2",
+        ["RateLimits:AccountPerMinute"] = AccountPerMinute.ToString(),
+        ["Auth:BootstrapAdminPassword"] = "",
+        ["Samples:DemoPassword"] = "",
+        ["Logs:Json"] = "true",
+        [$"Logging:LogLevel:{CommandCenter.Http.AccessLog.Category}"] = "Information",
+    }.Concat(more).ToDictionary())
+    {
+    }
+
     public const string Proxy = "10.0.0.1";
     public const string PeerHeader = "X-Test-Peer";
     public const int AccountPerMinute = 20;
@@ -40,6 +47,15 @@ public sealed class EdgeCenter() : CenterFactory(null, settings: new Dictionary<
         builder.ConfigureLogging(logging => logging.AddProvider(new KeptLines(LogLines)));
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, PeerFromHeader>());
     }
+
+    /// <summary>The same center insisting on HTTPS, without the sample city (nothing here needs it).</summary>
+    public sealed class InsistingOnHttps() : EdgeCenter(new Dictionary<string, string>
+    {
+        ["Http:HttpsRedirect"] = "true",
+        ["Http:HttpsPort"] = "443",
+        ["Http:Hsts"] = "true",
+        ["Samples:LoadOnFirstStart"] = "false",
+    });
 
     /// <summary>The generated password the center handed over in a file (its output is redirected under the test runner).</summary>
     public string Password(string file) => File.ReadAllText(Path.Combine(DataDirectory, file)).Trim();
@@ -55,11 +71,12 @@ public sealed class EdgeCenter() : CenterFactory(null, settings: new Dictionary<
         return client;
     }
 
-    public HttpClient From(string peer, string? forwardedFor = null)
+    public HttpClient From(string peer, string? forwardedFor = null, string? forwardedProto = null)
     {
-        var client = CreateClient();
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add(PeerHeader, peer);
         if (forwardedFor is not null) client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        if (forwardedProto is not null) client.DefaultRequestHeaders.Add("X-Forwarded-Proto", forwardedProto);
         return client;
     }
 

@@ -5,6 +5,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Tests.Edge;
 
@@ -125,6 +128,12 @@ public class EdgeTests(EdgeCenter center) : IClassFixture<EdgeCenter>
         }
     }
 
+    [Fact]
+    public void The_console_log_is_json_when_Logs_Json_is_set()
+    {
+        center.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName.Should().Be(ConsoleFormatterNames.Json);
+    }
+
     private static Task<HttpResponseMessage> Get(HttpClient client, string path, string acceptEncoding, EntityTagHeaderValue? ifNoneMatch = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -144,5 +153,40 @@ public class EdgeTests(EdgeCenter center) : IClassFixture<EdgeCenter>
         };
         using var reader = new StreamReader(decoded);
         return await reader.ReadToEndAsync();
+    }
+}
+
+/// <summary>A center told to insist on HTTPS, behind a proxy that ends TLS.</summary>
+[Trait("Category", "InProcess")]
+public class HttpsEdgeTests(EdgeCenter.InsistingOnHttps center) : IClassFixture<EdgeCenter.InsistingOnHttps>
+{
+    [Fact]
+    public async Task Plain_http_is_redirected_to_https()
+    {
+        var response = await center.From("10.0.0.9").GetAsync("/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.TemporaryRedirect);
+        response.Headers.Location!.Scheme.Should().Be("https");
+        response.Headers.Location.Port.Should().Be(443);
+    }
+
+    [Fact]
+    public async Task Https_ended_at_the_trusted_proxy_is_served_with_hsts()
+    {
+        var client = center.From(EdgeCenter.Proxy, forwardedFor: "203.0.113.9", forwardedProto: "https");
+        client.DefaultRequestHeaders.Host = "center.example";
+
+        var response = await client.GetAsync("/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the proxy says the client spoke HTTPS, so there is nothing to redirect");
+        response.Headers.GetValues("Strict-Transport-Security").Should().ContainSingle().Which.Should().Contain("max-age=31536000");
+    }
+
+    [Fact]
+    public async Task Https_claimed_by_a_caller_that_is_no_proxy_is_still_redirected()
+    {
+        var response = await center.From("10.0.0.9", forwardedProto: "https").GetAsync("/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.TemporaryRedirect);
     }
 }

@@ -12,8 +12,13 @@ namespace CommandCenter.Http;
 /// </summary>
 public static class Edge
 {
-    /// <summary>Paths never compressed. See <see cref="AddEdge"/> for why.</summary>
-    private static readonly PathString[] Uncompressed = ["/hubs", "/api/auth", Jobs.JobSetup.DashboardPath];
+    /// <summary>Paths never compressed (SignalR, the Hangfire pages, answers carrying a secret). See <see cref="AddEdge"/> for why.</summary>
+    private static readonly PathString[] Uncompressed = ["/hubs", "/api/auth", Jobs.JobSetup.DashboardPath, "/api/intake/credentials"];
+
+    private static bool Compressible(HttpRequest request) =>
+        !Uncompressed.Any(p => request.Path.StartsWithSegments(p))
+        // An admin's new invitation (POST /api/admin/accounts/{username}/invitation) answers with its one-time code.
+        && !(request.Path.StartsWithSegments("/api/admin/accounts") && request.Path.Value!.EndsWith("/invitation", StringComparison.OrdinalIgnoreCase));
 
     public static EdgeOptions AddEdge(this WebApplicationBuilder builder)
     {
@@ -40,8 +45,9 @@ public static class Edge
         // Compression over HTTPS too. BREACH needs a secret and attacker-chosen text in one compressed answer that the
         // attacker makes the victim's browser fetch with the victim's credentials. The API's credential is a bearer
         // token the page puts in the Authorization header, which a cross-site request cannot carry; the one cookie
-        // (Hangfire's dashboard) is SameSite=Strict. The answers that carry a secret (tokens, invitation codes under
-        // /api/auth) and the Hangfire pages are left uncompressed anyway; SignalR (/hubs) frames its own messages.
+        // (Hangfire's dashboard) is SameSite=Strict. The answers that carry a secret (tokens and invitations under
+        // /api/auth, an admin's new invitation code, the partners' generated credentials) and the Hangfire pages are left
+        // uncompressed anyway; SignalR (/hubs) frames its own messages.
         builder.Services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
@@ -64,6 +70,6 @@ public static class Edge
         if (options.HttpsRedirect) app.UseHttpsRedirection();
         if (options.Hsts) app.UseHsts();
         app.UseMiddleware<AccessLog>();
-        app.UseWhen(http => !Uncompressed.Any(p => http.Request.Path.StartsWithSegments(p)), compressed => compressed.UseResponseCompression());
+        app.UseWhen(http => Compressible(http.Request), compressed => compressed.UseResponseCompression());
     }
 }

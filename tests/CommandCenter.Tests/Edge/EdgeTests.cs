@@ -129,6 +129,22 @@ public class EdgeTests(EdgeCenter center) : IClassFixture<EdgeCenter>
     }
 
     [Fact]
+    public async Task The_sign_in_answer_carrying_a_token_is_never_compressed()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { username = "M00014", password = center.Password("demo-password.txt") }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+
+        var response = await center.From("10.0.0.60").SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentEncoding.Should().BeEmpty("a compressed secret's size can leak it (BREACH)");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("access_token");
+    }
+
+    [Fact]
     public void The_console_log_is_json_when_Logs_Json_is_set()
     {
         center.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName.Should().Be(ConsoleFormatterNames.Json);

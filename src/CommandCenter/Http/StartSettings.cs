@@ -13,7 +13,8 @@ namespace CommandCenter.Http;
 /// </summary>
 public static class StartSettings
 {
-    private sealed record Rule(string Key, string Expected, Func<string, bool> Accepts);
+    /// <param name="Secret">Never repeated in the message: start-up failures land in logs.</param>
+    private sealed record Rule(string Key, string Expected, Func<string, bool> Accepts, bool Secret = false);
 
     private static readonly Rule[] Rules =
     [
@@ -30,6 +31,9 @@ public static class StartSettings
         Duration("Sla:ReminderPeriod"),
         Duration("Auth:TokenLifetime"),
         Duration("Auth:InvitationLifetime"),
+        // HMAC-SHA256 wants a key of 256 bits; a shorter one would only fail at the first sign-in.
+        new("Auth:SigningKey", "base64 of at least 32 bytes (e.g. the output of `openssl rand -base64 32`)",
+            v => Convert.TryFromBase64String(v, new byte[v.Length], out var n) && n >= 32, Secret: true),
         WholeNumber("Jobs:Workers", 1, 64),
         WholeNumber("Orleans:SiloPort", 1, 65535),
         WholeNumber("Orleans:GatewayPort", 1, 65535),
@@ -56,7 +60,7 @@ public static class StartSettings
         var problems = new List<string>();
         foreach (var rule in Rules)
             if (configuration[rule.Key] is { Length: > 0 } value && !rule.Accepts(value.Trim()))
-                problems.Add($"{rule.Key} must be {rule.Expected}, got \"{value}\"");
+                problems.Add(rule.Secret ? $"{rule.Key} must be {rule.Expected}" : $"{rule.Key} must be {rule.Expected}, got \"{value}\"");
         foreach (var (section, expected, accepts) in Lists)
         {
             // A single value (Http__KnownProxies=10.0.0.5) is not a list to the binder and would trust nobody silently.

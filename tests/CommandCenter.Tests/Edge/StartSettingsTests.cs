@@ -63,6 +63,15 @@ public class StartSettingsRuleTests
     }
 
     [Fact]
+    public void A_bad_signing_key_is_named_but_never_repeated()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = "c2hvcnQta2V5" }).Build();
+
+        StartSettings.Problems(settings).Should().ContainSingle()
+            .Which.Should().StartWith("Auth:SigningKey must be base64 of at least 32 bytes").And.NotContain("c2hvcnQta2V5");
+    }
+
+    [Fact]
     public void A_proxy_given_as_one_value_instead_of_a_list_is_named()
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Http:KnownProxies"] = "10.0.0.5" }).Build();

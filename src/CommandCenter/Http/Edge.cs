@@ -20,7 +20,7 @@ public static class Edge
         // An admin's new invitation (POST /api/admin/accounts/{username}/invitation) answers with its one-time code.
         && !(request.Path.StartsWithSegments("/api/admin/accounts") && request.Path.Value!.EndsWith("/invitation", StringComparison.OrdinalIgnoreCase));
 
-    public static EdgeOptions AddEdge(this WebApplicationBuilder builder)
+    public static void AddEdge(this WebApplicationBuilder builder)
     {
         // Before anything reads a setting: a bad one stops the start naming it.
         StartSettings.Check(builder.Configuration);
@@ -58,7 +58,6 @@ public static class Edge
         });
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        return options;
     }
 
     /// <summary>First in the pipeline, before the dashboard's files.</summary>

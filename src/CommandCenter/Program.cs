@@ -18,6 +18,8 @@ if (args.Length > 0 && args[0] == CommandCenter.Storage.Postgres.EmbeddedCopy.Ve
     return await CommandCenter.Storage.Postgres.EmbeddedCopy.Command(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
+// First: every setting checked (a bad one stops the start naming it), then proxies, HTTPS, compression, logs.
+CommandCenter.Http.Edge.AddEdge(builder);
 CommandCenter.Http.ListenAddress.UseDefaultUrlsUnlessSet(builder);
 
 // Storage, cluster membership and reminders: one switch (Storage:Profile).
@@ -28,6 +30,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddCommandCenterAuth(storage.Secrets);
 CommandCenter.Telemetry.TelemetrySetup.AddCommandCenterTelemetry(builder, storage.Options.IsPostgres);
 builder.Services.AddSingleton<GridDirectory>();
+builder.Services.AddSingleton<GridShapes>();
 builder.Services.AddSingleton<CommandCenter.Places.PlaceDirectory>();
 builder.Services.AddSingleton<CommandCenter.Access.ScopeGate>();
 builder.Services.AddSingleton<CommandCenter.Grains.Geography.ICityMap, CityMap>();
@@ -60,13 +63,16 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberH
 
 var app = builder.Build();
 
-// The dashboard's pages and files come first: public, before any token is asked for.
+// Forwarded headers, HTTPS, the access log and compression wrap everything, the dashboard's files included.
+CommandCenter.Http.Edge.UseEdge(app);
+// The dashboard's pages and files come next: public, before any token is asked for.
 CommandCenter.Dashboard.DashboardPages.UseDashboard(app);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseRateLimiter();
 app.UseAuthentication();
+// After authentication: a signed-in caller is limited per account.
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseIntakeBodies();
 CommandCenter.Http.InputChecksSetup.UseInputChecks(app);

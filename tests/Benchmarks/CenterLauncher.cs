@@ -108,7 +108,7 @@ internal sealed class CenterLauncher : IAsyncDisposable
                  {
                      app, "--urls", address.ToString().TrimEnd('/'), $"--Storage:DataDirectory={data}",
                      $"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}",
-                     $"--Auth:BootstrapAdminPassword={Password}", $"--Samples:DemoPassword={Password}", "--Logging:LogLevel:Default=Warning",
+                     $"--Auth:BootstrapAdminPassword={Password}", $"--Samples:DemoPassword={Password}", "--Logging:LogLevel:Default=Warning", "--RateLimits:AccountPerMinute=0",
                  }.Concat(extra))
             info.ArgumentList.Add(a);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

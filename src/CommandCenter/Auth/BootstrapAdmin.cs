@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Auth;
 
-/// <summary>The first start creates the admin account: the configured password, or a generated one printed once.</summary>
-public sealed class BootstrapAdmin(IGrainFactory grains, IOptions<AuthOptions> options, ILogger<BootstrapAdmin> log) : IHostedService
+/// <summary>The first start creates the admin account: the configured password, or a generated one handed over once (<see cref="GeneratedPassword"/>).</summary>
+public sealed class BootstrapAdmin(IGrainFactory grains, IOptions<AuthOptions> options, IOptions<Storage.StorageOptions> storage, ILogger<BootstrapAdmin> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -15,7 +15,7 @@ public sealed class BootstrapAdmin(IGrainFactory grains, IOptions<AuthOptions> o
         var password = string.IsNullOrWhiteSpace(configured) ? GeneratePassword() : configured;
         var added = await directory.AddMissing([new Account("admin", TokenIssuer.Hash(password), Roles.Admin, null, null)]);
         if (added == 1 && string.IsNullOrWhiteSpace(configured))
-            log.LogWarning("Created account 'admin' with the generated password {Password} (set Auth:BootstrapAdminPassword to choose one). It is not shown again.", password);
+            GeneratedPassword.Hand(password, "The password of account 'admin' (set Auth:BootstrapAdminPassword to choose one)", "admin-password.txt", storage.Value, log);
         else if (added == 1)
             log.LogInformation("Created account 'admin' with the password from Auth:BootstrapAdminPassword.");
     }

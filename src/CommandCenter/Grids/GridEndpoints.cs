@@ -18,7 +18,7 @@ public static class GridEndpoints
     {
         var grids = app.MapGroup("/api/grids").WithTags("Grids");
 
-        grids.MapGet("/", async (int? level, string? parent, GridDirectory directory, HttpContext http) =>
+        grids.MapGet("/", async (int? level, string? parent, GridDirectory directory, GridShapes shapes, HttpRequest request) =>
         {
             var index = await directory.Current();
             if (index is null) return NoHierarchy();
@@ -26,11 +26,11 @@ public static class GridEndpoints
             if (level is < 0 or > GridImport.MaxLevel) fields.Add("level", $"level must be from 0 to {GridImport.MaxLevel}.");
             if (parent is not null && index.Hierarchy.Find(parent) is null) fields.Add("parent", $"No grid has the id \"{parent}\".");
             if (fields.Any) return fields.Result();
-            var nodes = index.Hierarchy.Nodes.Where(n => (level is null || n.Level == level) && (parent is null || n.ParentId == parent));
-            return GeoJson(GridGeoJson.Collection(nodes));
+            return shapes.For(index, level, parent, () => index.Hierarchy.Nodes.Where(n => (level is null || n.Level == level) && (parent is null || n.ParentId == parent)))
+                .Result(request);
         })
         .NotGridScoped("the hierarchy's shapes are public knowledge inside the center; the pages draw the whole city")
-        .WithSummary("The grids as a GeoJSON FeatureCollection, optionally one level or the children of one parent.");
+        .WithSummary("The grids as a GeoJSON FeatureCollection, optionally one level or the children of one parent. It carries an ETag and answers 304 to If-None-Match while the hierarchy is unchanged.");
 
         grids.MapGet("/locate", async (string? lat, string? lon, GridDirectory directory) =>
         {

@@ -15,7 +15,7 @@ namespace CommandCenter.Samples;
 /// that crashed half-way simply loads again.
 /// </summary>
 public sealed class SampleCityLoader(
-    IGrainFactory grains, GridDirectory directory, IOptions<SampleOptions> options, IHostEnvironment environment, ILogger<SampleCityLoader> log)
+    IGrainFactory grains, GridDirectory directory, IOptions<SampleOptions> options, IOptions<Storage.StorageOptions> storage, IHostEnvironment environment, ILogger<SampleCityLoader> log)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -61,8 +61,9 @@ public sealed class SampleCityLoader(
         log.LogInformation("Sample city {City} loaded in {Seconds:0.0} s: {Grids} grids, {Members} members, {Accounts} demo accounts",
             Path.GetFileName(folder), (DateTime.UtcNow - started).TotalSeconds, report.GridCount, roster.Count, added);
         if (string.IsNullOrWhiteSpace(configured) && added > 0)
-            log.LogWarning("Demo accounts {Desks} and one per member id (e.g. {First}) use the generated password {Password} (set Samples:DemoPassword to choose one). It is not shown again.",
-                string.Join(", ", desks.Select(d => d.Username)), roster[0].Id, password);
+            Auth.GeneratedPassword.Hand(password,
+                $"The password of the demo accounts {string.Join(", ", desks.Select(d => d.Username))} and one per member id (e.g. {roster[0].Id}) (set Samples:DemoPassword to choose one)",
+                "demo-password.txt", storage.Value, log);
     }
 
     /// <summary>True when this node is to load; false once another node (or an earlier start) has loaded.</summary>

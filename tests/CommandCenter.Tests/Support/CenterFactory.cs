@@ -52,6 +52,9 @@ public class CenterFactory : WebApplicationFactory<Program>
         // Tests sign in far more often than a person: the per-address limit is tested on its own.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicIntakePerMinute", "100000");
+        builder.UseSetting("RateLimits:AccountPerMinute", "0");
+        // One line per request would drown the suite's output; the access log is tested on its own.
+        builder.UseSetting($"Logging:LogLevel:{CommandCenter.Http.AccessLog.Category}", "Warning");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }

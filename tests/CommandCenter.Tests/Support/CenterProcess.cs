@@ -61,6 +61,10 @@ public sealed class CenterProcess : IAsyncDisposable
                      $"--Orleans:GatewayPort={FreePort.Next()}",
                      $"--Auth:BootstrapAdminPassword={CenterFactory.AdminPassword}",
                      $"--Samples:DemoPassword={CenterFactory.DemoPassword}",
+                     // Load loops and pages drive far more calls through one account than a person; the limit and the
+                     // access log are tested on their own (Edge tests).
+                     "--RateLimits:AccountPerMinute=0",
+                     "--Logging:LogLevel:CommandCenter.AccessLog=Warning",
                  }.Concat(given == AddressGiven.UrlsArgument ? ["--urls", address.ToString().TrimEnd('/')] : []).Concat(extraArguments))
             info.ArgumentList.Add(argument);
         // An unprefixed environment variable is a configuration key like any other: Urls as a setting.

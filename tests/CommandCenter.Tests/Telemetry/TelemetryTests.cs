@@ -59,9 +59,8 @@ public class TelemetryTests(TelemetryCenter center) : IClassFixture<TelemetryCen
         Grew("commandcenter_ledger_commit_duration_seconds_count", ("store", "sqlite")).Should().BeGreaterThanOrEqualTo(2 * Reports);
         after.Sum("commandcenter_ledger_commit_duration_seconds_sum", ("store", "sqlite")).Should().BeGreaterThan(0);
         Grew("commandcenter_sqlite_group_commit_size_count").Should().BeGreaterThan(0);
-        // Orleans' own meters are in the same scrape. (ASP.NET Core's are too, but its meters belong to each host, and with
-        // other centers of the test run starting and stopping in this process their figures come and go: not asserted.)
-        after.Has("orleans_app_requests_latency_milliseconds_count").Should().BeTrue();
+        // Orleans' and ASP.NET Core's meters are in the same scrape too, but their meters belong to each host, and with
+        // other centers of the test run starting and stopping in this process their series come and go: not asserted.
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public class CenterFactory : WebApplicationFactory<Program>
         // One line per request would drown the suite's output; the access log is tested on its own.
         builder.UseSetting($"Logging:LogLevel:{CommandCenter.Http.AccessLog.Category}", "Warning");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<Orleans.Runtime.IFatalErrorHandler, StopHostOnFatalError>());
         if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 

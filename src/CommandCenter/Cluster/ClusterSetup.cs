@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime;
 
 namespace CommandCenter.Cluster;
 
@@ -19,6 +20,11 @@ public static class ClusterSetup
     {
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Cluster:Membership"));
         silo.Services.Configure<ReminderOptions>(configuration.GetSection("Cluster:Reminders"));
+        // The domain clock (TimeProvider) may be another clock than the machine's: a test's fake clock, moved hours ahead
+        // while a silo is still joining, made Orleans judge that silo past its join time and declare it dead. Membership,
+        // messaging timeouts and the silo's maintenance timers keep real time; grain timers follow the domain clock.
+        foreach (var area in (string[])[TimeProviderNames.Membership, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers])
+            silo.Services.AddKeyedSingleton(area, TimeProvider.System);
     }
 
     /// <summary>A cluster of many nodes whose membership table is shared storage (the Redis and Postgres profiles).</summary>

@@ -78,8 +78,10 @@ public class GracefulStopTests(ITestOutputHelper output) : IDisposable
 
             exit.Should().Be(0, "SIGTERM is a stop, not a crash:\n" + center.Output);
             var afterSignal = polls.Where(p => p.SentAt > signalled).ToList();
-            afterSignal.Should().Contain(p => p.Status == 503, "ready turns 503 from the moment the center is told to stop");
-            afterSignal.Should().OnlyContain(p => p.Status == null || p.Status == 503, "a stopping center is never ready again");
+            afterSignal.Should().Contain(p => p.Status == 503, "ready turns 503 once the center is told to stop");
+            // The signal reaches the process's handler a moment after kill returns (a busy machine: hundreds of ms), so a
+            // poll or two may still find it ready; from its first 503 on, it is never ready again.
+            afterSignal.SkipWhile(p => p.Status != 503).Should().OnlyContain(p => p.Status == null || p.Status == 503, "a stopping center is never ready again");
             center.Output.Should().Contain("SQLite store drained at stop");
             output.WriteLine($"{acknowledgedAtSignal} steps acknowledged at SIGTERM, {load.Acknowledged.Count} in all; {afterSignal.Count(p => p.Status == 503)} × 503 during the stop");
             load.Acknowledged.Count.Should().BeGreaterThan(acknowledgedAtSignal, "requests kept being answered during the drain");

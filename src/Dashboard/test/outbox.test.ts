@@ -86,6 +86,30 @@ beforeEach(async () => {
 });
 
 describe('outbox', () => {
+  it('never shows an item sent before its answer is read', async () => {
+    let release!: () => void;
+    const answerRead = new Promise<void>(resolve => { release = resolve; });
+    // A center whose answer body arrives late: the status line is in, the JSON is not yet.
+    const slow: Fetcher = async () => {
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          await answerRead;
+          controller.enqueue(new TextEncoder().encode(JSON.stringify({ kept: 3 })));
+          controller.close();
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    const outbox = new Outbox(deviceOutbox, slow, 'M00040', { online: () => true });
+    await outbox.load();
+    const outcome = outbox.submit({ kind: 'pings', label: 'pings', path: '/api/members/M00040/pings', body: { pings: [] } });
+    await new Promise(resolve => setTimeout(resolve, 20));
+    expect(outbox.items.map(i => [i.status, i.answer])).toEqual([['sending', null]]);
+    release();
+    expect((await outcome).status).toBe('sent');
+    expect(outbox.items.map(i => [i.status, i.answer])).toEqual([['sent', { kept: 3 }]]);
+  });
+
   it('sends at once when online and answers what the center said', async () => {
     const outbox = outboxOf();
     await outbox.load();

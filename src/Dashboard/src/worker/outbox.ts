@@ -289,10 +289,11 @@ export class Outbox {
     });
     const verdict = verdictOf(response.status, item.kind);
     if (verdict === 'sent') {
+      // The answer is read before the item says sent: whoever sees it sent (the list, a waiting form) sees its answer.
+      item.answer = response.status === 204 ? null : await response.json().catch(() => null);
       item.status = 'sent';
       item.sentAt = new Date(this.now()).toISOString();
       item.lastError = null;
-      item.answer = response.status === 204 ? null : await response.json().catch(() => null);
       return;
     }
     if (verdict === 'refused' || verdict === 'conflict') {

@@ -79,20 +79,18 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         var phoneDigits = opened is null ? null : CaseSearch.PhoneDigitsOf(opened);
         await database.Write((connection, transaction) =>
         {
-            using (var check = Command(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM incident_events WHERE incident_id = $id", ("$id", first.IncidentId)))
-            {
-                var last = Convert.ToInt32(check.ExecuteScalar());
-                if (last != first.Sequence - 1)
-                    throw new LedgerConflictException($"{first.IncidentId}: expected to append after {first.Sequence - 1}, the ledger is at {last}.");
-            }
+            var check = Statement(transaction, "SELECT COALESCE(MAX(seq), 0) FROM incident_events WHERE incident_id = $id", ("$id", first.IncidentId));
+            var last = Convert.ToInt32(check.ExecuteScalar());
+            if (last != first.Sequence - 1)
+                throw new LedgerConflictException($"{first.IncidentId}: expected to append after {first.Sequence - 1}, the ledger is at {last}.");
             foreach (var (id, seq, ticks, action, data) in rows)
             {
-                using var insert = Command(connection, transaction,
+                var insert = Statement(transaction,
                     "INSERT INTO incident_events (incident_id, seq, at_ticks, action, data) VALUES ($id, $seq, $at, $action, $data)",
                     ("$id", id), ("$seq", seq), ("$at", ticks), ("$action", action), ("$data", data));
                 insert.ExecuteNonQuery();
             }
-            using var upsert = Command(connection, transaction, """
+            var upsert = Statement(transaction, """
                 INSERT INTO incidents (id, status, is_open, grid_id, grid_path, assignee_id, category, lat, lon, created_ticks, due_ticks, breached, next_wake_ticks, data,
                     red_from_ticks, yellow_from_ticks, none_from_ticks, search_text, phone_digits, visit_closed_ticks)
                 VALUES ($id, $status, $open, $grid, $path, $assignee, $category, $lat, $lon, $created, $due, $breached, $wake, $data, $red, $yellow, $none, $search, $phone, $visitClosed)
@@ -335,6 +333,14 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) items.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), LedgerJson.Options)!);
         return items;
+    }
+
+    /// <summary>The writer's kept statement for <paramref name="sql"/> with these parameters (inside a write only).</summary>
+    private SqliteCommand Statement(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = database.Statement(transaction, sql);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)

@@ -18,7 +18,7 @@ public static class HealthSetup
     {
         // How long a stop may take in all (the drain, requests in flight, the silo's hand-over, the ledger's last
         // commits) before the host gives up waiting; an orchestrator's grace period should be longer.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(1, builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30.0))));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30.0)));
         builder.Services.AddSingleton<CenterReadiness>();
         builder.Services.AddHostedService<StopDrain>();
 

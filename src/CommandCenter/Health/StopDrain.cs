@@ -10,7 +10,7 @@ public sealed class StopDrain(CenterReadiness readiness, IConfiguration configur
 {
     private static readonly TimeSpan WatchedWithin = TimeSpan.FromMinutes(1);
 
-    public TimeSpan Drain => TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Shutdown:ReadyDrainSeconds", 5.0)));
+    public TimeSpan Drain => TimeSpan.FromSeconds(configuration.GetValue("Shutdown:ReadyDrainSeconds", 5.0));
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {

@@ -39,6 +39,11 @@ public static class StartSettings
         WholeNumber("Orleans:GatewayPort", 1, 65535),
         Switch("Samples:LoadOnFirstStart"),
         Switch("Logs:Json"),
+        Number("Shutdown:TimeoutSeconds", 1, 3600),
+        Number("Shutdown:ReadyDrainSeconds", 0, 600),
+        WholeNumber("Telemetry:OpenCasesRefreshSeconds", 1, 86400),
+        Switch("Telemetry:Tracing"),
+        Switch("OrleansDashboard:Enabled"),
     ];
 
     /// <summary>Every list setting whose items must be IP addresses or networks (the proxies trusted for forwarded headers).</summary>

@@ -12,7 +12,7 @@ namespace CommandCenter.Telemetry;
 public sealed class OpenCaseLights(IMeterFactory meters, IIncidentLedger ledger, TimeProvider clock, IConfiguration configuration,
     ILogger<OpenCaseLights> log) : IHostedService
 {
-    private static readonly SlaLight[] Lights = [SlaLight.Green, SlaLight.Yellow, SlaLight.Red, SlaLight.None];
+    private static readonly SlaLight[] Lights = Enum.GetValues<SlaLight>();
     private readonly TimeSpan refreshEvery = TimeSpan.FromSeconds(configuration.GetValue("Telemetry:OpenCasesRefreshSeconds", 30));
     private Meter? meter;
     private volatile IReadOnlyList<Measurement<long>> last = [];

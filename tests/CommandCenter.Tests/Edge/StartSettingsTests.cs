@@ -20,6 +20,8 @@ public class StartSettingsTests
     [InlineData("Jobs:Workers", "0", "Jobs:Workers must be a whole number from 1 to 64")]
     [InlineData("Orleans:SiloPort", "70000", "Orleans:SiloPort must be a whole number from 1 to 65535")]
     [InlineData("Photos:MaxEdge", "10", "Photos:MaxEdge must be from 320 to 8000")]
+    [InlineData("Shutdown:TimeoutSeconds", "0", "Shutdown:TimeoutSeconds must be a number from 1 to 3600")]
+    [InlineData("OrleansDashboard:Enabled", "on", "OrleansDashboard:Enabled must be true or false")]
     public void A_bad_setting_stops_the_start_naming_it(string key, string value, string expected)
     {
         using var center = new CenterFactory(null, settings: new Dictionary<string, string> { [key] = value });

@@ -41,7 +41,7 @@ public static class StartSettings
         Switch("Logs:Json"),
         Number("Shutdown:TimeoutSeconds", 1, 3600),
         Number("Shutdown:ReadyDrainSeconds", 0, 600),
-        WholeNumber("Telemetry:OpenCasesRefreshSeconds", 1, 86400),
+        WholeNumber("Telemetry:OpenCasesRefreshSeconds", 0, 86400),
         Switch("Telemetry:Tracing"),
         Switch("OrleansDashboard:Enabled"),
     ];

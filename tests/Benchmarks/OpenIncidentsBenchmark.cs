@@ -25,8 +25,11 @@ internal static class OpenIncidentsBenchmark
         bool waitForBreaches = true, int holdSeconds = 0)
     {
         var policy = PolicyWith(root, dispatchLimit);
+        // An incident nobody touches leaves memory after Incidents:KeepIdleFor (5 minutes by default; its grid keeps its clock):
+        // shortened here so the run sees the steady state of a city's open backlog, where most cases wait untouched.
         await using var center = await CenterLauncher.Start(root, $"--Sla:PolicyFile={policy}",
-            "--RateLimits:SignInPerMinute=100000", "--RateLimits:PublicIntakePerMinute=100000");
+            "--RateLimits:SignInPerMinute=100000", "--RateLimits:PublicIntakePerMinute=100000",
+            $"--Incidents:KeepIdleFor={KeepIdleFor:c}", $"--Cluster:Collection:CollectionQuantum={CollectionQuantum:c}");
         var begun = DateTimeOffset.UtcNow;
         var idle = center.ResidentBytes;
         var heapIdle = await ProcessCounters.LiveHeapAfterFullCollection(center.ProcessId);
@@ -90,8 +93,13 @@ internal static class OpenIncidentsBenchmark
         var creation = $"{creationCost.Each}; client {ProcessCounters.Micro(clientCpu.TotalMicroseconds / Math.Max(1, ids.Count))} CPU each";
         var lastCreated = DateTimeOffset.UtcNow;
         var loadAfterCreation = PerfSuite.Load();
+        var heapJustOpened = await ProcessCounters.LiveHeapAfterFullCollection(center.ProcessId);
+        var rssJustOpened = center.ResidentBytes;
+        // The steady state: every incident untouched since its report has left memory; the grids hold the clocks.
+        await Task.Delay(lastCreated + KeepIdleFor + 2 * CollectionQuantum - DateTimeOffset.UtcNow is { Ticks: > 0 } settle ? settle : TimeSpan.Zero);
         var heapOpen = await ProcessCounters.LiveHeapAfterFullCollection(center.ProcessId);
         var rssOpen = center.ResidentBytes;
+        var justOpened = (heapJustOpened, rssJustOpened);
         if (holdSeconds > 0)
         {
             // Time to look inside, e.g. dotnet-gcdump collect -p <pid>.
@@ -106,7 +114,7 @@ internal static class OpenIncidentsBenchmark
         var quietCpu = quiet > TimeSpan.Zero ? (center.CpuTime - cpuBefore) / quiet : double.NaN;
 
         // Wait for the last deadline, then read the ledger back until every incident has breached.
-        if (!waitForBreaches) return OpenRows(center, count, ids.Count, creationSeconds, outside, failures, latencies, idle, rssIdle, rssOpen, heapIdle, heapOpen, quietCpu, quiet, loadAfterCreation, creation);
+        if (!waitForBreaches) return OpenRows(center, count, ids.Count, creationSeconds, outside, failures, latencies, idle, rssIdle, rssOpen, heapIdle, heapOpen, quietCpu, quiet, loadAfterCreation, creation, justOpened);
         var supervisor = center.ClientWithToken(center.MintToken("supervisor1", CommandCenter.Grains.Accounts.Roles.Supervisor));
         var wait = lastCreated + dispatchLimit + TimeSpan.FromSeconds(2) - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero) await Task.Delay(wait);
@@ -119,15 +127,20 @@ internal static class OpenIncidentsBenchmark
             Console.Error.WriteLine($"  {breaches.Lags.Count:N0} of {ids.Count:N0} breached; reading again in 10 s");
             await Task.Delay(10_000);
         }
+        var rssBreachedNow = center.ResidentBytes;
+        var heapBreachedNow = await ProcessCounters.LiveHeapAfterFullCollection(center.ProcessId);
+        // The breaches woke every incident; measured again once they are idle again.
+        await Task.Delay(KeepIdleFor + 2 * CollectionQuantum);
         var rssBreached = center.ResidentBytes;
         var heapBreached = await ProcessCounters.LiveHeapAfterFullCollection(center.ProcessId);
         var loadAfterBreaches = PerfSuite.Load();
 
         var lags = breaches.Lags.Order().ToArray();
         string Pct(double p) => lags.Length == 0 ? "n/a" : $"{lags[Math.Min(lags.Length - 1, (int)(lags.Length * p))]:0}";
-        var rows = OpenRows(center, count, ids.Count, creationSeconds, outside, failures, latencies, idle, rssIdle, rssOpen, heapIdle, heapOpen, quietCpu, quiet, loadAfterCreation, creation, print: false).ToList();
-        rows.Add(($"center RSS: all breached", MiB(rssBreached)));
-        rows.Add(($"live heap after a full collection: all breached", MiB(heapBreached)));
+        var rows = OpenRows(center, count, ids.Count, creationSeconds, outside, failures, latencies, idle, rssIdle, rssOpen, heapIdle, heapOpen, quietCpu, quiet, loadAfterCreation, creation, justOpened, print: false).ToList();
+        rows.Add(($"center RSS: all breached, just woken / idle again", $"{MiB(rssBreachedNow)} / {MiB(rssBreached)}"));
+        rows.Add(($"live heap after a full collection: all breached, just woken / idle again", $"{MiB(heapBreachedNow)} / {MiB(heapBreached)}"));
+        rows.Add(($"memory per breached case, idle again: live heap", heapIdle is { } hi && heapBreached is { } hb && ids.Count > 0 ? ProcessCounters.Size((hb - hi) / (double)ids.Count) : "n/a"));
         rows.Add(($"breaches recorded", $"{lags.Length:N0} of {ids.Count:N0}"));
         rows.Add(($"breach lag after the deadline p50 / p99 / max (ms)", $"{Pct(0.5)} / {Pct(0.99)} / {(lags.Length == 0 ? "n/a" : $"{lags[^1]:0}")}"));
         rows.Add(($"load average after breaches", loadAfterBreaches));
@@ -135,10 +148,14 @@ internal static class OpenIncidentsBenchmark
         return rows;
     }
 
+    /// <summary>How long an untouched incident stays in memory in this run, and how often Orleans looks for such.</summary>
+    private static readonly TimeSpan KeepIdleFor = TimeSpan.FromSeconds(30), CollectionQuantum = TimeSpan.FromSeconds(10);
+
     private static string MiB(long? bytes) => bytes is { } b ? $"{b / 1048576.0:N0} MiB" : "n/a";
 
     private static List<(string Figure, string Value)> OpenRows(CenterLauncher center, int asked, int open, double creationSeconds, int outside, int failures,
-        ConcurrentBag<double> latencies, long idle, long rssIdle, long rssOpen, long? heapIdle, long? heapOpen, double quietCpu, TimeSpan quiet, string loadAfterCreation, string creation, bool print = true)
+        ConcurrentBag<double> latencies, long idle, long rssIdle, long rssOpen, long? heapIdle, long? heapOpen, double quietCpu, TimeSpan quiet, string loadAfterCreation, string creation,
+        (long? Heap, long Rss) justOpened, bool print = true)
     {
         var create = latencies.Order().ToArray();
         string CreatePct(double p) => create.Length == 0 ? "n/a" : $"{create[Math.Min(create.Length - 1, (int)(create.Length * p))]:0}";
@@ -147,10 +164,11 @@ internal static class OpenIncidentsBenchmark
         rows.Add(($"reports created/s (through HTTP, each durable)", $"{open / creationSeconds:N0} ({open:N0} in {creationSeconds:0} s; {outside:N0} points outside skipped; {failures} failed)"));
         rows.Add(($"center per report created (durable, located, its deadline armed)", creation));
         rows.Add(($"report answer p50 / p99 / max (ms)", $"{CreatePct(0.5)} / {CreatePct(0.99)} / {(create.Length == 0 ? "n/a" : $"{create[^1]:0}")}"));
-        rows.Add(($"center RSS: idle / all open", $"{MiB(idle)} / {MiB(rssOpen)}"));
-        rows.Add(($"live heap after a full collection: idle / all open", $"{MiB(heapIdle)} / {MiB(heapOpen)}"));
+        rows.Add(($"center RSS: idle / all open, just reported / all open, untouched for {KeepIdleFor.TotalSeconds:0} s", $"{MiB(idle)} / {MiB(justOpened.Rss)} / {MiB(rssOpen)}"));
+        rows.Add(($"live heap after a full collection: idle / all open, just reported / all open, untouched", $"{MiB(heapIdle)} / {MiB(justOpened.Heap)} / {MiB(heapOpen)}"));
+        rows.Add(($"memory per open case just reported (its incident still in memory): live heap", heapIdle is { } h0 && justOpened.Heap is { } hj && open > 0 ? ProcessCounters.Size((hj - h0) / (double)open) : "n/a"));
         var perCase = heapIdle is { } hi && heapOpen is { } ho && open > 0 ? ProcessCounters.Size((ho - hi) / (double)open) : "n/a";
-        rows.Add(($"memory per open case: live heap / RSS (growth from idle over the open cases)", $"{perCase} / {(open > 0 ? ProcessCounters.Size((rssOpen - rssIdle) / (double)open) : "n/a")}"));
+        rows.Add(($"memory per open case, untouched: live heap / RSS (growth from idle over the open cases)", $"{perCase} / {(open > 0 ? ProcessCounters.Size((rssOpen - rssIdle) / (double)open) : "n/a")}"));
         MemoryPerOpenCase = heapIdle is { } a && heapOpen is { } b && open > 0 ? (b - a) / (double)open : null;
         RssPerOpenCase = open > 0 ? (rssOpen - rssIdle) / (double)open : null;
         rows.Add(($"center CPU while all are open and nothing is due ({quiet.TotalSeconds:0} s)", $"{(double.IsNaN(quietCpu) ? "n/a" : $"{quietCpu * 100:0}% of one core")}"));

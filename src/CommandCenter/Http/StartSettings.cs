@@ -29,6 +29,7 @@ public static class StartSettings
         Number("Intake:DuplicateRadiusMetres", 0, 100_000),
         Duration("Intake:DuplicateWindow"),
         Duration("Sla:ReminderPeriod"),
+        Duration("Incidents:KeepIdleFor"),
         Duration("Auth:TokenLifetime"),
         Duration("Auth:InvitationLifetime"),
         // HMAC-SHA256 wants a key of 256 bits; a shorter one would only fail at the first sign-in.

@@ -10,9 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace CommandCenter.Grains.Incidents;
 
 /// <summary>
-/// Thin shell over <see cref="IncidentLifecycle"/>: its state is the fold of its ledger, every
-/// decision's events are appended durably before the caller hears back, and the SLA clock wakes it
-/// with a grain timer (second precision) while active and a reminder as the backstop.
+/// Thin shell over <see cref="IncidentLifecycle"/>: its state is the fold of its ledger, and every
+/// decision's events are appended durably before the caller hears back. The SLA clock of an incident
+/// located in a grid is the grid's (<see cref="GridGrain"/>): it wakes the incident when something falls
+/// due, so an incident with nothing to do leaves memory after <c>Incidents:KeepIdleFor</c>. One not (yet)
+/// located keeps a grain timer of its own while active and a reminder as the backstop.
 /// </summary>
 public sealed class IncidentGrain(
     IIncidentLedger ledger, ICityRules rules, ICityMap city, SlaReminderOptions reminder, TimeProvider clock, ILogger<IncidentGrain> log,
@@ -39,8 +41,7 @@ public sealed class IncidentGrain(
         keyed.AddRange(events.Where(e => e.RequestKey is not null));
         state = IncidentState.Fold(events);
         if (!state.Exists) return;
-        await PublishToGrid(IncidentSummary.Of(state));
-        // Work that fell due while nobody watched (deactivated, or the node was down) is handled now.
+        // Work that fell due while nobody watched (out of memory, or the node was down) is handled now.
         await Wake();
     }
 
@@ -78,6 +79,7 @@ public sealed class IncidentGrain(
     public async Task Wake()
     {
         if (!state.Exists) return;
+        var committed = false;
         for (var round = 0; round < 3; round++)
         {
             var now = clock.GetUtcNow();
@@ -86,11 +88,23 @@ public sealed class IncidentGrain(
             // A breach climbs the ladder: only then are the people of the incident's grids looked up.
             if (due.Any(e => e.Action == IncidentAction.Escalate)) due = IncidentLifecycle.Watch(state, now, Rules(), await Ladder());
             await Commit(due);
+            committed = true;
         }
+        // Nothing fell due (the clock looked early, or this is an activation): the grid's clock still learns the next instant.
+        if (!committed) await PublishToGrid(Summary(state));
         await Arm();
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Wake();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // A reminder of an incident its grid now watches (located since, or registered before grids kept the clocks) is dropped.
+        if (GridOf(state) is not null && await this.GetReminder(ReminderName) is { } registered) await this.UnregisterReminder(registered);
+        await Wake();
+    }
+
+    private IncidentSummary Summary(IncidentState of) => IncidentSummary.Of(of, policy.ResendUnreadAfter);
+
+    private static string? GridOf(IncidentState of) => of.Placement?.GridId;
 
     private SlaRules Rules() => new(policy, catalogue.Find(state.Report!.Category)
                                             ?? throw new InvalidOperationException($"Category {state.Report.Category} left the catalogue"));
@@ -100,7 +114,7 @@ public sealed class IncidentGrain(
         // The next state on a copy: the current one stands until the ledger has the events.
         var next = copier.Copy(state);
         foreach (var e in fresh) next.Apply(e);
-        var summary = IncidentSummary.Of(next);
+        var summary = Summary(next);
         await ledger.Append(fresh, summary);
         var previousAssignee = state.AssigneeId;
         keyed.AddRange(fresh.Where(e => e.RequestKey is not null));
@@ -164,9 +178,10 @@ public sealed class IncidentGrain(
         return EscalationLadder.Of(placement.Chain, (await Teams.Of(GrainFactory, placement.Chain)).Select(s => s.Profile));
     }
 
+    /// <summary>The clock of an incident no grid watches: a timer while active, a reminder as the backstop.</summary>
     private async Task Arm()
     {
-        var next = IncidentLifecycle.NextWake(state, policy.ResendUnreadAfter);
+        var next = GridOf(state) is null ? IncidentLifecycle.NextWake(state, policy.ResendUnreadAfter) : null;
         if (next == armedFor) return;
         armedFor = next;
         timer?.Dispose();

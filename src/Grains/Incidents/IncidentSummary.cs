@@ -42,11 +42,15 @@ public sealed record IncidentSummary(
 {
     public bool IsOpen => IncidentSteps.IsOpen(Status);
 
-    public static IncidentSummary Of(IncidentState s) => new(
+    /// <summary>
+    /// The summary of this state. <see cref="NextWakeAt"/> is when its SLA clock next needs a look (the earliest warning,
+    /// deadline or, with <paramref name="resendUnreadAfter"/>, unread escalation notice to send again): the grid's clock wakes it then.
+    /// </summary>
+    public static IncidentSummary Of(IncidentState s, TimeSpan? resendUnreadAfter = null) => new(
         s.Id, s.Status, s.Step, s.Report!.Category, s.Report.Priority, s.Report.Channel,
         s.Placement?.GridId, s.Placement?.Chain ?? [], s.AssigneeId, s.Report.Lat, s.Report.Lon, s.CreatedAt, s.UpdatedAt,
         s.Active?.Deadline.Step, s.Active?.Deadline.WarnAt, s.Active?.Deadline.DueAt, s.Active?.Breached ?? false, s.Rung,
-        IncidentLifecycle.NextWake(s), s.Version, s.Active?.Warned ?? false, SlaLightRule.CourseOf(s),
+        IncidentLifecycle.NextWake(s, resendUnreadAfter), s.Version, s.Active?.Warned ?? false, SlaLightRule.CourseOf(s),
         s.ReturnVisitAttempts, s.LastReturnVisitAttemptAt, s.AlertAcknowledgedBy, s.AlertAcknowledgedAt, s.VisitClosedAt, s.VerifiedAt);
 }
 

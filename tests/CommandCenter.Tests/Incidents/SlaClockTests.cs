@@ -80,6 +80,47 @@ public class SlaClockTests : IDisposable
     }
 
     [Fact]
+    public async Task The_grid_wakes_an_incident_that_left_memory_when_its_deadline_passes()
+    {
+        using var center = new CenterFactory(data, clock);
+        var id = await ReportUrgent(center);                        // urgent: warn at 8 minutes, due at 10
+        var grains = center.Services.GetRequiredService<IGrainFactory>();
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var state = (await Incident(center, id).GetState())!;
+        var grid = grains.GetGrain<CommandCenter.Grains.Grids.IGridGrain>(state.Placement!.GridId);
+        (await grid.NextWakeOf(id)).Should().Be(state.Active!.Deadline.WarnAt, "the grid's clock holds the incident's next instant");
+
+        // Idle incidents leave memory; the grid, watching a clock, stays.
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        (await management.GetActiveGrains(GrainType.Create("incident"))).Select(g => g.Key.ToString()).Should().NotContain(id);
+        (await management.GetActiveGrains(GrainType.Create("grid"))).Select(g => g.Key.ToString()).Should().Contain(state.Placement.GridId);
+
+        clock.Advance(TimeSpan.FromMinutes(8));                     // nobody calls the incident: only the grid's timer can
+        (await WaitFor(() => Recorded(center, id, IncidentAction.Warn))).Should().Be(1);
+        (await grid.NextWakeOf(id)).Should().Be(state.Active.Deadline.DueAt, "the warned incident told the grid its deadline");
+
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        (await WaitFor(() => Recorded(center, id, IncidentAction.Escalate))).Should().Be(1);
+        (await Recorded(center, id, IncidentAction.Warn)).Should().Be(1);
+    }
+
+    /// <summary>Read from the ledger, not through the incident: asking the incident would bring it back and it would wake itself.</summary>
+    private static async Task<int> Recorded(CenterFactory center, string id, IncidentAction action) =>
+        (await center.Services.GetRequiredService<IIncidentLedger>().Read(id)).Count(e => e.Action == action);
+
+    /// <summary>What an asynchronous wake did, read until it is there (a timer's work lands a moment after the clock moved).</summary>
+    private static async Task<int> WaitFor(Func<Task<int>> count)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var n = await count();
+            if (n > 0 || attempt == 200) return n;
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task After_a_restart_work_that_fell_due_while_down_escalates_at_once_and_only_once()
     {
         string id;

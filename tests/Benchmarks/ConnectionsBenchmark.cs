@@ -19,6 +19,8 @@ namespace CommandCenter.Benchmarks;
 /// </summary>
 internal static class ConnectionsBenchmark
 {
+    private static readonly TimeSpan WarmUp = LifecycleBenchmark.WarmUp;
+
     public static async Task<IReadOnlyList<(string Figure, string Value)>> Run(string root, int walls, int workers, int reportsPerSecond, TimeSpan duration)
     {
         var city = CityWithMembers(root, workers);
@@ -30,12 +32,16 @@ internal static class ConnectionsBenchmark
 
         // Points inside the city, found before anything connects, so every report opens a case and a wall can
         // tell a report by its point: the index of (lat, lon) among them, and when each was sent.
+        // The warm-up's reports take points of their own, which no wall counts.
         var points = new List<(double Lat, double Lon)>();
+        var warmUpPoints = new List<(double Lat, double Lon)>();
         foreach (var (lat, lon) in OpenIncidentsBenchmark.Lattice())
         {
             if (points.Count >= reportsPerSecond * duration.TotalSeconds * 1.1 + 10) break;
             var answer = await admin.GetFromJsonAsync<JsonElement>(FormattableString.Invariant($"/api/grids/locate?lat={lat}&lon={lon}"));
-            if (answer.GetProperty("inside").GetBoolean()) points.Add((lat, lon));
+            if (!answer.GetProperty("inside").GetBoolean()) continue;
+            if (warmUpPoints.Count < reportsPerSecond * WarmUp.TotalSeconds * 1.1 + 10) warmUpPoints.Add((lat, lon));
+            else points.Add((lat, lon));
         }
         var indexOf = new Dictionary<(double, double), int>();
         for (var i = 0; i < points.Count; i++) indexOf.TryAdd(points[i], i);
@@ -141,9 +147,42 @@ internal static class ConnectionsBenchmark
         Console.Error.WriteLine($"  {wallsConnected} walls in {wallSeconds:0} s, {connectedWorkers.Count} workers in {workerSeconds:0} s; center RSS {rssHeld / 1048576.0:N0} MiB; load {loadHeld}");
 
         var targets = connectedWorkers.ToList();
-        var sentCount = 0;
         var reportFailures = 0;
-        var tasks = new List<Task>();
+
+        // Reports at the rate, each dispatched to a worker; recorded ones mark when they were sent.
+        async Task<int> Report(List<(double Lat, double Lon)> at, TimeSpan span, bool record)
+        {
+            var sentCount = 0;
+            var tasks = new List<Task>();
+            var pace = Stopwatch.StartNew();
+            while (pace.Elapsed < span)
+            {
+                var due = Math.Min(at.Count, (int)(pace.Elapsed.TotalSeconds * reportsPerSecond));
+                for (; sentCount < due; sentCount++)
+                {
+                    var n = sentCount;
+                    tasks.Add(Task.Run(async () =>
+                    {
+                        var (lat, lon) = at[n];
+                        if (record) Volatile.Write(ref sentAt[n], Stopwatch.GetTimestamp());
+                        using var response = await admin.PostAsJsonAsync("/api/incidents", new { category = "E0102", lat, lon, description = $"connections {n}", channel = "hotline" });
+                        if (!response.IsSuccessStatusCode) { if (record) Interlocked.Increment(ref reportFailures); return; }
+                        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+                        if (targets.Count == 0) return;
+                        if (record) dispatchedAt[id] = Stopwatch.GetTimestamp();
+                        using var dispatched = await admin.PostAsJsonAsync($"/api/incidents/{id}/actions/dispatch", new { memberId = targets[n % targets.Count] });
+                        if (!dispatched.IsSuccessStatusCode && record) Interlocked.Increment(ref reportFailures);
+                    }));
+                }
+                await Task.Delay(5);
+            }
+            await Task.WhenAll(tasks);
+            return sentCount;
+        }
+
+        // A fresh center's first seconds of load run on unoptimised code (see LifecycleBenchmark.WarmUp): not measured.
+        await Report(warmUpPoints, WarmUp, record: false);
+        await Task.Delay(2000);
         var droppedBefore = Volatile.Read(ref dropped);
         using var counters = ProcessCounters.Start(center.ProcessId);
         await Task.Delay(1500); // the first counter values
@@ -155,28 +194,7 @@ internal static class ConnectionsBenchmark
         var centerMark = counters.Now();
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Restart();
-        while (clock.Elapsed < duration)
-        {
-            var due = Math.Min(points.Count, (int)(clock.Elapsed.TotalSeconds * reportsPerSecond));
-            for (; sentCount < due; sentCount++)
-            {
-                var n = sentCount;
-                tasks.Add(Task.Run(async () =>
-                {
-                    var (lat, lon) = points[n];
-                    Volatile.Write(ref sentAt[n], Stopwatch.GetTimestamp());
-                    using var response = await admin.PostAsJsonAsync("/api/incidents", new { category = "E0102", lat, lon, description = $"connections {n}", channel = "hotline" });
-                    if (!response.IsSuccessStatusCode) { Interlocked.Increment(ref reportFailures); return; }
-                    var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-                    if (targets.Count == 0) return;
-                    dispatchedAt[id] = Stopwatch.GetTimestamp();
-                    using var dispatched = await admin.PostAsJsonAsync($"/api/incidents/{id}/actions/dispatch", new { memberId = targets[n % targets.Count] });
-                    if (!dispatched.IsSuccessStatusCode) Interlocked.Increment(ref reportFailures);
-                }));
-            }
-            await Task.Delay(5);
-        }
-        await Task.WhenAll(tasks);
+        var sentCount = await Report(points, duration, record: true);
         await Task.Delay(3000);
         var seconds = clock.Elapsed.TotalSeconds;
         var wallPushes = Delivered(wallConnections) - wallPushesBefore;

@@ -92,6 +92,9 @@ internal static class LifecycleBenchmark
     /// Keeps <paramref name="concurrency"/> lifecycles in flight for <paramref name="duration"/>, spread
     /// evenly over the given clients (one per node), after a warm-up.
     /// </summary>
+    /// <summary>Load before the measured window (see Drive).</summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
+
     public static async Task<Figures> Drive(IReadOnlyList<HttpClient> clients, int concurrency, TimeSpan duration, Action? onMeasuredStart = null)
     {
         var latencies = new ConcurrentBag<double>();
@@ -116,11 +119,18 @@ internal static class LifecycleBenchmark
             if (record) Interlocked.Increment(ref lifecycles);
         }
 
-        // Warm-up, then a measured run at a fixed number of lifecycles in flight.
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => OneLifecycle(clients[i % clients.Count], i, record: false)));
+        // Warm-up at the measured load, then the measured run at a fixed number of lifecycles in flight. The warm-up is
+        // time, not a count: a fresh process runs its first seconds of load on unoptimised (tier-0) code and spends CPU
+        // recompiling the hot paths; 50 lifecycles left that in the measured window and tripled the CPU per transition
+        // of a 15 s run. What a center costs once it has run a while is the steady state after WarmUp.
+        var counter = 0;
+        var warming = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async slot =>
+        {
+            while (warming.Elapsed < WarmUp) await OneLifecycle(clients[slot % clients.Count], Interlocked.Increment(ref counter), record: false);
+        }));
         onMeasuredStart?.Invoke();
         var clock = Stopwatch.StartNew();
-        var counter = 0;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async slot =>
         {
             while (clock.Elapsed < duration) await OneLifecycle(clients[slot % clients.Count], Interlocked.Increment(ref counter), record: true);

@@ -102,10 +102,10 @@ internal static class PushBenchmark
         Console.WriteLine($"{walls} walls and {memberIds.Count} workers connected");
 
         var figures = new List<Figures>();
-        var points = CityPoints.Inside((rates.Sum() + 100) * (int)Math.Ceiling(duration.TotalSeconds) + 1_000, seed: 7);
+        var points = CityPoints.Inside((rates.Sum() + rates[0]) * (int)Math.Ceiling(Math.Max(duration.TotalSeconds, LifecycleBenchmark.WarmUp.TotalSeconds)) + 1_000, seed: 7);
         var serial = 0;
-        // A warm-up at a low rate first (JIT, connection pools, grain activations), not reported.
-        foreach (var (rate, warmUp) in rates.Select(r => (r, false)).Prepend((100, true)))
+        // A warm-up at the first rate first (JIT tiering, connection pools, grain activations; see LifecycleBenchmark.WarmUp), not reported.
+        foreach (var (rate, warmUp) in rates.Select(r => (r, false)).Prepend((rates[0], true)))
         {
             wallLatency.Clear(); workerLatency.Clear(); dispatchLatency.Clear();
             var failed = 0;
@@ -115,7 +115,7 @@ internal static class PushBenchmark
             var centerMark = counters.Now();
             var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            await Baselines.Paced(rate, duration, async _ =>
+            await Baselines.Paced(rate, warmUp && duration < LifecycleBenchmark.WarmUp ? LifecycleBenchmark.WarmUp : duration, async _ =>
             {
                 var n = Interlocked.Increment(ref serial);
                 var (lat, lon) = points[n];

@@ -166,7 +166,7 @@ internal static class OpenIncidentsBenchmark
         rows.Add(($"report answer p50 / p99 / max (ms)", $"{CreatePct(0.5)} / {CreatePct(0.99)} / {(create.Length == 0 ? "n/a" : $"{create[^1]:0}")}"));
         rows.Add(($"center RSS: idle / all open, just reported / all open, untouched for {KeepIdleFor.TotalSeconds:0} s", $"{MiB(idle)} / {MiB(justOpened.Rss)} / {MiB(rssOpen)}"));
         rows.Add(($"live heap after a full collection: idle / all open, just reported / all open, untouched", $"{MiB(heapIdle)} / {MiB(justOpened.Heap)} / {MiB(heapOpen)}"));
-        rows.Add(($"memory per open case just reported (its incident still in memory): live heap", heapIdle is { } h0 && justOpened.Heap is { } hj && open > 0 ? ProcessCounters.Size((hj - h0) / (double)open) : "n/a"));
+        rows.Add(($"memory per open case right after the last report (those untouched for {KeepIdleFor.TotalSeconds:0} s already out of memory): live heap", heapIdle is { } h0 && justOpened.Heap is { } hj && open > 0 ? ProcessCounters.Size((hj - h0) / (double)open) : "n/a"));
         var perCase = heapIdle is { } hi && heapOpen is { } ho && open > 0 ? ProcessCounters.Size((ho - hi) / (double)open) : "n/a";
         rows.Add(($"memory per open case, untouched: live heap / RSS (growth from idle over the open cases)", $"{perCase} / {(open > 0 ? ProcessCounters.Size((rssOpen - rssIdle) / (double)open) : "n/a")}"));
         MemoryPerOpenCase = heapIdle is { } a && heapOpen is { } b && open > 0 ? (b - a) / (double)open : null;

@@ -30,6 +30,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddCommandCenterAuth(storage.Secrets);
 CommandCenter.Telemetry.TelemetrySetup.AddCommandCenterTelemetry(builder, storage.Options.IsPostgres);
 builder.Services.AddSingleton<GridDirectory>();
+builder.Services.AddSingleton<CommandCenter.Grains.GrainReferences>();
 builder.Services.AddSingleton<GridShapes>();
 builder.Services.AddSingleton<CommandCenter.Places.PlaceDirectory>();
 builder.Services.AddSingleton<CommandCenter.Access.ScopeGate>();

@@ -20,7 +20,7 @@ public static class IncidentActionEndpoints
     public static void MapIncidentActions(this RouteGroupBuilder incidents)
     {
         incidents.MapPost("/{id}/actions/{action}", async (string id, string action, ActionBody? body, ClaimsPrincipal user, HttpRequest request,
-            IGrainFactory factory, GridDirectory grids, IncidentDesk desk, PhotoStore photoStore, ScopeGate gate) =>
+            IGrainFactory factory, CommandCenter.Grains.GrainReferences references, GridDirectory grids, IncidentDesk desk, PhotoStore photoStore, ScopeGate gate) =>
         {
             var parsed = IncidentActionWords.Parse(action);
             if (parsed is null || !IncidentActionWords.PersonActions.Contains(parsed.Value))
@@ -86,13 +86,13 @@ public static class IncidentActionEndpoints
             }
             // A member who left the roster keeps its record but takes no new work.
             if (parsed == IncidentAction.Dispatch && command.MemberId is { Length: > 0 } memberId
-                && await factory.GetGrain<IMemberGrain>(memberId).GetSnapshot() is not { Left: false })
+                && await references.Of<IMemberGrain>(memberId).GetSnapshot() is not { Left: false })
                 return Problems.Field("memberId", $"No member on the roster has the id \"{memberId}\".");
             if (parsed == IncidentAction.Dispatch && command.MemberId is { Length: > 0 } target
                 && await gate.DispatchTarget(user, target) is { Refused: true } elsewhereTarget)
                 return ScopeGate.Refusal(user, elsewhereTarget);
 
-            var grain = factory.GetGrain<IIncidentGrain>(id);
+            var grain = references.Of<IIncidentGrain>(id);
             if (await grain.GetState() is { } known && gate.Incident(user, known) is { Refused: true } refused)
                 return ScopeGate.Refusal(user, refused);
             GridPlacement? separatePlacement = null;

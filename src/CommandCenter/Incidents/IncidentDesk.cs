@@ -17,7 +17,7 @@ public sealed record Intake(string Id, ActionOutcome Outcome, bool Duplicate);
 /// in the city's time zone, grid placement from the index, and auto-dispatch by policy.
 /// </summary>
 public sealed class IncidentDesk(
-    IGrainFactory grains, IIncidentLedger ledger, ICityRules rules, DuplicateRule duplicates,
+    CommandCenter.Grains.GrainReferences grains, IIncidentLedger ledger, ICityRules rules, DuplicateRule duplicates,
     AutoDispatchPolicy autoDispatch, Recommender recommender, TimeProvider clock, ILogger<IncidentDesk> log)
 {
     private SlaPolicy policy => rules.Policy;
@@ -41,7 +41,7 @@ public sealed class IncidentDesk(
         var taken = await Take(report, placement, actor, checkDuplicates, caseNumber, sameAs);
         // A member follows what became of its reports ("my reports"), the case it opened or the one it joined.
         if (taken.Outcome.Accepted && actor.MemberId is { } reporter)
-            await grains.GetGrain<IMemberGrain>(reporter).RecordReport(taken.Id);
+            await grains.Of<IMemberGrain>(reporter).RecordReport(taken.Id);
         return taken;
     }
 
@@ -49,7 +49,7 @@ public sealed class IncidentDesk(
     {
         if (checkDuplicates && sameAs is not null)
         {
-            var linked = await grains.GetGrain<IIncidentGrain>(sameAs).Link(report, actor);
+            var linked = await grains.Of<IIncidentGrain>(sameAs).Link(report, actor);
             if (linked.Accepted) return new Intake(sameAs, linked, Duplicate: true);
             // Closed since it was named: the duplicate rule, then a case of its own.
         }
@@ -57,14 +57,14 @@ public sealed class IncidentDesk(
         {
             if ((await OpenNear(report.Category, lat, lon)).FirstOrDefault()?.Incident is { } original)
             {
-                var linked = await grains.GetGrain<IIncidentGrain>(original.Id).Link(report, actor);
+                var linked = await grains.Of<IIncidentGrain>(original.Id).Link(report, actor);
                 if (linked.Accepted) return new Intake(original.Id, linked, Duplicate: true);
                 // Closed in the meantime: the report opens a case of its own.
             }
         }
 
         var id = caseNumber ?? await NextCaseNumber();
-        var outcome = await grains.GetGrain<IIncidentGrain>(id).Open(report, placement, actor);
+        var outcome = await grains.Of<IIncidentGrain>(id).Open(report, placement, actor);
         if (outcome.Accepted && placement is not null && actor.Role == Roles.Informant)
             await ToGridWorker(id, placement);
         else if (outcome.Accepted && placement is not null && autoDispatch.Applies(report.Category, report.Priority))
@@ -76,19 +76,19 @@ public sealed class IncidentDesk(
     private async Task ToGridWorker(string id, GridPlacement placement)
     {
         // The block's and its village's people: a block without a worker falls back to its village's.
-        var team = await Teams.Of(grains, placement.Chain.Take(2));
+        var team = await Teams.Of(grains.Factory, placement.Chain.Take(2));
         if (InformantRouting.WorkerFor(placement, team.Select(s => s.Profile)) is not { } worker)
         {
             log.LogInformation("{Incident} was reported by an informant but its grid has no worker: left for the operators", id);
             return;
         }
-        await grains.GetGrain<IIncidentGrain>(id).Act(new IncidentCommand(IncidentAction.Dispatch)
+        await grains.Of<IIncidentGrain>(id).Act(new IncidentCommand(IncidentAction.Dispatch)
         {
             MemberId = worker, Note = "信息员上报，转本网格网格员 · An informant's report, sent to the grid's worker.",
         }, Actor.System);
     }
 
-    public async Task<string> NextCaseNumber() => await grains.GetGrain<ICaseNumberGrain>(CaseSeries()).Next();
+    public async Task<string> NextCaseNumber() => await grains.Of<ICaseNumberGrain>(CaseSeries()).Next();
 
     /// <summary>Today's series of case numbers in the city's time zone: the city's prefix and the local date, e.g. "XX-20261124".</summary>
     public string CaseSeries()
@@ -99,7 +99,7 @@ public sealed class IncidentDesk(
 
     private async Task AutoDispatch(string id)
     {
-        var grain = grains.GetGrain<IIncidentGrain>(id);
+        var grain = grains.Of<IIncidentGrain>(id);
         var state = await grain.GetState();
         if (state is null || await recommender.For(state) is not { Candidates.Count: > 0 } ranking)
         {

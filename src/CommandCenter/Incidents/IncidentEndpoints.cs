@@ -134,9 +134,9 @@ public static class IncidentEndpoints
         .WithSummary("Incidents, newest first, filtered by grid subtree, state, overdue and creation window, and searched: q (a case number, or words of the " +
                      "address, description, caller name or phone), phone (the caller's, digits only), step, light, platform, category, channel, open; paged.");
 
-        incidents.MapGet("/{id}", async (string id, ClaimsPrincipal user, IGrainFactory factory, SlaPolicy policy, CategoryCatalogue catalogue, TimeProvider clock, ScopeGate gate) =>
+        incidents.MapGet("/{id}", async (string id, ClaimsPrincipal user, CommandCenter.Grains.GrainReferences references, SlaPolicy policy, CategoryCatalogue catalogue, TimeProvider clock, ScopeGate gate) =>
         {
-            var grain = factory.GetGrain<IIncidentGrain>(id);
+            var grain = references.Of<IIncidentGrain>(id);
             var incident = await grain.GetState();
             if (incident is null) return UnknownIncident(id);
             if (gate.Incident(user, incident) is { Refused: true } refused) return ScopeGate.Refusal(user, refused);

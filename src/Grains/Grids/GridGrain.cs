@@ -16,7 +16,8 @@ public sealed class GridState
 /// <see cref="SlaReminderOptions.Period"/> when its node went down, and the clock is rebuilt from the ledger's summaries.
 /// </summary>
 public sealed class GridGrain(
-    [PersistentState("grid")] IPersistentState<GridState> grid, IIncidentLedger ledger, SlaReminderOptions reminder, TimeProvider clock)
+    [PersistentState("grid")] IPersistentState<GridState> grid, IIncidentLedger ledger, SlaReminderOptions reminder, TimeProvider clock,
+    GrainReferences references)
     : Grain, IGridGrain, IRemindable
 {
     private const string ReminderName = "sla";
@@ -86,7 +87,7 @@ public sealed class GridGrain(
         armedFor = null;
         var now = clock.GetUtcNow();
         foreach (var id in wakes.TakeDue(now, now + reminder.Period))
-            GrainFactory.GetGrain<IIncidentGrain>(id).Wake().Ignore();
+            references.Of<IIncidentGrain>(id).Wake().Ignore();
         return Arm();
     }
 

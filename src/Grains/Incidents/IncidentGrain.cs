@@ -18,7 +18,7 @@ namespace CommandCenter.Grains.Incidents;
 /// </summary>
 public sealed class IncidentGrain(
     IIncidentLedger ledger, ICityRules rules, ICityMap city, SlaReminderOptions reminder, TimeProvider clock, ILogger<IncidentGrain> log,
-    Orleans.Serialization.DeepCopier<IncidentState> copier)
+    Orleans.Serialization.DeepCopier<IncidentState> copier, GrainReferences references)
     : Grain, IIncidentGrain, IRemindable
 {
     private SlaPolicy policy => rules.Policy;
@@ -131,7 +131,7 @@ public sealed class IncidentGrain(
         var alert = fresh.Select(e => Deltas.AlertOf(e, summary)).LastOrDefault(a => a is not null);
         IReadOnlyList<string> scopes = summary.GridChain.Count > 0 ? summary.GridChain : city.RootGridId is { } root ? [root] : [];
         foreach (var grid in scopes)
-            GrainFactory.GetGrain<IFeedGrain>(Channels.Scope(grid)).Incident(delta, alert).Ignore();
+            references.Of<IFeedGrain>(Channels.Scope(grid)).Incident(delta, alert).Ignore();
 
         var noticed = new HashSet<string>();
         foreach (var e in fresh.Where(e => e.NotifiedMemberId is not null))
@@ -146,15 +146,15 @@ public sealed class IncidentGrain(
                 "supervision" => $"督办 {summary.Id}: {e.Note}",
                 _ => summary.Id,
             };
-            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(e.NotifiedMemberId!))
+            references.Of<IFeedGrain>(Channels.Member(e.NotifiedMemberId!))
                 .Notice(new WorkerNotice(kind, summary.Id, text, e.At, delta, e.Sequence)).Ignore();
             noticed.Add(e.NotifiedMemberId!);
         }
         var workers = state.SubTasks.Select(t => t.MemberId).Append(summary.AssigneeId).OfType<string>().Distinct();
         foreach (var worker in workers.Where(w => !noticed.Contains(w)))
-            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(worker)).Incident(delta, null).Ignore();
+            references.Of<IFeedGrain>(Channels.Member(worker)).Incident(delta, null).Ignore();
         if (previousAssignee is not null && previousAssignee != summary.AssigneeId)
-            GrainFactory.GetGrain<IFeedGrain>(Channels.Member(previousAssignee)).Incident(delta with { Open = false }, null).Ignore();
+            references.Of<IFeedGrain>(Channels.Member(previousAssignee)).Incident(delta with { Open = false }, null).Ignore();
     }
 
     private async Task PublishToGrid(IncidentSummary summary)
@@ -162,7 +162,7 @@ public sealed class IncidentGrain(
         if (summary.GridId is null) return;
         try
         {
-            await GrainFactory.GetGrain<IGridGrain>(summary.GridId).TrackIncident(summary);
+            await references.Of<IGridGrain>(summary.GridId).TrackIncident(summary);
         }
         catch (Exception e)
         {

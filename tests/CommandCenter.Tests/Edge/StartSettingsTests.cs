@@ -17,6 +17,7 @@ public class StartSettingsTests
     [InlineData("Http:MaxRequestBodyBytes", "16MB", "Http:MaxRequestBodyBytes must be a whole number")]
     [InlineData("Intake:DuplicateWindow", "soon", "Intake:DuplicateWindow must be a duration")]
     [InlineData("Auth:TokenLifetime", "-01:00:00", "Auth:TokenLifetime must be a duration above zero")]
+    [InlineData("Incidents:KeepIdleFor", "5m", "Incidents:KeepIdleFor must be a duration")]
     [InlineData("Jobs:Workers", "0", "Jobs:Workers must be a whole number from 1 to 64")]
     [InlineData("Orleans:SiloPort", "70000", "Orleans:SiloPort must be a whole number from 1 to 65535")]
     [InlineData("Photos:MaxEdge", "10", "Photos:MaxEdge must be from 320 to 8000")]

@@ -17,9 +17,10 @@ internal static class PerfSuite
             await RunCosts(root);
             return;
         }
-        var rows = new List<Row>();
         var started = DateTimeOffset.Now;
         Console.WriteLine($"Performance suite: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load {Load()} at the start");
+        // First the center's cost per operation, each beside its raw baseline (the quick suite's table), then the rest.
+        var rows = await RunCosts(root, print: false);
 
         var echo = await Baselines.SignalREcho(1_000, TimeSpan.FromSeconds(10));
         var grainCalls = await Baselines.GrainCalls(64, TimeSpan.FromSeconds(10));
@@ -89,7 +90,7 @@ internal static class PerfSuite
     /// message of the center's mean push size to as many raw WebSocket readers at the center's push rate,
     /// and in this process the raw Orleans grain call and the live heap of an idle trivial grain activation.
     /// </summary>
-    private static async Task RunCosts(string root)
+    private static async Task<List<Row>> RunCosts(string root, bool print = true)
     {
         var rows = new List<Row>();
         var started = DateTimeOffset.UtcNow;
@@ -150,9 +151,11 @@ internal static class PerfSuite
             }
         });
 
+        if (!print) return rows;
         Console.WriteLine();
         Console.WriteLine($"Quick suite {started:yyyy-MM-dd HH:mm}–{DateTimeOffset.UtcNow:HH:mm} UTC, {Environment.ProcessorCount} cores shared, load {load} at the start, {Load()} at the end");
         Print(rows);
+        return rows;
     }
 
     /// <summary>The 1-minute load average: other work on the machine makes every figure lower.</summary>

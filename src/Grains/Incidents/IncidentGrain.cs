@@ -34,6 +34,7 @@ public sealed class IncidentGrain(
     private IGrainTimer? timer;
     private DateTimeOffset? armedFor;
     private bool reminderRegistered;
+    private bool gridMissedUpdate;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -97,9 +98,14 @@ public sealed class IncidentGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        // A reminder of an incident its grid now watches (located since, or registered before grids kept the clocks) is dropped.
-        if (GridOf(state) is not null && await this.GetReminder(ReminderName) is { } registered) await this.UnregisterReminder(registered);
         await Wake();
+        // A reminder of an incident its grid now watches (located since, registered before grids kept the clocks, or while
+        // its grid missed an update) is dropped once the grid has taken the incident's next instant.
+        if (GridOf(state) is not null && !gridMissedUpdate && await this.GetReminder(ReminderName) is { } registered)
+        {
+            await this.UnregisterReminder(registered);
+            reminderRegistered = false;
+        }
     }
 
     private IncidentSummary Summary(IncidentState of) => IncidentSummary.Of(of, policy.ResendUnreadAfter);
@@ -163,10 +169,13 @@ public sealed class IncidentGrain(
         try
         {
             await references.Of<IGridGrain>(summary.GridId).TrackIncident(summary);
+            gridMissedUpdate = false;
         }
         catch (Exception e)
         {
-            // The ledger is the truth; the grid's index is rebuilt from it when the grid activates.
+            // The ledger is the truth and the grid reads it again when it activates; meanwhile the grid's clock may not
+            // know this incident's next instant, so the incident keeps a clock of its own until the grid takes an update.
+            gridMissedUpdate = true;
             log.LogWarning(e, "Grid {Grid} did not take the update of {Incident}", summary.GridId, summary.Id);
         }
     }
@@ -178,10 +187,10 @@ public sealed class IncidentGrain(
         return EscalationLadder.Of(placement.Chain, (await Teams.Of(GrainFactory, placement.Chain)).Select(s => s.Profile));
     }
 
-    /// <summary>The clock of an incident no grid watches: a timer while active, a reminder as the backstop.</summary>
+    /// <summary>The clock of an incident no grid watches (or whose grid missed its last update): a timer while active, a reminder as the backstop.</summary>
     private async Task Arm()
     {
-        var next = GridOf(state) is null ? IncidentLifecycle.NextWake(state, policy.ResendUnreadAfter) : null;
+        var next = GridOf(state) is null || gridMissedUpdate ? IncidentLifecycle.NextWake(state, policy.ResendUnreadAfter) : null;
         if (next == armedFor) return;
         armedFor = next;
         timer?.Dispose();

@@ -26,13 +26,13 @@ public class PostgresProfileTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_center_starts_on_an_empty_database_and_after_a_crash_still_has_the_incident_it_acknowledged_with_its_reminder()
+    public async Task A_center_starts_on_an_empty_database_and_after_a_crash_still_has_the_incident_it_acknowledged_and_its_grid_clock_reminder()
     {
         var dataDirectory = PostgresNodes.NewDataDirectory();
         // The node comes back on its own address and ports, as a restarted service does: its new silo replaces the
         // dead one's row in the membership table at once instead of waiting for it to be declared dead.
         string[] ports = [$"--Orleans:SiloPort={FreePort.Next()}", $"--Orleans:GatewayPort={FreePort.Next()}"];
-        string id;
+        string id, gridId;
         await using (var node = await PostgresNodes.Start(connectionString, dataDirectory: dataDirectory, extra: ports))
         {
             var health = await node.Http.GetFromJsonAsync<JsonElement>("/health");
@@ -50,8 +50,9 @@ public class PostgresProfileTests : IAsyncLifetime
             (await api.PostAsJsonAsync($"/api/incidents/{id}/actions/dispatch", new { memberId = "M00030" })).EnsureSuccessStatusCode();
             (await api.PostAsJsonAsync($"/api/incidents/{id}/actions/accept", new { })).EnsureSuccessStatusCode();
             (await api.PostAsJsonAsync($"/api/incidents/{id}/actions/resolve", new { note = "已清运" })).EnsureSuccessStatusCode();
-            (await Scalar<long>("SELECT count(*) FROM orleansreminderstable WHERE grainid LIKE @id", ("id", "%" + id + "%")))
-                .Should().BeGreaterThan(0, "the incident's SLA reminder is a row in PostgreSQL");
+            gridId = (await LoadLoop.Read(api, $"/api/incidents/{id}")).GetProperty("gridId").GetString()!;
+            (await Scalar<long>("SELECT count(*) FROM orleansreminderstable WHERE grainid LIKE @id", ("id", "%grid/" + gridId)))
+                .Should().BeGreaterThan(0, "the SLA clock of the incident's grid has its reminder as a row in PostgreSQL");
             node.Kill();
         }
 
@@ -63,7 +64,7 @@ public class PostgresProfileTests : IAsyncLifetime
         var actions = (await LoadLoop.Read(reader, $"/api/incidents/{id}/events")).EnumerateArray()
             .Select(e => e.GetProperty("action").GetString()!.ToLowerInvariant()).ToList();
         actions.Should().Contain(["dispatch", "accept", "resolve"]);
-        (await Scalar<long>("SELECT count(*) FROM orleansreminderstable WHERE grainid LIKE @id", ("id", "%" + id + "%")))
+        (await Scalar<long>("SELECT count(*) FROM orleansreminderstable WHERE grainid LIKE @id", ("id", "%grid/" + gridId)))
             .Should().BeGreaterThan(0, "the reminder outlived the process");
     }
 

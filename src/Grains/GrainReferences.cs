@@ -15,6 +15,8 @@ public sealed class GrainReferences(IGrainFactory grains)
     public const int Capacity = 20_000;
 
     private readonly ConcurrentDictionary<(Type Interface, string Key), IAddressable> kept = new();
+    // Counted here: ConcurrentDictionary.Count takes every lock of the table, too dear for each miss.
+    private int count;
 
     /// <summary>For the calls that are not by string key, or not on a hot path.</summary>
     public IGrainFactory Factory => grains;
@@ -23,8 +25,12 @@ public sealed class GrainReferences(IGrainFactory grains)
     {
         if (kept.TryGetValue((typeof(T), key), out var known)) return (T)known;
         var made = grains.GetGrain<T>(key);
-        if (kept.Count >= Capacity) kept.Clear();
-        kept[(typeof(T), key)] = made;
+        if (Volatile.Read(ref count) >= Capacity)
+        {
+            kept.Clear();
+            Volatile.Write(ref count, 0);
+        }
+        if (kept.TryAdd((typeof(T), key), made)) Interlocked.Increment(ref count);
         return made;
     }
 }

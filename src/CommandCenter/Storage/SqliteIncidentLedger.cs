@@ -336,18 +336,19 @@ public sealed class SqliteIncidentLedger(SqliteDatabase database) : IIncidentLed
     }
 
     /// <summary>The writer's kept statement for <paramref name="sql"/> with these parameters (inside a write only).</summary>
-    private SqliteCommand Statement(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = database.Statement(transaction, sql);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
+    private SqliteCommand Statement(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        Bind(database.Statement(transaction, sql), parameters);
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        return Bind(command, parameters);
+    }
+
+    private static SqliteCommand Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
+    {
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
